@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Holded.Partners.Host.Infrastructure;
+
+/// <summary>Tokens signed with the development key: for the `token` command, demos and tests. Never valid in production.</summary>
+public static class DevelopmentTokens
+{
+    public static string Issue(string signingKey, string subject, string? email, string? name, string? platformRole,
+        IEnumerable<string>? scopes, TimeSpan lifetime)
+    {
+        var claims = new List<Claim> { new("sub", subject) };
+        if (!string.IsNullOrEmpty(email)) claims.Add(new Claim("email", email));
+        if (!string.IsNullOrEmpty(name)) claims.Add(new Claim("name", name));
+        if (!string.IsNullOrEmpty(platformRole)) claims.Add(new Claim("platform_role", platformRole));
+        var scope = string.Join(' ', scopes ?? []);
+        if (scope.Length > 0) claims.Add(new Claim("scope", scope));
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Identity.DevelopmentIssuer,
+            Audience = Identity.DevelopmentAudience,
+            Subject = new ClaimsIdentity(claims),
+            Expires = DateTime.UtcNow.Add(lifetime),
+            SigningCredentials = new SigningCredentials(Identity.SigningKey(signingKey), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>A stable subject for a demo email, so the same person gets the same id every time.</summary>
+    public static string SubjectFor(string email) => $"dev|{email.Trim().ToLowerInvariant()}";
+}

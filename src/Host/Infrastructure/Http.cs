@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Wolverine.Http;
+
+namespace Holded.Partners.Host.Infrastructure;
+
+public static class Http
+{
+    public static void AddPartnersHttp(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPartnersErrors();
+        builder.Services.AddWolverineHttp();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(builder.Configuration.GetConnectionString("Partners")!, name: "postgresql", tags: ["ready"]);
+    }
+
+    /// <summary>live: the process answers. ready: and PostgreSQL answers too.</summary>
+    public static void MapPartnersHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Holded.Partners.Host.Infrastructure;
+
+/// <summary>
+/// Bearer tokens carry identity only. Production validates tokens of a configured OIDC authority and audience;
+/// Development and tests sign their own with a local key (the `token` command prints one).
+/// </summary>
+public static class Identity
+{
+    public const string DevelopmentIssuer = "holded-partners-dev";
+    public const string DevelopmentAudience = "holded-partners";
+
+    public static void AddPartnersIdentity(this WebApplicationBuilder builder)
+    {
+        var auth = builder.Configuration.GetSection("Auth");
+        var authority = auth["Authority"];
+        var signingKey = auth["DevelopmentSigningKey"];
+        if (string.IsNullOrEmpty(authority) && string.IsNullOrEmpty(signingKey))
+            throw new InvalidOperationException(
+                "No token issuer configured. Set Auth__Authority and Auth__Audience (an OIDC provider), " +
+                "or Auth__DevelopmentSigningKey outside production.");
+        if (string.IsNullOrEmpty(authority) && builder.Environment.IsProduction())
+            throw new InvalidOperationException("Production must validate tokens of an OIDC authority (Auth__Authority).");
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters.NameClaimType = "name";
+            o.TokenValidationParameters.RoleClaimType = "platform_role";
+            if (!string.IsNullOrEmpty(authority))
+            {
+                o.Authority = authority;
+                o.Audience = auth["Audience"];
+            }
+            else
+            {
+                o.TokenValidationParameters.ValidIssuer = DevelopmentIssuer;
+                o.TokenValidationParameters.ValidAudience = DevelopmentAudience;
+                o.TokenValidationParameters.IssuerSigningKey = SigningKey(signingKey!);
+            }
+            o.Events = new JwtBearerEvents
+            {
+                // A refusal is problem details like every other error.
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    await ErrorResponses.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
+                        "Sign in: send a valid bearer token in the Authorization header.");
+                },
+                OnForbidden = context => ErrorResponses.Write(context.HttpContext, StatusCodes.Status403Forbidden,
+                    "Forbidden", "Your identity may not do this."),
+            };
+        });
+        builder.Services.AddAuthorization();
+    }
+
+    public static SymmetricSecurityKey SigningKey(string secret)
+    {
+        var bytes = Encoding.UTF8.GetBytes(secret);
+        if (bytes.Length < 32)
+            throw new InvalidOperationException("Auth:DevelopmentSigningKey must be at least 32 bytes long.");
+        return new SymmetricSecurityKey(bytes);
+    }
+}

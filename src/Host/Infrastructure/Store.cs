@@ -1,0 +1,31 @@
+using JasperFx;
+using JasperFx.Events.Daemon;
+using Marten;
+using Wolverine.Marten;
+
+namespace Holded.Partners.Host.Infrastructure;
+
+public static class Store
+{
+    /// <summary>One PostgreSQL, one Marten store: events in "events", documents in each module's own schema.</summary>
+    public static void AddPartnersStore(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Partners")
+            ?? throw new InvalidOperationException(
+                "No database configured. Set ConnectionStrings__Partners (a PostgreSQL connection string), " +
+                "or start the host with ./run, which starts a local PostgreSQL for you.");
+
+        builder.Services.AddMarten(o =>
+            {
+                o.Connection(connectionString);
+                o.DatabaseSchemaName = "partners";
+                o.Events.DatabaseSchemaName = "events";
+                o.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
+                o.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
+            })
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine");
+    }
+}

@@ -1,0 +1,34 @@
+using Holded.Partners.Host.Infrastructure;
+using Holded.Partners.Onboarding;
+using JasperFx;
+using Marten;
+using Scalar.AspNetCore;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPartnersStore();
+builder.Services.AddOnboardingModule();
+builder.AddPartnersMessaging();
+builder.AddPartnersIdentity();
+builder.AddPartnersHttp();
+
+var app = builder.Build();
+
+app.UsePartnersErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/docs", o => o.WithTitle("Holded Partners API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapPartnersHealth();
+app.MapWolverineEndpoints(o =>
+{
+    o.RequireAuthorizeOnAll();
+    o.MapConcurrencyFailuresToConflict();
+});
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>Visible to the test host.</summary>
+public partial class Program;

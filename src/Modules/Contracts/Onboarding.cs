@@ -1,0 +1,33 @@
+namespace Holded.Partners.Contracts.Onboarding;
+
+// What Onboarding tells the other modules. Records only; names and shapes are a contract: add, never rename.
+
+/// <summary>An account exists: kind is "advisory" or "business"; plan only for business accounts.</summary>
+public sealed record AccountOpened(
+    Guid AccountId, string Kind, string LegalName, string? AdvisoryType, string? Plan,
+    string SubscriptionStatus, string Province, DateTimeOffset At);
+
+public sealed record SubscriptionChanged(Guid AccountId, string Kind, string Status, string? Plan, DateTimeOffset At);
+
+public sealed record MemberJoined(Guid AccountId, string AccountKind, string UserId, string Email, string Name, string Role, DateTimeOffset At);
+
+public sealed record MemberRoleChanged(Guid AccountId, string UserId, string FromRole, string ToRole, string ChangedBy, DateTimeOffset At);
+
+/// <summary>Everything that member could do through this account ends now.</summary>
+public sealed record MemberRemoved(Guid AccountId, string UserId, string Email, string RemovedBy, DateTimeOffset At);
+
+public sealed record MemberInvited(Guid AccountId, Guid InvitationId, string Email, string Role, string InvitedBy, DateTimeOffset ExpiresAt);
+
+public sealed record PartnerApplicationDecided(Guid AccountId, Guid ApplicationId, string Outcome, string? Reason, DateTimeOffset At);
+
+/// <summary>The firm is now a partner of the program.</summary>
+public sealed record PartnerAccepted(Guid AccountId, string LegalName, string AdvisoryType, DateTimeOffset At);
+
+/// <summary>An approved profile revision is live: the listing data the marketplace shows.</summary>
+public sealed record PartnerProfilePublished(
+    Guid AccountId, Guid RevisionId, string Slug, string DisplayName, string Description,
+    IReadOnlyList<string> Services, IReadOnlyList<string> Sectors, IReadOnlyList<string> Provinces,
+    IReadOnlyList<string> Languages, int? TeamSize, string? Website, string ContactEmail, string? ContactPhone,
+    string? LogoUrl, IReadOnlyList<string> Credentials, DateTimeOffset PublishedAt);
+
+public sealed record ProfileRevisionRejected(Guid AccountId, Guid RevisionId, string Reason, DateTimeOffset At);

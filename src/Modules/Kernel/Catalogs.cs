@@ -1,0 +1,45 @@
+namespace Holded.Partners.Kernel;
+
+/// <summary>The product's catalogs: the shared language every module speaks (values are stable API strings).</summary>
+public static class Catalogs
+{
+    public static readonly IReadOnlyDictionary<string, string> Provinces = new Dictionary<string, string>
+    {
+        ["a_coruna"] = "A Coruña", ["alava"] = "Álava", ["albacete"] = "Albacete", ["alicante"] = "Alicante",
+        ["almeria"] = "Almería", ["asturias"] = "Asturias", ["avila"] = "Ávila", ["badajoz"] = "Badajoz",
+        ["baleares"] = "Illes Balears", ["barcelona"] = "Barcelona", ["bizkaia"] = "Bizkaia", ["burgos"] = "Burgos",
+        ["caceres"] = "Cáceres", ["cadiz"] = "Cádiz", ["cantabria"] = "Cantabria", ["castellon"] = "Castellón",
+        ["ceuta"] = "Ceuta", ["ciudad_real"] = "Ciudad Real", ["cordoba"] = "Córdoba", ["cuenca"] = "Cuenca",
+        ["gipuzkoa"] = "Gipuzkoa", ["girona"] = "Girona", ["granada"] = "Granada", ["guadalajara"] = "Guadalajara",
+        ["huelva"] = "Huelva", ["huesca"] = "Huesca", ["jaen"] = "Jaén", ["la_rioja"] = "La Rioja",
+        ["las_palmas"] = "Las Palmas", ["leon"] = "León", ["lleida"] = "Lleida", ["lugo"] = "Lugo",
+        ["madrid"] = "Madrid", ["malaga"] = "Málaga", ["melilla"] = "Melilla", ["murcia"] = "Murcia",
+        ["navarra"] = "Navarra", ["ourense"] = "Ourense", ["palencia"] = "Palencia", ["pontevedra"] = "Pontevedra",
+        ["salamanca"] = "Salamanca", ["santa_cruz_de_tenerife"] = "Santa Cruz de Tenerife", ["segovia"] = "Segovia",
+        ["sevilla"] = "Sevilla", ["soria"] = "Soria", ["tarragona"] = "Tarragona", ["teruel"] = "Teruel",
+        ["toledo"] = "Toledo", ["valencia"] = "Valencia", ["valladolid"] = "Valladolid", ["zamora"] = "Zamora",
+        ["zaragoza"] = "Zaragoza",
+    };
+
+    public static readonly IReadOnlyList<string> ProvinceCodes = Provinces.Keys.Order().ToArray();
+
+    public static readonly IReadOnlyList<string> Services =
+    [
+        "bookkeeping", "tax_filing", "payroll", "labor_advice", "legal_advice", "company_formation",
+        "financial_planning", "audit", "cfo_services", "erp_implementation", "invoicing", "grants_and_subsidies",
+    ];
+
+    public static readonly IReadOnlyList<string> Sectors =
+    [
+        "agriculture", "construction", "ecommerce", "education", "healthcare", "hospitality", "manufacturing",
+        "nonprofit", "professional_services", "real_estate", "retail", "technology", "transport", "other",
+    ];
+
+    /// <summary>ISO 639-1 codes of the languages a firm may serve in.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["es", "ca", "eu", "gl", "en", "fr", "de", "it", "pt"];
+
+    public static readonly IReadOnlyList<string> Sections =
+        ["invoicing", "accounting", "banking", "expenses", "taxes", "payroll", "inventory"];
+
+    public static readonly IReadOnlyList<string> Plans = ["free", "basic", "standard", "premium"];
+}

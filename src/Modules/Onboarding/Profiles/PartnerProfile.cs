@@ -1,0 +1,64 @@
+using Holded.Partners.Kernel;
+using JasperFx.Events;
+
+namespace Holded.Partners.Onboarding.Profiles;
+
+/// <summary>What a firm shows in the marketplace. Lists are kept in the order the firm gave them.</summary>
+public sealed record ProfileContent(
+    string? DisplayName, string? Description, IReadOnlyList<string> Services, IReadOnlyList<string> Sectors,
+    IReadOnlyList<string> Provinces, IReadOnlyList<string> Languages, int? TeamSize, string? Website,
+    string? ContactEmail, string? ContactPhone, string? LogoUrl, IReadOnlyList<string> Credentials)
+{
+    public bool SameAs(ProfileContent? other) => other is not null
+        && DisplayName == other.DisplayName && Description == other.Description
+        && Services.SequenceEqual(other.Services) && Sectors.SequenceEqual(other.Sectors)
+        && Provinces.SequenceEqual(other.Provinces) && Languages.SequenceEqual(other.Languages)
+        && TeamSize == other.TeamSize && Website == other.Website && ContactEmail == other.ContactEmail
+        && ContactPhone == other.ContactPhone && LogoUrl == other.LogoUrl && Credentials.SequenceEqual(other.Credentials);
+}
+
+public sealed record ProfileDraftEdited(Guid ProfileId, Guid AccountId, ProfileContent Content, string EditedBy);
+
+public sealed record ProfileRevisionSubmitted(
+    Guid ProfileId, Guid AccountId, Guid RevisionId, ProfileContent Content, Guid? Replaces, string SubmittedBy);
+
+public sealed record ProfileRevisionApproved(
+    Guid ProfileId, Guid AccountId, Guid RevisionId, ProfileContent Content, string Slug, string ReviewedBy);
+
+public sealed record ProfileRevisionRejected(Guid ProfileId, Guid AccountId, Guid RevisionId, string Reason, string ReviewedBy);
+
+public sealed record Revision(Guid RevisionId, ProfileContent Content, DateTimeOffset At);
+
+public sealed record Rejection(Guid RevisionId, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// A partner's profile: the draft being edited, the revision waiting for review, and the last approved revision,
+/// which stays published while later changes are reviewed. Immutable, like every aggregate here.
+/// </summary>
+public sealed record PartnerProfile(
+    Guid Id, Guid AccountId, ProfileContent Draft, Revision? Pending, Revision? Published, Rejection? LastRejection,
+    string? Slug, DateTimeOffset UpdatedAt)
+{
+    public long Version { get; set; }
+
+    public static Guid IdFor(Guid accountId) => StableIds.For("profile", accountId);
+
+    public static PartnerProfile Create(IEvent<ProfileDraftEdited> e) =>
+        new(e.Data.ProfileId, e.Data.AccountId, e.Data.Content, null, null, null, null, e.Timestamp);
+
+    public PartnerProfile Apply(IEvent<ProfileDraftEdited> e) => this with { Draft = e.Data.Content, UpdatedAt = e.Timestamp };
+
+    public PartnerProfile Apply(IEvent<ProfileRevisionSubmitted> e) =>
+        this with { Pending = new Revision(e.Data.RevisionId, e.Data.Content, e.Timestamp), UpdatedAt = e.Timestamp };
+
+    public PartnerProfile Apply(IEvent<ProfileRevisionApproved> e) => this with
+    {
+        Pending = null, Published = new Revision(e.Data.RevisionId, e.Data.Content, e.Timestamp), Slug = e.Data.Slug,
+        LastRejection = null, UpdatedAt = e.Timestamp,
+    };
+
+    public PartnerProfile Apply(IEvent<ProfileRevisionRejected> e) => this with
+    {
+        Pending = null, LastRejection = new Rejection(e.Data.RevisionId, e.Data.Reason, e.Timestamp), UpdatedAt = e.Timestamp,
+    };
+}

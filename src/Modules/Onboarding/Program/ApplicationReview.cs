@@ -1,0 +1,29 @@
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Holded.Partners.Onboarding.Program;
+
+/// <summary>What approving and rejecting share: finding the application and its account, and who may decide.</summary>
+public static class ApplicationReview
+{
+    public static async Task<(PartnerApplicationView?, Account?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        var application = await session.LoadAsync<PartnerApplicationView>(id, ct);
+        return (application, application is null ? null : await session.LoadAsync<Account>(application.AccountId, ct));
+    }
+
+    /// <summary>The firm and platform staff may see the application; only a reviewer decides it.</summary>
+    public static ProblemDetails RequireReviewer(PartnerApplicationView? application, Account? account, Caller caller)
+    {
+        if (application is null || account is null) return Problems.NotFound("partner application");
+        if (caller.Is(PlatformRoles.Reviewer))
+            return application.Status == ApplicationStatus.Pending
+                ? Problems.None
+                : Problems.Conflict("application_not_pending", $"The application was already {application.Status}.");
+        return account.IsMember(caller.UserId) || caller.PlatformRole is not null
+            ? Problems.Forbidden("Only a platform reviewer approves or rejects partner applications.")
+            : Problems.NotFound("partner application");
+    }
+}

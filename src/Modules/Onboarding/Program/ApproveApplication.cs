@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Contract = Holded.Partners.Contracts.Onboarding;
+
+namespace Holded.Partners.Onboarding.Program;
+
+/// <summary>A reviewer approves: the preconditions are checked again, and the firm becomes a partner.</summary>
+public static class ApproveApplicationEndpoint
+{
+    public static Task<(PartnerApplicationView?, Account?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        ApplicationReview.LoadAsync(id, session, ct);
+
+    public static ProblemDetails Validate(PartnerApplicationView? application, Account? account, ClaimsPrincipal user)
+    {
+        var access = ApplicationReview.RequireReviewer(application, account, Caller.From(user));
+        return access.Status is not null ? access : Problems.RefuseIfAny(ProgramRules.Preconditions(account!));
+    }
+
+    [WolverinePost("/api/v1/partner-applications/{id}/approve")]
+    public static async Task<(PartnerApplicationView, OutgoingMessages)> Post(
+        PartnerApplicationView application, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Account>(application.AccountId, ct);
+        var account = stream.Aggregate!;
+        if (account.OpenApplicationId != application.Id)
+            throw new JasperFx.ConcurrencyException("The application was decided meanwhile.", typeof(Account), account.Id);
+        var reviewer = Caller.From(user).UserId;
+        var now = clock.GetUtcNow();
+        stream.AppendOne(new PartnerApplicationApproved(account.Id, application.Id, reviewer));
+        return (application with { Status = ApplicationStatus.Approved, ReviewedBy = reviewer, ReviewedAt = now },
+        [
+            new Contract.PartnerApplicationDecided(account.Id, application.Id, ApplicationStatus.Approved, null, now),
+            new Contract.PartnerAccepted(account.Id, account.LegalName, account.AdvisoryType!, now),
+        ]);
+    }
+}

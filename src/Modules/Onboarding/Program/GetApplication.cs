@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Holded.Partners.Onboarding.Program;
+
+public static class GetApplicationEndpoint
+{
+    public static Task<(PartnerApplicationView?, Account?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        ApplicationReview.LoadAsync(id, session, ct);
+
+    public static ProblemDetails Validate(PartnerApplicationView? application, Account? account, ClaimsPrincipal user) =>
+        application is null || account is null
+            ? Problems.NotFound("partner application")
+            : AccountAccess.RequireMemberOrStaff(account, Caller.From(user), "partner application");
+
+    [WolverineGet("/api/v1/partner-applications/{id}")]
+    public static PartnerApplicationView Get(PartnerApplicationView application) => application;
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Holded.Partners.Onboarding.Identity;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Holded.Partners.Onboarding.Program;
+
+public static class ListApplicationsEndpoint
+{
+    public static ProblemDetails Validate(string? status, int? page, int? pageSize)
+    {
+        var paging = Paging.Validate(page, pageSize);
+        return paging.Status is not null ? paging : new Check().OneOf("status", status, ApplicationStatus.All, required: false).Result();
+    }
+
+    /// <summary>
+    /// Platform staff see every application (the reviewers' queue is status=pending, oldest first);
+    /// anyone else sees the applications of the firms they manage.
+    /// </summary>
+    [WolverineGet("/api/v1/partner-applications")]
+    public static async Task<Page<PartnerApplicationView>> Get(
+        string? status, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var query = session.Query<PartnerApplicationView>().AsQueryable();
+        if (caller.PlatformRole is null)
+        {
+            var mine = await session.LoadAsync<UserMemberships>(caller.UserId, ct);
+            var managed = (mine?.Memberships ?? []).Where(m => Roles.Manages(m.AccountKind, m.Role)).Select(m => m.AccountId).ToArray();
+            query = query.Where(a => managed.Contains(a.AccountId));
+        }
+        if (status is not null) query = query.Where(a => a.Status == status);
+        return await query.OrderBy(a => a.SubmittedAt).ToPageAsync(page, pageSize, ct);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Holded.Partners.Onboarding.Team;
+
+/// <summary>The invited person (to decide whether to accept) and the account's managers see an invitation.</summary>
+public static class GetInvitationEndpoint
+{
+    public static async Task<(InvitationView?, Account?)> LoadAsync(Guid invitationId, IQuerySession session, CancellationToken ct)
+    {
+        var invitation = await session.LoadAsync<InvitationView>(invitationId, ct);
+        return (invitation, invitation is null ? null : await session.LoadAsync<Account>(invitation.AccountId, ct));
+    }
+
+    public static ProblemDetails Validate(InvitationView? invitation, Account? account, ClaimsPrincipal user)
+    {
+        var caller = Caller.From(user);
+        var visible = invitation is not null && account is not null
+                      && (invitation.Email == caller.Email || account.IsManagedBy(caller.UserId));
+        return visible ? Problems.None : Problems.NotFound("invitation");
+    }
+
+    [WolverineGet("/api/v1/invitations/{invitationId}")]
+    public static InvitationView Get(InvitationView invitation, TimeProvider clock) => invitation.AsOf(clock.GetUtcNow());
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+
+namespace Holded.Partners.Onboarding.Team;
+
+public static class ListMembersEndpoint
+{
+    public static ProblemDetails Validate(Account account, ClaimsPrincipal user, int? page, int? pageSize)
+    {
+        var access = AccountAccess.RequireMemberOrStaff(account, Caller.From(user));
+        return access.Status is not null ? access : Paging.Validate(page, pageSize);
+    }
+
+    /// <summary>The account's team, in the order people joined.</summary>
+    [WolverineGet("/api/v1/accounts/{id}/members")]
+    public static Task<Page<TeamMember>> Get(
+        [Document] Account account, int? page, int? pageSize, IQuerySession session, CancellationToken ct) =>
+        session.Query<TeamMember>().Where(m => m.AccountId == account.Id)
+            .OrderBy(m => m.JoinedAt).ThenBy(m => m.Email)
+            .ToPageAsync(page, pageSize, ct);
+}

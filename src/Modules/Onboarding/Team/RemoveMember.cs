@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
+using Contract = Holded.Partners.Contracts.Onboarding;
+
+namespace Holded.Partners.Onboarding.Team;
+
+/// <summary>
+/// An administrator removes a member, or a member leaves. The contracts message tells every other module
+/// to end at once what that person could do through this account.
+/// </summary>
+public static class RemoveMemberEndpoint
+{
+    public static ProblemDetails Validate(string userId, Account account, ClaimsPrincipal user)
+    {
+        var caller = Caller.From(user);
+        var leaving = caller.UserId == userId && account.IsMember(userId);
+        if (!leaving)
+        {
+            var access = AccountAccess.RequireManager(account, caller);
+            if (access.Status is not null) return access;
+        }
+        if (account.MemberFor(userId) is not { } member) return Problems.NotFound("member");
+        return Problems.RefuseIfAny(Broken(account, member));
+    }
+
+    public static IEnumerable<Rule> Broken(Account account, Member member)
+    {
+        if (member.Role == Roles.Top(account.Kind) && account.TopRoleCount == 1) yield return AccountAccess.KeepsTopRole(account.Kind);
+    }
+
+    [WolverineDelete("/api/v1/accounts/{id}/members/{userId}")]
+    public static (IResult, Events, OutgoingMessages) Delete(string userId, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var member = account.MemberFor(userId)!;
+        var removed = new MemberRemoved(account.Id, userId, member.Email, Caller.From(user).UserId);
+        return (Results.NoContent(), [removed],
+            [new Contract.MemberRemoved(account.Id, userId, member.Email, removed.RemovedBy, clock.GetUtcNow())]);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
+
+namespace Holded.Partners.Onboarding.Team;
+
+public static class RevokeInvitationEndpoint
+{
+    public static async Task<ProblemDetails> ValidateAsync(
+        Guid invitationId, Account account, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var access = AccountAccess.RequireManager(account, Caller.From(user));
+        if (access.Status is not null) return access;
+        if (account.Invitations.Any(i => i.InvitationId == invitationId)) return Problems.None;
+
+        var view = await session.LoadAsync<InvitationView>(invitationId, ct);
+        return view is null || view.AccountId != account.Id
+            ? Problems.NotFound("invitation")
+            : Problems.Conflict("invitation_not_pending", $"The invitation is already {view.Status}; only a pending invitation can be revoked.");
+    }
+
+    [WolverineDelete("/api/v1/accounts/{id}/invitations/{invitationId}")]
+    public static (IResult, Events) Delete(Guid invitationId, [Aggregate] Account account, ClaimsPrincipal user) =>
+        (Results.NoContent(), [new InvitationRevoked(account.Id, invitationId, Caller.From(user).UserId)]);
+}
