@@ -25,6 +25,7 @@ app.MapPartnersHealth();
 app.MapWolverineEndpoints(o =>
 {
     o.RequireAuthorizeOnAll();
+    o.RejectUnparseableQueryValues = true;
     o.MapConcurrencyFailuresToConflict();
 });
 

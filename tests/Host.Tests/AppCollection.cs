@@ -1,0 +1,7 @@
+using Holded.Partners.Testing;
+using Xunit;
+
+namespace Holded.Partners.Host.Tests;
+
+[CollectionDefinition(AppCollection.Name)]
+public sealed class ThisAppCollection : AppCollection;

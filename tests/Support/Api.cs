@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Shouldly;
+
+namespace Holded.Partners.Testing;
+
+/// <summary>An answer from the API: status, headers and the JSON body, for assertions.</summary>
+public sealed record Reply(HttpStatusCode Status, string Body, HttpResponseHeaders Headers, string? ContentType)
+{
+    public JsonNode? Json => Body.Length == 0 ? null : JsonNode.Parse(Body);
+    public JsonNode this[string property] => Json![property]!;
+    public T As<T>() => JsonSerializer.Deserialize<T>(Body, Api.Json)!;
+    public Guid Id => Guid.Parse(this["value"].GetValue<string>());
+
+    public Reply ShouldBe(HttpStatusCode status)
+    {
+        Status.ShouldBe(status, $"body: {Body}");
+        return this;
+    }
+
+    /// <summary>A 422 naming exactly these rules.</summary>
+    public Reply ShouldRefuse(params string[] rules)
+    {
+        ShouldBe(HttpStatusCode.UnprocessableEntity);
+        ContentType.ShouldBe("application/problem+json");
+        Json!["rules"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()).Order().ShouldBe(rules.Order(), Body);
+        return this;
+    }
+
+    /// <summary>A 400 problem naming at least these fields.</summary>
+    public Reply ShouldBeInvalid(params string[] fields)
+    {
+        ShouldBe(HttpStatusCode.BadRequest);
+        ContentType.ShouldBe("application/problem+json");
+        var errors = Json!["errors"]!.AsObject().Select(e => e.Key).ToArray();
+        foreach (var field in fields) errors.ShouldContain(field, Body);
+        return this;
+    }
+
+    public Reply ShouldBeProblem(HttpStatusCode status)
+    {
+        ShouldBe(status);
+        ContentType.ShouldBe("application/problem+json");
+        Body.ShouldNotContain("   at "); // never a stack trace
+        return this;
+    }
+}
+
+/// <summary>Drives the API over HTTP through the real host, as a client would.</summary>
+public sealed class Api(PartnersApp app)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<Reply> Send(HttpMethod method, string url, Actor? who, object? body = null, string? rawBody = null)
+    {
+        var client = app.Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(method, url);
+        if (who is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", who.Token);
+        if (rawBody is not null) request.Content = new StringContent(rawBody, Encoding.UTF8, "application/json");
+        else if (body is not null) request.Content = JsonContent.Create(body, options: Json);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new Reply(response.StatusCode, text, response.Headers, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    public Task<Reply> Get(string url, Actor? who) => Send(HttpMethod.Get, url, who);
+    public Task<Reply> Post(string url, Actor? who, object? body = null) => Send(HttpMethod.Post, url, who, body ?? new { });
+    public Task<Reply> Put(string url, Actor? who, object? body) => Send(HttpMethod.Put, url, who, body);
+    public Task<Reply> Delete(string url, Actor? who) => Send(HttpMethod.Delete, url, who);
+}

@@ -1,0 +1,63 @@
+using Alba;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Xunit;
+
+namespace Holded.Partners.Testing;
+
+/// <summary>The real host, on its own disposable database, shared by the tests of one collection.</summary>
+public sealed class PartnersApp : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        ConnectionString = await TestDatabase.CreateAsync();
+        Host = await AlbaHost.For<Program>(x =>
+        {
+            x.UseEnvironment("Testing");
+            x.UseSetting("ConnectionStrings:Partners", ConnectionString);
+            x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
+            x.ConfigureServices(s =>
+            {
+                s.DisableAllExternalWolverineTransports();
+                s.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    /// <summary>Each test starts from an empty store.</summary>
+    public Task ResetAsync() => Host.ResetAllMartenDataAsync();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>How many events the store holds: "nothing stored" is asserted with it.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+}
+
+/// <summary>xunit wants the collection defined in each test assembly: derive one there with [CollectionDefinition(Name)].</summary>
+public abstract class AppCollection : ICollectionFixture<PartnersApp>
+{
+    public const string Name = "app";
+}
+
+/// <summary>Base for tests against the app: a clean store before each test, and the API driver.</summary>
+[Collection(AppCollection.Name)]
+public abstract class AppTest(PartnersApp app) : IAsyncLifetime
+{
+    protected PartnersApp App { get; } = app;
+    protected Api Api { get; } = new(app);
+
+    public virtual Task InitializeAsync() => App.ResetAsync();
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,87 @@
+using System.Net;
+
+namespace Holded.Partners.Testing;
+
+/// <summary>The steps most tests start from, each through the public API.</summary>
+public static class Scenarios
+{
+    public static object FirmBody(string advisoryType = "gestoria", string? taxId = null, string province = "madrid") => new
+    {
+        kind = "advisory",
+        advisoryType,
+        legalName = "Gestoría Test SL",
+        taxId = taxId ?? TaxIds.NextCif(),
+        contact = new { name = "Ana López", email = "ana@gestoria.es", phone = "+34 600 123 456" },
+        address = new { street = "Calle Mayor 1", city = "Madrid", postalCode = "28013", province },
+    };
+
+    public static object BusinessBody(string plan = "standard") => new
+    {
+        kind = "business",
+        plan,
+        legalName = "Panadería Sol SL",
+        taxId = TaxIds.NextCif(),
+        contact = new { name = "Luis Sol", email = "luis@panaderiasol.es" },
+        address = new { street = "Calle Real 5", city = "Sevilla", postalCode = "41001", province = "sevilla" },
+    };
+
+    public static async Task<Guid> RegisterFirm(this Api api, Actor admin, string advisoryType = "gestoria") =>
+        (await api.Post("/api/v1/accounts", admin, FirmBody(advisoryType))).ShouldBe(HttpStatusCode.Created).Id;
+
+    public static async Task<Guid> RegisterBusiness(this Api api, Actor owner, string plan = "standard") =>
+        (await api.Post("/api/v1/accounts", owner, BusinessBody(plan))).ShouldBe(HttpStatusCode.Created).Id;
+
+    public static async Task SetSubscription(this Api api, Guid accountId, string status, string? plan = null) =>
+        (await api.Put($"/api/v1/accounts/{accountId}/subscription", Actor.Operator(), new { status, plan }))
+        .ShouldBe(HttpStatusCode.OK);
+
+    public static async Task<Guid> Apply(this Api api, Guid accountId, Actor admin) =>
+        (await api.Post("/api/v1/partner-applications", admin, new { accountId, message = "Somos una gestoría en Madrid." }))
+        .ShouldBe(HttpStatusCode.Created).Id;
+
+    /// <summary>Registered, paid up, applied and approved.</summary>
+    public static async Task<Guid> RegisterPartner(this Api api, Actor admin)
+    {
+        var firm = await api.RegisterFirm(admin);
+        await api.SetSubscription(firm, "active");
+        var application = await api.Apply(firm, admin);
+        (await api.Post($"/api/v1/partner-applications/{application}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
+        return firm;
+    }
+
+    /// <summary>Invites a new person with the role and has them accept.</summary>
+    public static async Task<Actor> AddMember(this Api api, Guid accountId, Actor admin, string role)
+    {
+        var person = Actor.Person();
+        var invitation = (await api.Post($"/api/v1/accounts/{accountId}/invitations", admin, new { email = person.Email, role }))
+            .ShouldBe(HttpStatusCode.Created).Id;
+        (await api.Post($"/api/v1/invitations/{invitation}/accept", person)).ShouldBe(HttpStatusCode.OK);
+        return person;
+    }
+
+    public static object CompleteProfile(string displayName = "Gestoría López") => new
+    {
+        displayName,
+        description = "Gestoría en Madrid desde 1998: contabilidad, impuestos y nóminas para pymes y autónomos.",
+        services = new[] { "bookkeeping", "tax_filing", "payroll" },
+        sectors = new[] { "retail", "hospitality" },
+        provinces = new[] { "madrid", "toledo" },
+        languages = new[] { "es", "en" },
+        teamSize = 12,
+        website = "https://gestorialopez.es",
+        contactEmail = "hola@gestorialopez.es",
+        contactPhone = "+34 910 000 000",
+        logoUrl = "https://gestorialopez.es/logo.png",
+        credentials = new[] { "Colegiado nº 1234, Colegio de Gestores Administrativos de Madrid" },
+    };
+
+    /// <summary>Edits, submits and has a reviewer approve a profile; returns the revision id.</summary>
+    public static async Task<Guid> PublishProfile(this Api api, Guid partnerId, Actor admin, object? profile = null)
+    {
+        (await api.Put($"/api/v1/partners/{partnerId}/profile", admin, profile ?? CompleteProfile())).ShouldBe(HttpStatusCode.OK);
+        var submitted = (await api.Post($"/api/v1/partners/{partnerId}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);
+        var revision = Guid.Parse(submitted["pending"]["revisionId"]!.GetValue<string>());
+        (await api.Post($"/api/v1/profile-reviews/{revision}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
+        return revision;
+    }
+}
