@@ -7,6 +7,8 @@ public sealed record Actor(string UserId, string Email, string Name, string Toke
 {
     public const string SigningKey = "test-signing-key-for-the-suite-only-0123456789abcdef";
     private static int _next;
+    /// <summary>Long enough to outlive a test that moves the host's clock weeks ahead.</summary>
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(120);
 
     public static Actor Person(string? name = null, string? platformRole = null)
     {
@@ -14,7 +16,7 @@ public sealed record Actor(string UserId, string Email, string Name, string Toke
         var email = $"{(name ?? "person").ToLowerInvariant().Replace(' ', '.')}.{n}@example.es";
         var userId = $"user-{n}-{Guid.NewGuid():N}";
         return new Actor(userId, email, name ?? $"Person {n}",
-            DevelopmentTokens.Issue(SigningKey, userId, email, name ?? $"Person {n}", platformRole, null, TimeSpan.FromHours(1)));
+            DevelopmentTokens.Issue(SigningKey, userId, email, name ?? $"Person {n}", platformRole, null, Lifetime));
     }
 
     public static Actor Reviewer() => Person("Rita Reviewer", "reviewer");
@@ -24,10 +26,10 @@ public sealed record Actor(string UserId, string Email, string Name, string Toke
     public static Actor Service(params string[] scopes)
     {
         var id = $"service-{Interlocked.Increment(ref _next)}";
-        return new Actor(id, "", id, DevelopmentTokens.Issue(SigningKey, id, null, null, null, scopes, TimeSpan.FromHours(1)));
+        return new Actor(id, "", id, DevelopmentTokens.Issue(SigningKey, id, null, null, null, scopes, Lifetime));
     }
 
     /// <summary>Same person, other email: for "the invitation is not yours".</summary>
     public Actor WithEmail(string email) =>
-        this with { Email = email, Token = DevelopmentTokens.Issue(SigningKey, UserId, email, Name, null, null, TimeSpan.FromHours(1)) };
+        this with { Email = email, Token = DevelopmentTokens.Issue(SigningKey, UserId, email, Name, null, null, Lifetime) };
 }

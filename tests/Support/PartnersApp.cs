@@ -14,6 +14,7 @@ public sealed class PartnersApp : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    public ShiftedClock Clock { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -28,12 +29,17 @@ public sealed class PartnersApp : IAsyncLifetime
             {
                 s.DisableAllExternalWolverineTransports();
                 s.RunWolverineInSoloMode();
+                s.AddSingleton<TimeProvider>(Clock);
             });
         });
     }
 
     /// <summary>Each test starts from an empty store.</summary>
-    public Task ResetAsync() => Host.ResetAllMartenDataAsync();
+    public Task ResetAsync()
+    {
+        Clock.Offset = TimeSpan.Zero;
+        return Host.ResetAllMartenDataAsync();
+    }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

@@ -11,6 +11,7 @@ public static class Http
     public static void AddPartnersHttp(this WebApplicationBuilder builder)
     {
         builder.Services.AddPartnersErrors();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(o =>

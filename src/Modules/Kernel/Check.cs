@@ -35,7 +35,7 @@ public sealed class Check
     public Check Email(string field, string? value, bool required = true)
     {
         if (string.IsNullOrWhiteSpace(value)) return required ? Add(field, "is required.") : this;
-        return That(IsEmail(value), field, "must be an email address such as ana@example.com (at most 254 characters).");
+        return That(IsEmail(value.Trim()), field, "must be an email address such as ana@example.com (at most 254 characters).");
     }
 
     public Check Url(string field, string? value, int max = 500)

@@ -1,0 +1,121 @@
+using System.Net;
+using Holded.Partners.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Holded.Partners.Onboarding.Tests.Team;
+
+public class MemberTests(PartnersApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task an_administrator_changes_a_role_and_me_shows_it()
+    {
+        var admin = Actor.Person();
+        var firm = await Api.RegisterFirm(admin);
+        var marta = await Api.AddMember(firm, admin, "account_manager");
+        (await Api.Put($"/api/v1/accounts/{firm}/members/{marta.UserId}", admin, new { role = "administrator" }))
+            .ShouldBe(HttpStatusCode.OK)["role"].GetValue<string>().ShouldBe("administrator");
+        (await Api.Get("/api/v1/me", marta))["memberships"][0]!["role"]!.GetValue<string>().ShouldBe("administrator");
+        // Now an administrator, she can invite.
+        (await Api.Post($"/api/v1/accounts/{firm}/invitations", marta, new { email = "x@example.es", role = "account_manager" })).ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task the_last_administrator_can_be_neither_demoted_nor_removed()
+    {
+        var admin = Actor.Person();
+        var firm = await Api.RegisterFirm(admin);
+        (await Api.Put($"/api/v1/accounts/{firm}/members/{admin.UserId}", admin, new { role = "account_manager" })).ShouldRefuse("account_needs_an_administrator");
+        (await Api.Delete($"/api/v1/accounts/{firm}/members/{admin.UserId}", admin)).ShouldRefuse("account_needs_an_administrator");
+
+        var second = await Api.AddMember(firm, admin, "administrator");
+        (await Api.Put($"/api/v1/accounts/{firm}/members/{admin.UserId}", second, new { role = "account_manager" })).ShouldBe(HttpStatusCode.OK);
+        (await Api.Delete($"/api/v1/accounts/{firm}/members/{second.UserId}", second)).ShouldRefuse("account_needs_an_administrator");
+    }
+
+    [Fact]
+    public async Task a_business_always_keeps_an_owner()
+    {
+        var owner = Actor.Person();
+        var business = await Api.RegisterBusiness(owner);
+        var admin = await Api.AddMember(business, owner, "admin");
+        (await Api.Put($"/api/v1/accounts/{business}/members/{owner.UserId}", admin, new { role = "admin" })).ShouldRefuse("account_needs_an_owner");
+        (await Api.Delete($"/api/v1/accounts/{business}/members/{owner.UserId}", admin)).ShouldRefuse("account_needs_an_owner");
+    }
+
+    [Fact]
+    public async Task two_administrators_demoting_each_other_at_once_leave_one_administrator()
+    {
+        var admin = Actor.Person();
+        var firm = await Api.RegisterFirm(admin);
+        var second = await Api.AddMember(firm, admin, "administrator");
+        var replies = await Task.WhenAll(
+            Api.Put($"/api/v1/accounts/{firm}/members/{second.UserId}", admin, new { role = "account_manager" }),
+            Api.Put($"/api/v1/accounts/{firm}/members/{admin.UserId}", second, new { role = "account_manager" }));
+        replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
+        var members = (await Api.Get($"/api/v1/accounts/{firm}/members", admin))["items"].AsArray();
+        members.Count(m => m!["role"]!.GetValue<string>() == "administrator").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_removed_member_loses_the_account_at_once()
+    {
+        var admin = Actor.Person();
+        var firm = await Api.RegisterFirm(admin);
+        var marta = await Api.AddMember(firm, admin, "administrator");
+        (await Api.Delete($"/api/v1/accounts/{firm}/members/{marta.UserId}", admin)).ShouldBe(HttpStatusCode.NoContent);
+
+        (await Api.Get("/api/v1/me", marta))["memberships"].AsArray().ShouldBeEmpty();
+        (await Api.Get($"/api/v1/accounts/{firm}", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/accounts/{firm}/members", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Put($"/api/v1/accounts/{firm}/members/{admin.UserId}", marta, new { role = "account_manager" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/accounts/{firm}/members", admin))["total"].GetValue<long>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_member_may_leave_but_not_remove_others()
+    {
+        var admin = Actor.Person();
+        var firm = await Api.RegisterFirm(admin);
+        var manager = await Api.AddMember(firm, admin, "account_manager");
+        var other = await Api.AddMember(firm, admin, "account_manager");
+        (await Api.Delete($"/api/v1/accounts/{firm}/members/{other.UserId}", manager)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Put($"/api/v1/accounts/{firm}/members/{other.UserId}", manager, new { role = "administrator" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Delete($"/api/v1/accounts/{firm}/members/{manager.UserId}", manager)).ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task strangers_unknown_members_and_bad_roles_are_refused()
+    {
+        var admin = Actor.Person();
+        var firm = await Api.RegisterFirm(admin);
+        var marta = await Api.AddMember(firm, admin, "account_manager");
+        var stranger = Actor.Person();
+        await Api.RegisterFirm(stranger);
+        (await Api.Get($"/api/v1/accounts/{firm}/members", stranger)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Put($"/api/v1/accounts/{firm}/members/{marta.UserId}", stranger, new { role = "administrator" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Delete($"/api/v1/accounts/{firm}/members/{marta.UserId}", stranger)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Delete($"/api/v1/accounts/{firm}/members/{marta.UserId}", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await Api.Put($"/api/v1/accounts/{firm}/members/nobody", admin, new { role = "administrator" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Delete($"/api/v1/accounts/{firm}/members/nobody", admin)).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        var before = await App.EventCountAsync();
+        (await Api.Put($"/api/v1/accounts/{firm}/members/{marta.UserId}", admin, new { role = "owner" })).ShouldBeInvalid("role");
+        (await Api.Put($"/api/v1/accounts/{firm}/members/{marta.UserId}", admin, new { })).ShouldBeInvalid("role");
+        (await App.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task the_member_list_pages()
+    {
+        var admin = Actor.Person();
+        var firm = await Api.RegisterFirm(admin);
+        for (var i = 0; i < 3; i++) await Api.AddMember(firm, admin, "account_manager");
+        var page = (await Api.Get($"/api/v1/accounts/{firm}/members?page=2&pageSize=3", admin)).ShouldBe(HttpStatusCode.OK);
+        page["total"].GetValue<long>().ShouldBe(4);
+        page["page"].GetValue<int>().ShouldBe(2);
+        page["items"].AsArray().Count.ShouldBe(1);
+        page["hasMore"].GetValue<bool>().ShouldBeFalse();
+        (await Api.Get($"/api/v1/accounts/{firm}/members?page=0", admin)).ShouldBeInvalid("page");
+    }
+}
