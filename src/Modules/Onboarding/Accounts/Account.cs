@@ -1,3 +1,5 @@
+using Holded.Partners.Kernel;
+
 namespace Holded.Partners.Onboarding.Accounts;
 
 public static class AccountKinds
@@ -62,7 +64,7 @@ public sealed record Account(
 
     public static Account Create(JasperFx.Events.IEvent<AccountRegistered> e) => new(
         e.Data.AccountId, e.Data.Kind, e.Data.AdvisoryType, e.Data.Plan, e.Data.LegalName, e.Data.TaxId,
-        e.Data.Contact, e.Data.Address, e.Data.SubscriptionStatus, [], [], null, false, e.Timestamp);
+        e.Data.Contact, e.Data.Address, e.Data.SubscriptionStatus, [], [], null, false, e.At());
 
     public Account Apply(SubscriptionChanged e) => this with { SubscriptionStatus = e.Status, Plan = e.Plan ?? Plan };
 

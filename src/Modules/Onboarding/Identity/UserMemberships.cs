@@ -1,3 +1,4 @@
+using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -28,7 +29,7 @@ public sealed class UserMembershipsProjection : MultiStreamProjection<UserMember
         Memberships =
         [
             .. view.Memberships.Where(m => m.AccountId != e.Data.AccountId),
-            new Membership(e.Data.AccountId, e.Data.AccountName, e.Data.AccountKind, e.Data.Role, e.Timestamp),
+            new Membership(e.Data.AccountId, e.Data.AccountName, e.Data.AccountKind, e.Data.Role, e.At()),
         ],
     };
 

@@ -44,21 +44,21 @@ public sealed record PartnerProfile(
     public static Guid IdFor(Guid accountId) => StableIds.For("profile", accountId);
 
     public static PartnerProfile Create(IEvent<ProfileDraftEdited> e) =>
-        new(e.Data.ProfileId, e.Data.AccountId, e.Data.Content, null, null, null, null, e.Timestamp);
+        new(e.Data.ProfileId, e.Data.AccountId, e.Data.Content, null, null, null, null, e.At());
 
-    public PartnerProfile Apply(IEvent<ProfileDraftEdited> e) => this with { Draft = e.Data.Content, UpdatedAt = e.Timestamp };
+    public PartnerProfile Apply(IEvent<ProfileDraftEdited> e) => this with { Draft = e.Data.Content, UpdatedAt = e.At() };
 
     public PartnerProfile Apply(IEvent<ProfileRevisionSubmitted> e) =>
-        this with { Pending = new Revision(e.Data.RevisionId, e.Data.Content, e.Timestamp), UpdatedAt = e.Timestamp };
+        this with { Pending = new Revision(e.Data.RevisionId, e.Data.Content, e.At()), UpdatedAt = e.At() };
 
     public PartnerProfile Apply(IEvent<ProfileRevisionApproved> e) => this with
     {
-        Pending = null, Published = new Revision(e.Data.RevisionId, e.Data.Content, e.Timestamp), Slug = e.Data.Slug,
-        LastRejection = null, UpdatedAt = e.Timestamp,
+        Pending = null, Published = new Revision(e.Data.RevisionId, e.Data.Content, e.At()), Slug = e.Data.Slug,
+        LastRejection = null, UpdatedAt = e.At(),
     };
 
     public PartnerProfile Apply(IEvent<ProfileRevisionRejected> e) => this with
     {
-        Pending = null, LastRejection = new Rejection(e.Data.RevisionId, e.Data.Reason, e.Timestamp), UpdatedAt = e.Timestamp,
+        Pending = null, LastRejection = new Rejection(e.Data.RevisionId, e.Data.Reason, e.At()), UpdatedAt = e.At(),
     };
 }

@@ -1,3 +1,4 @@
+using Holded.Partners.Kernel;
 using JasperFx.Events;
 using Marten.Events.Projections;
 
@@ -27,13 +28,13 @@ public sealed class ProfileReviewProjection : MultiStreamProjection<ProfileRevie
 
     public ProfileReview Create(IEvent<ProfileRevisionSubmitted> e) => new(
         e.Data.RevisionId, e.Data.AccountId, e.Data.Content.DisplayName, e.Data.Content, e.Data.Replaces, ReviewStatus.Pending,
-        e.Data.SubmittedBy, e.Timestamp, null, null, null);
+        e.Data.SubmittedBy, e.At(), null, null, null);
 
     public ProfileReview Apply(IEvent<ProfileRevisionApproved> e, ProfileReview review) =>
-        review with { Status = ReviewStatus.Approved, ReviewedBy = e.Data.ReviewedBy, ReviewedAt = e.Timestamp };
+        review with { Status = ReviewStatus.Approved, ReviewedBy = e.Data.ReviewedBy, ReviewedAt = e.At() };
 
     public ProfileReview Apply(IEvent<ProfileRevisionRejected> e, ProfileReview review) => review with
     {
-        Status = ReviewStatus.Rejected, ReviewedBy = e.Data.ReviewedBy, ReviewedAt = e.Timestamp, RejectionReason = e.Data.Reason,
+        Status = ReviewStatus.Rejected, ReviewedBy = e.Data.ReviewedBy, ReviewedAt = e.At(), RejectionReason = e.Data.Reason,
     };
 }

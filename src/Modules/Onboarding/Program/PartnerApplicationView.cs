@@ -1,3 +1,4 @@
+using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -28,14 +29,14 @@ public sealed class PartnerApplicationProjection : MultiStreamProjection<Partner
 
     public PartnerApplicationView Create(IEvent<PartnerApplicationSubmitted> e) => new(
         e.Data.ApplicationId, e.Data.AccountId, e.Data.LegalName, e.Data.TaxId, e.Data.AdvisoryType, e.Data.Message,
-        ApplicationStatus.Pending, e.Data.SubmittedBy, e.Timestamp, null, null, null);
+        ApplicationStatus.Pending, e.Data.SubmittedBy, e.At(), null, null, null);
 
     public PartnerApplicationView Apply(IEvent<PartnerApplicationApproved> e, PartnerApplicationView view) =>
-        view with { Status = ApplicationStatus.Approved, ReviewedBy = e.Data.ReviewedBy, ReviewedAt = e.Timestamp };
+        view with { Status = ApplicationStatus.Approved, ReviewedBy = e.Data.ReviewedBy, ReviewedAt = e.At() };
 
     public PartnerApplicationView Apply(IEvent<PartnerApplicationRejected> e, PartnerApplicationView view) => view with
     {
-        Status = ApplicationStatus.Rejected, ReviewedBy = e.Data.ReviewedBy, ReviewedAt = e.Timestamp,
+        Status = ApplicationStatus.Rejected, ReviewedBy = e.Data.ReviewedBy, ReviewedAt = e.At(),
         RejectionReason = e.Data.Reason,
     };
 }

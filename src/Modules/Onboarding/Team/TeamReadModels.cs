@@ -1,3 +1,4 @@
+using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -22,7 +23,7 @@ public sealed class TeamMemberProjection : MultiStreamProjection<TeamMember, str
 
     public TeamMember Create(IEvent<MemberJoined> e) => new(
         TeamMember.KeyFor(e.Data.AccountId, e.Data.UserId), e.Data.AccountId, e.Data.UserId, e.Data.Email, e.Data.Name,
-        e.Data.Role, e.Timestamp);
+        e.Data.Role, e.At());
 
     public TeamMember Apply(MemberRoleChanged e, TeamMember member) => member with { Role = e.ToRole };
 }
@@ -56,11 +57,11 @@ public sealed class InvitationProjection : MultiStreamProjection<InvitationView,
 
     public InvitationView Create(IEvent<MemberInvited> e) => new(
         e.Data.InvitationId, e.Data.AccountId, e.Data.AccountName, e.Data.Email, e.Data.Role, InvitationStatus.Pending, e.Data.InvitedBy,
-        e.Timestamp, e.Data.ExpiresAt, null);
+        e.At(), e.Data.ExpiresAt, null);
 
     public InvitationView Apply(IEvent<InvitationRevoked> e, InvitationView view) =>
-        view with { Status = InvitationStatus.Revoked, ClosedAt = e.Timestamp };
+        view with { Status = InvitationStatus.Revoked, ClosedAt = e.At() };
 
     public InvitationView Apply(IEvent<InvitationAccepted> e, InvitationView view) =>
-        view with { Status = InvitationStatus.Accepted, ClosedAt = e.Timestamp };
+        view with { Status = InvitationStatus.Accepted, ClosedAt = e.At() };
 }

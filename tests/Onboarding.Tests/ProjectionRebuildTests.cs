@@ -1,0 +1,50 @@
+using Holded.Partners.Onboarding.Accounts;
+using Holded.Partners.Onboarding.Identity;
+using Holded.Partners.Onboarding.Profiles;
+using Holded.Partners.Onboarding.Program;
+using Holded.Partners.Onboarding.Team;
+using Holded.Partners.Testing;
+using Xunit;
+
+namespace Holded.Partners.Onboarding.Tests;
+
+/// <summary>Every Onboarding read model, rebuilt from the events, equals the one kept live.</summary>
+public class ProjectionRebuildTests(PartnersApp app) : AppTest(app)
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        // A bit of everything: partners with published and rejected revisions, teams with joins, role changes,
+        // removals, revoked and accepted invitations, a rejected and re-submitted application.
+        var admin = Actor.Person("Admin");
+        var partner = await Api.RegisterPartner(admin);
+        await Api.PublishProfile(partner, admin);
+        await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("Otro nombre"));
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        await Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = "Nombre distinto." });
+
+        var manager = await Api.AddMember(partner, admin, "account_manager");
+        var leaving = await Api.AddMember(partner, admin, "administrator");
+        await Api.Put($"/api/v1/accounts/{partner}/members/{manager.UserId}", admin, new { role = "administrator" });
+        await Api.Delete($"/api/v1/accounts/{partner}/members/{leaving.UserId}", admin);
+        var revoked = (await Api.Post($"/api/v1/accounts/{partner}/invitations", admin, new { email = "gone@example.es", role = "administrator" })).Id;
+        await Api.Delete($"/api/v1/accounts/{partner}/invitations/{revoked}", admin);
+        await Api.Post($"/api/v1/accounts/{partner}/invitations", admin, new { email = "later@example.es", role = "account_manager" });
+
+        var other = Actor.Person("Other");
+        var firm = await Api.RegisterFirm(other);
+        await Api.SetSubscription(firm, "active");
+        var rejected = await Api.Apply(firm, other);
+        await Api.Post($"/api/v1/partner-applications/{rejected}/reject", Actor.Reviewer(), new { reason = "Incompleta." });
+        await Api.Apply(firm, other);
+        await Api.RegisterBusiness(Actor.Person("Owner"));
+    }
+
+    [Fact] public Task accounts() => App.ShouldRebuildIdentically<Account>(typeof(Account));
+    [Fact] public Task profiles() => App.ShouldRebuildIdentically<PartnerProfile>(typeof(PartnerProfile));
+    [Fact] public Task team_members() => App.ShouldRebuildIdentically<TeamMember>(typeof(TeamMemberProjection));
+    [Fact] public Task invitations() => App.ShouldRebuildIdentically<InvitationView>(typeof(InvitationProjection));
+    [Fact] public Task memberships() => App.ShouldRebuildIdentically<UserMemberships>(typeof(UserMembershipsProjection));
+    [Fact] public Task applications() => App.ShouldRebuildIdentically<PartnerApplicationView>(typeof(PartnerApplicationProjection));
+    [Fact] public Task profile_reviews() => App.ShouldRebuildIdentically<ProfileReview>(typeof(ProfileReviewProjection));
+}
