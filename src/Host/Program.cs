@@ -20,13 +20,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/docs", o => o.WithTitle("Holded Partners API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapScalarApiReference("/docs", o => o.WithTitle("Holded Partners API"));
 app.MapPartnersHealth();
 app.MapWolverineEndpoints(o =>
 {
     o.RequireAuthorizeOnAll();
     o.RejectUnparseableQueryValues = true;
     o.MapConcurrencyFailuresToConflict();
+    o.ConfigureEndpoints(OpenApiNames.Apply);
 });
 
 return await app.RunJasperFxCommands(args);

@@ -1,0 +1,39 @@
+using NetArchTest.Rules;
+using Shouldly;
+using Xunit;
+
+namespace Holded.Partners.Host.Tests;
+
+/// <summary>Modules talk through Contracts only: none may reference another.</summary>
+public class ArchitectureTests
+{
+    private static readonly string[] Modules = ["Onboarding"];
+
+    public static TheoryData<string> EachModule() => new(Modules);
+
+    [Theory]
+    [MemberData(nameof(EachModule))]
+    public void a_module_references_no_other_module(string module)
+    {
+        var assembly = AppDomain.CurrentDomain.Load($"Holded.Partners.{module}");
+        var others = Modules.Where(m => m != module).Select(m => $"Holded.Partners.{m}").Append("Holded.Partners.Host").ToArray();
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(others).GetResult();
+        result.IsSuccessful.ShouldBeTrue($"{module} depends on another module: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void contracts_are_records_without_references()
+    {
+        var assembly = typeof(Holded.Partners.Contracts.Onboarding.MemberRemoved).Assembly;
+        assembly.GetReferencedAssemblies().Select(a => a.Name).ShouldAllBe(n => n!.StartsWith("System") || n == "netstandard");
+        Types.InAssembly(assembly).Should().BeSealed().GetResult().IsSuccessful.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void the_kernel_knows_no_module()
+    {
+        var assembly = typeof(Holded.Partners.Kernel.Caller).Assembly;
+        Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny([.. Modules.Select(m => $"Holded.Partners.{m}"), "Holded.Partners.Contracts"])
+            .GetResult().IsSuccessful.ShouldBeTrue();
+    }
+}

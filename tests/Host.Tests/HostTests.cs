@@ -1,0 +1,59 @@
+using System.Net;
+using Holded.Partners.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Holded.Partners.Host.Tests;
+
+public class HostTests(PartnersApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task liveness_and_readiness_answer_without_a_token()
+    {
+        (await Api.Get("/health/live", null)).ShouldBe(HttpStatusCode.OK).Body.ShouldBe("Healthy");
+        (await Api.Get("/health/ready", null)).ShouldBe(HttpStatusCode.OK).Body.ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task the_openapi_document_lists_the_api_and_the_reference_page_serves()
+    {
+        var openApi = (await Api.Get("/openapi/v1.json", null)).ShouldBe(HttpStatusCode.OK);
+        openApi.Body.ShouldContain("/api/v1/accounts");
+        openApi.Body.ShouldContain("/api/v1/partner-applications/{id}/approve");
+        openApi.Body.ShouldContain("\"Onboarding · Team\"");
+        openApi.Body.ShouldContain("\"operationId\": \"InviteMember\"");
+        var redirect = await Api.Get("/docs", null);
+        var page = redirect.Status == HttpStatusCode.Found ? redirect.Headers.Location!.ToString() : "/docs";
+        var docs = (await Api.Get(page, null)).ShouldBe(HttpStatusCode.OK);
+        docs.ContentType.ShouldBe("text/html");
+        docs.Body.ShouldContain("openapi/v1.json");
+    }
+
+    [Fact]
+    public async Task a_forged_or_missing_token_is_a_401_problem()
+    {
+        (await Api.Get("/api/v1/me", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var forged = new Actor("x", "x@example.es", "X", Actor.Person().Token[..^4] + "AAAA");
+        (await Api.Get("/api/v1/me", forged)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task an_unknown_route_is_a_404_problem()
+    {
+        (await Api.Get("/api/v1/nothing-here", Actor.Person())).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task me_reports_the_token_identity_and_memberships_from_state()
+    {
+        var reviewer = Actor.Reviewer();
+        var me = (await Api.Get("/api/v1/me", reviewer)).ShouldBe(HttpStatusCode.OK);
+        me["userId"].GetValue<string>().ShouldBe(reviewer.UserId);
+        me["platformRole"].GetValue<string>().ShouldBe("reviewer");
+        me["memberships"].AsArray().ShouldBeEmpty();
+
+        var service = Actor.Service("partners.billing", "partners.access.check");
+        (await Api.Get("/api/v1/me", service))["scopes"].AsArray().Select(s => s!.GetValue<string>())
+            .ShouldBe(["partners.access.check", "partners.billing"]);
+    }
+}
