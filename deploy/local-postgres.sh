@@ -2,6 +2,7 @@
 # A PostgreSQL cluster under a folder of the project, for the run command and the tests.
 #   deploy/local-postgres.sh start DIR PORT   creates (first time) and starts it; prints the connection string
 #   deploy/local-postgres.sh stop DIR         stops it
+#   deploy/local-postgres.sh destroy DIR      stops it and deletes its data (for throwaway test clusters)
 # Uses the machine's PostgreSQL binaries; on Debian/Ubuntu installs the postgresql package when there are none.
 set -euo pipefail
 
@@ -60,6 +61,10 @@ case "$command" in
     ;;
   stop)
     if [[ -f "$DATA/PG_VERSION" ]]; then as_pg "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >&2 || true; fi
+    ;;
+  destroy)
+    if [[ -f "$DATA/PG_VERSION" ]]; then as_pg "$BIN/pg_ctl" -D "$DATA" -m immediate -w stop >&2 || true; fi
+    rm -rf "$DATA" "$RUN"
     ;;
   *) echo "unknown command $command" >&2; exit 2 ;;
 esac

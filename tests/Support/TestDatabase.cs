@@ -37,11 +37,7 @@ public static class TestDatabase
         var folder = Path.Combine(RepositoryRoot, ".local", "tests", $"pg-{Environment.ProcessId}");
         var port = FreePort();
         var connection = await Script("start", folder, port.ToString());
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Script("stop", folder).GetAwaiter().GetResult();
-            try { Directory.Delete(folder, true); Directory.Delete(folder + ".run", true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Script("destroy", folder).GetAwaiter().GetResult();
         return new NpgsqlConnectionStringBuilder(connection.Trim()) { Database = "postgres" }.ConnectionString;
     }
 
