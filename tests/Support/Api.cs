@@ -68,7 +68,7 @@ public sealed class Api(PartnersApp app)
     }
 
     public Task<Reply> Get(string url, Actor? who) => Send(HttpMethod.Get, url, who);
-    public Task<Reply> Post(string url, Actor? who, object? body = null) => Send(HttpMethod.Post, url, who, body ?? new { });
+    public Task<Reply> Post(string url, Actor? who, object? body = null) => Send(HttpMethod.Post, url, who, body);
     public Task<Reply> Put(string url, Actor? who, object? body) => Send(HttpMethod.Put, url, who, body);
     public Task<Reply> Delete(string url, Actor? who) => Send(HttpMethod.Delete, url, who);
 }

@@ -11,7 +11,7 @@ public class TokenInput
     [Description("Display name")]
     public string NameFlag { get; set; } = "";
 
-    [Description("Subject (user id); defaults to dev|<email>, or the service name")]
+    [Description("Subject (user id); defaults to a stable id derived from --email, or the service name")]
     public string SubFlag { get; set; } = "";
 
     [Description("Platform role: reviewer, operator or auditor")]

@@ -28,5 +28,5 @@ public static class DevelopmentTokens
     }
 
     /// <summary>A stable subject for a demo email, so the same person gets the same id every time.</summary>
-    public static string SubjectFor(string email) => $"dev|{email.Trim().ToLowerInvariant()}";
+    public static string SubjectFor(string email) => Kernel.StableIds.For("development-user", email.Trim().ToLowerInvariant()).ToString();
 }

@@ -22,7 +22,7 @@ public static class ApproveRevisionEndpoint
 
     [WolverinePost("/api/v1/profile-reviews/{revisionId}/approve")]
     public static async Task<(ProfileReview, OutgoingMessages)> Post(
-        ProfileReview review, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        [NotBody] ProfileReview review, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await ProfileReviewAccess.FetchPendingAsync(session, review, ct);
         var profile = stream.Aggregate!;

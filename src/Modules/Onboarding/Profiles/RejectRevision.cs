@@ -25,7 +25,7 @@ public static class RejectRevisionEndpoint
 
     [WolverinePost("/api/v1/profile-reviews/{revisionId}/reject")]
     public static async Task<(ProfileReview, OutgoingMessages)> Post(
-        RejectRevision command, ProfileReview review, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        RejectRevision command, [NotBody] ProfileReview review, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await ProfileReviewAccess.FetchPendingAsync(session, review, ct);
         var rejected = new ProfileRevisionRejected(stream.Id, review.AccountId, review.Id, command.Reason!.Trim(), Caller.From(user).UserId);

@@ -23,7 +23,7 @@ public static class ApproveApplicationEndpoint
 
     [WolverinePost("/api/v1/partner-applications/{id}/approve")]
     public static async Task<(PartnerApplicationView, OutgoingMessages)> Post(
-        PartnerApplicationView application, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        [NotBody] PartnerApplicationView application, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Account>(application.AccountId, ct);
         var account = stream.Aggregate!;

@@ -25,7 +25,7 @@ public static class RejectApplicationEndpoint
 
     [WolverinePost("/api/v1/partner-applications/{id}/reject")]
     public static async Task<(PartnerApplicationView, OutgoingMessages)> Post(
-        RejectApplication command, PartnerApplicationView application, ClaimsPrincipal user, IDocumentSession session,
+        RejectApplication command, [NotBody] PartnerApplicationView application, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Account>(application.AccountId, ct);

@@ -37,7 +37,7 @@ public static class AcceptInvitationEndpoint
 
     [WolverinePost("/api/v1/invitations/{invitationId}/accept")]
     public static async Task<(AcceptedInvitation, OutgoingMessages)> Post(
-        InvitationView invitation, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        [NotBody] InvitationView invitation, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         // Read for writing: a concurrent revoke or a second accept conflicts instead of both winning.
