@@ -1,6 +1,4 @@
 using NetArchTest.Rules;
-using Shouldly;
-using Xunit;
 
 namespace Holded.Partners.Host.Tests;
 

@@ -1,5 +1,3 @@
-using Holded.Partners.Testing;
-using Xunit;
 
 namespace Holded.Partners.Onboarding.Tests;
 

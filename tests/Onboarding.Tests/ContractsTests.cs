@@ -1,8 +1,4 @@
-using System.Net;
-using Holded.Partners.Testing;
-using Shouldly;
 using Wolverine.Tracking;
-using Xunit;
 using Contract = Holded.Partners.Contracts.Onboarding;
 
 namespace Holded.Partners.Onboarding.Tests;

@@ -3,8 +3,6 @@ using Holded.Partners.Onboarding.Identity;
 using Holded.Partners.Onboarding.Profiles;
 using Holded.Partners.Onboarding.Program;
 using Holded.Partners.Onboarding.Team;
-using Holded.Partners.Testing;
-using Xunit;
 
 namespace Holded.Partners.Onboarding.Tests;
 

@@ -4,9 +4,7 @@ using Holded.Partners.Onboarding.Profiles;
 using Holded.Partners.Onboarding.Program;
 using Holded.Partners.Onboarding.Team;
 using JasperFx.Events.Projections;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Holded.Partners.Onboarding;
 

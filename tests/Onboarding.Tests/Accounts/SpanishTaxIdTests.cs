@@ -1,6 +1,4 @@
 using Holded.Partners.Onboarding.Accounts;
-using Shouldly;
-using Xunit;
 
 namespace Holded.Partners.Onboarding.Tests.Accounts;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Holded.Partners.Testing;
-using Shouldly;
-using Xunit;
 
 namespace Holded.Partners.Onboarding.Tests.Profiles;
 

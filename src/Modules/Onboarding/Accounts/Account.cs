@@ -1,4 +1,3 @@
-using Holded.Partners.Kernel;
 
 namespace Holded.Partners.Onboarding.Accounts;
 

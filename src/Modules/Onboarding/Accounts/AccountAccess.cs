@@ -1,5 +1,3 @@
-using Holded.Partners.Kernel;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Holded.Partners.Onboarding.Accounts;
 

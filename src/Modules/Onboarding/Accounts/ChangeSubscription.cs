@@ -1,11 +1,5 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
-using Contract = Holded.Partners.Contracts.Onboarding;
 
 namespace Holded.Partners.Onboarding.Accounts;
 

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 
 namespace Holded.Partners.Onboarding.Accounts;

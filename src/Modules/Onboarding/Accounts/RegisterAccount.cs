@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
 using Wolverine.Marten;
-using Contract = Holded.Partners.Contracts.Onboarding;
 
 namespace Holded.Partners.Onboarding.Accounts;
 

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Team;
-using Marten;
-using Wolverine.Http;
 
 namespace Holded.Partners.Onboarding.Identity;
 

@@ -1,4 +1,3 @@
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
 using JasperFx.Events;
 using Marten.Events.Projections;

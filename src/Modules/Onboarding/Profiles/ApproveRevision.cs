@@ -1,13 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Contract = Holded.Partners.Contracts.Onboarding;
 
 namespace Holded.Partners.Onboarding.Profiles;
 

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Holded.Partners.Onboarding.Profiles;
 

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Holded.Partners.Onboarding.Profiles;
 

@@ -1,4 +1,3 @@
-using Holded.Partners.Kernel;
 using JasperFx.Events;
 
 namespace Holded.Partners.Onboarding.Profiles;

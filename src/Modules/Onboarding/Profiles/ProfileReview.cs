@@ -1,4 +1,3 @@
-using Holded.Partners.Kernel;
 using JasperFx.Events;
 using Marten.Events.Projections;
 

@@ -1,7 +1,4 @@
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Holded.Partners.Onboarding.Profiles;
 

@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
 using Holded.Partners.Onboarding.Identity;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Holded.Partners.Onboarding.Program;
 

@@ -1,4 +1,3 @@
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
 
 namespace Holded.Partners.Onboarding.Program;

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
 

@@ -1,13 +1,7 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
-using Contract = Holded.Partners.Contracts.Onboarding;
 
 namespace Holded.Partners.Onboarding.Team;
 

@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Holded.Partners.Kernel;
 using Holded.Partners.Onboarding.Accounts;
-using Marten;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
 
