@@ -1,4 +1,5 @@
 using Holded.Partners.Host.Infrastructure;
+using Holded.Partners.Marketplace;
 using Holded.Partners.Onboarding;
 using JasperFx;
 using Marten;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPartnersStore();
 builder.Services.AddOnboardingModule();
+builder.Services.AddMarketplaceModule(builder.Configuration);
 builder.AddPartnersMessaging();
 builder.AddPartnersIdentity();
 builder.AddPartnersHttp();
@@ -18,6 +20,7 @@ var app = builder.Build();
 app.UsePartnersErrors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs", o => o.WithTitle("Holded Partners API"));

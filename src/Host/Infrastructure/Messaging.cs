@@ -1,5 +1,6 @@
 using JasperFx.CodeGeneration;
 using Wolverine;
+using Wolverine.ErrorHandling;
 
 namespace Holded.Partners.Host.Infrastructure;
 
@@ -10,6 +11,12 @@ public static class Messaging
         builder.Host.UseWolverine(o =>
         {
             o.Policies.AutoApplyTransactions();
+            // Each module's handler of a message is its own chain on its own durable queue: one module's failure
+            // or retry never re-runs another's.
+            o.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+            // Two messages updating one document at once: the loser retries on fresh state.
+            o.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
+                TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             // Every local queue is durable: a message between modules survives a crash.
             o.Policies.UseDurableLocalQueues();
 

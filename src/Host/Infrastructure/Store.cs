@@ -15,6 +15,8 @@ public static class Store
                 "No database configured. Set ConnectionStrings__Partners (a PostgreSQL connection string), " +
                 "or start the host with ./run, which starts a local PostgreSQL for you.");
 
+        // Raw SQL where Marten's LINQ cannot say it (ranked full-text search).
+        builder.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
         builder.Services.AddMarten(o =>
             {
                 o.Connection(connectionString);

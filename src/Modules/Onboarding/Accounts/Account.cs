@@ -1,13 +1,6 @@
 
 namespace Holded.Partners.Onboarding.Accounts;
 
-public static class AccountKinds
-{
-    public const string Advisory = "advisory";
-    public const string Business = "business";
-    public static readonly IReadOnlyList<string> All = [Advisory, Business];
-}
-
 public static class AdvisoryTypes
 {
     public static readonly IReadOnlyList<string> All = ["gestoria", "asesoria", "external_cfo", "other"];
@@ -20,24 +13,6 @@ public static class SubscriptionStatuses
     public const string Trialing = "trialing";
     public const string Active = "active";
     public static readonly IReadOnlyList<string> All = [Trialing, Active, "past_due", "canceled"];
-}
-
-public static class Roles
-{
-    public const string Administrator = "administrator";
-    public const string AccountManager = "account_manager";
-    public const string Owner = "owner";
-    public const string Admin = "admin";
-
-    public static IReadOnlyList<string> For(string kind) =>
-        kind == AccountKinds.Advisory ? [Administrator, AccountManager] : [Owner, Admin];
-
-    /// <summary>The role an account can never be left without, and its creator's role.</summary>
-    public static string Top(string kind) => kind == AccountKinds.Advisory ? Administrator : Owner;
-
-    /// <summary>Roles that manage the account: its team, its program application, its profile.</summary>
-    public static bool Manages(string kind, string role) =>
-        kind == AccountKinds.Advisory ? role == Administrator : role is Owner or Admin;
 }
 
 public sealed record Member(string UserId, string Email, string Name, string Role);

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace Holded.Partners.Marketplace.Listings;
+
+public sealed record ListingQuery(string? Q, string? Service, string? Province, string? Language, string? Sector, int? Page, int? PageSize)
+{
+    public ProblemDetails Validate()
+    {
+        var paging = Paging.Validate(Page, PageSize);
+        if (paging.Status is not null) return paging;
+        return new Check()
+            .Text("q", Q, 200, required: false)
+            .OneOf("service", Service, Catalogs.Services, required: false)
+            .OneOf("province", Province, Catalogs.ProvinceCodes, required: false)
+            .OneOf("language", Language, Catalogs.Languages, required: false)
+            .OneOf("sector", Sector, Catalogs.Sectors, required: false)
+            .Result();
+    }
+}
+
+/// <summary>
+/// Search over visible listings with PostgreSQL's own full-text search (Spanish stemming, accents folded) and
+/// jsonb containment on the catalog filters, both served by indexes. Ranked by text relevance, then completeness.
+/// </summary>
+public sealed class ListingSearch(NpgsqlDataSource database)
+{
+    // The same expression as the index in MarketplaceModule, so the planner uses it.
+    public const string Vector = "to_tsvector('spanish'::regconfig, data ->> 'SearchText')";
+
+    private const string Sql = $"""
+        with matches as (
+          select data, case when @q = '' then 0 else ts_rank({Vector}, websearch_to_tsquery('spanish', @q)) end as rank
+          from marketplace.mt_doc_listing
+          where (@q = '' or {Vector} @@ websearch_to_tsquery('spanish', @q))
+            and data @> @filter::jsonb)
+        select data::text, count(*) over () as total
+        from matches
+        order by rank desc, (data ->> 'Completeness')::int desc, data ->> 'DisplayName', data ->> 'Id'
+        limit @limit offset @offset
+        """;
+
+    public async Task<Page<Listing>> Search(ListingQuery query, CancellationToken ct)
+    {
+        var page = query.Page ?? 1;
+        var size = query.PageSize ?? Paging.DefaultSize;
+        var filter = new Dictionary<string, object> { ["Visible"] = true };
+        if (query.Service is { } service) filter["Services"] = new[] { service };
+        if (query.Province is { } province) filter["Provinces"] = new[] { province };
+        if (query.Language is { } language) filter["Languages"] = new[] { language };
+        if (query.Sector is { } sector) filter["Sectors"] = new[] { sector };
+
+        await using var command = database.CreateCommand(Sql);
+        command.Parameters.AddWithValue("q", Fold(query.Q ?? ""));
+        command.Parameters.AddWithValue("filter", JsonSerializer.Serialize(filter));
+        command.Parameters.AddWithValue("limit", size);
+        command.Parameters.AddWithValue("offset", (page - 1) * size);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var items = new List<Listing>();
+        long total = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            items.Add(JsonSerializer.Deserialize<Listing>(reader.GetString(0))!);
+            total = reader.GetInt64(1);
+        }
+        if (items.Count == 0 && page > 1) total = await Count(query, ct);
+        return new Page<Listing>(items, page, size, total);
+    }
+
+    private async Task<long> Count(ListingQuery query, CancellationToken ct) =>
+        (await Search(query with { Page = 1, PageSize = 1 }, ct)).Total;
+
+    /// <summary>Lower case without accents: "Gestoría" and "gestoria" find each other.</summary>
+    public static string Fold(string text)
+    {
+        var plain = new StringBuilder(text.Length);
+        foreach (var c in text.Trim().Normalize(NormalizationForm.FormD))
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) plain.Append(char.ToLowerInvariant(c));
+        return plain.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

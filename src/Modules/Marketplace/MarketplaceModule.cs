@@ -1,0 +1,47 @@
+using System.Threading.RateLimiting;
+using Holded.Partners.Marketplace.Accounts;
+using Holded.Partners.Marketplace.Listings;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+
+namespace Holded.Partners.Marketplace;
+
+public static class MarketplaceModule
+{
+    public const string Schema = "marketplace";
+    public const string PublicRateLimit = "public-directory";
+
+    public static IServiceCollection AddMarketplaceModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<MarketplaceAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Schema.For<Listing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
+                .GinIndexJsonData()
+                .Index(l => l.Slug)
+                .FullTextIndex(index => index.RegConfig = "spanish", l => l.SearchText);
+        });
+        services.AddSingleton<ListingSearch>();
+
+        // Per client address; the limit is configuration so an operator can tune it (and tests can reach it).
+        var perMinute = configuration.GetValue("Marketplace:DirectoryRequestsPerMinute", 120);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.AddSingleton<IWolverineExtension, MarketplaceWolverineExtension>();
+        return services;
+    }
+}
+
+internal sealed class MarketplaceWolverineExtension : IWolverineExtension
+{
+    public void Configure(WolverineOptions options) =>
+        options.Discovery.IncludeAssembly(typeof(MarketplaceModule).Assembly);
+}
