@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shouldly;
+using Wolverine.Tracking;
 
 namespace Holded.Partners.Testing;
 
@@ -66,6 +67,25 @@ public sealed class Api(PartnersApp app)
         var text = await response.Content.ReadAsStringAsync();
         return new Reply(response.StatusCode, text, response.Headers, response.Content.Headers.ContentType?.MediaType);
     }
+
+    /// <summary>Runs the action, waits for every message it caused, and returns the messages.</summary>
+    public async Task<IReadOnlyList<object>> Messages(Func<Task> action)
+    {
+        var tracked = await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ => action()));
+        return tracked.AllRecordsInOrder().Select(r => r.Envelope.Message).Where(m => m is not null).Distinct().ToList()!;
+    }
+
+    /// <summary>Runs the action and waits until every message it caused, in every module, has been handled.</summary>
+    public async Task<T> Settled<T>(Func<Task<T>> action)
+    {
+        T result = default!;
+        await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ => result = await action()));
+        return result;
+    }
+
+    public Task Settled(Func<Task> action) => Settled(async () => { await action(); return true; });
 
     public Task<Reply> Get(string url, Actor? who) => Send(HttpMethod.Get, url, who);
     public Task<Reply> Post(string url, Actor? who, object? body = null) => Send(HttpMethod.Post, url, who, body);

@@ -9,12 +9,14 @@ using Xunit;
 namespace Holded.Partners.Testing;
 
 /// <summary>The real host, on its own disposable database, shared by the tests of one collection.</summary>
-public sealed class PartnersApp : IAsyncLifetime
+public class PartnersApp : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public ShiftedClock Clock { get; } = new();
+    /// <summary>High enough that no ordinary test meets it; a rate-limit test uses a host of its own with a low one.</summary>
+    protected virtual int DirectoryRequestsPerMinute => 100_000;
 
     public async Task InitializeAsync()
     {
@@ -25,6 +27,7 @@ public sealed class PartnersApp : IAsyncLifetime
             x.UseEnvironment("Testing");
             x.UseSetting("ConnectionStrings:Partners", ConnectionString);
             x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
+            x.UseSetting("Marketplace:DirectoryRequestsPerMinute", DirectoryRequestsPerMinute.ToString());
             x.ConfigureServices(s =>
             {
                 s.DisableAllExternalWolverineTransports();

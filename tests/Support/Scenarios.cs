@@ -25,32 +25,47 @@ public static class Scenarios
         address = new { street = "Calle Real 5", city = "Sevilla", postalCode = "41001", province = "sevilla" },
     };
 
-    public static async Task<Guid> RegisterFirm(this Api api, Actor admin, string advisoryType = "gestoria") =>
-        (await api.Post("/api/v1/accounts", admin, FirmBody(advisoryType))).ShouldBe(HttpStatusCode.Created).Id;
+    // Steps that other modules hear of wait until every module has handled what they caused.
 
-    public static async Task<Guid> RegisterBusiness(this Api api, Actor owner, string plan = "standard") =>
-        (await api.Post("/api/v1/accounts", owner, BusinessBody(plan))).ShouldBe(HttpStatusCode.Created).Id;
+    public static Task<Guid> RegisterFirm(this Api api, Actor admin, string advisoryType = "gestoria", string province = "madrid") =>
+        api.Settled(async () => (await api.Post("/api/v1/accounts", admin, FirmBody(advisoryType, province: province)))
+            .ShouldBe(HttpStatusCode.Created).Id);
 
-    public static async Task SetSubscription(this Api api, Guid accountId, string status, string? plan = null) =>
-        (await api.Put($"/api/v1/accounts/{accountId}/subscription", Actor.Operator(), new { status, plan }))
-        .ShouldBe(HttpStatusCode.OK);
+    public static Task<Guid> RegisterBusiness(this Api api, Actor owner, string plan = "standard") =>
+        api.Settled(async () => (await api.Post("/api/v1/accounts", owner, BusinessBody(plan))).ShouldBe(HttpStatusCode.Created).Id);
+
+    public static Task SetSubscription(this Api api, Guid accountId, string status, string? plan = null) =>
+        api.Settled(async () => (await api.Put($"/api/v1/accounts/{accountId}/subscription", Actor.Operator(), new { status, plan }))
+            .ShouldBe(HttpStatusCode.OK));
 
     public static async Task<Guid> Apply(this Api api, Guid accountId, Actor admin) =>
         (await api.Post("/api/v1/partner-applications", admin, new { accountId, message = "Somos una gestoría en Madrid." }))
         .ShouldBe(HttpStatusCode.Created).Id;
 
     /// <summary>Registered, paid up, applied and approved.</summary>
-    public static async Task<Guid> RegisterPartner(this Api api, Actor admin)
+    public static async Task<Guid> RegisterPartner(this Api api, Actor admin, string province = "madrid")
     {
-        var firm = await api.RegisterFirm(admin);
+        var firm = await api.RegisterFirm(admin, province: province);
         await api.SetSubscription(firm, "active");
         var application = await api.Apply(firm, admin);
-        (await api.Post($"/api/v1/partner-applications/{application}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
+        await api.Settled(async () =>
+            (await api.Post($"/api/v1/partner-applications/{application}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK));
+        return firm;
+    }
+
+    /// <summary>A partner with a published profile, ready to be found in the marketplace.</summary>
+    public static async Task<Guid> PublishedPartner(this Api api, Actor admin, object? profile = null)
+    {
+        var firm = await api.RegisterPartner(admin);
+        await api.PublishProfile(firm, admin, profile);
         return firm;
     }
 
     /// <summary>Invites a new person with the role and has them accept.</summary>
-    public static async Task<Actor> AddMember(this Api api, Guid accountId, Actor admin, string role)
+    public static Task<Actor> AddMember(this Api api, Guid accountId, Actor admin, string role) =>
+        api.Settled(() => Invite(api, accountId, admin, role));
+
+    private static async Task<Actor> Invite(Api api, Guid accountId, Actor admin, string role)
     {
         var person = Actor.Person();
         var invitation = (await api.Post($"/api/v1/accounts/{accountId}/invitations", admin, new { email = person.Email, role }))
@@ -59,14 +74,17 @@ public static class Scenarios
         return person;
     }
 
-    public static object CompleteProfile(string displayName = "Gestoría López") => new
+    public static object CompleteProfile(
+        string displayName = "Gestoría López",
+        string description = "Gestoría en Madrid desde 1998: contabilidad, impuestos y nóminas para pymes y autónomos.",
+        string[]? services = null, string[]? provinces = null, string[]? languages = null, string[]? sectors = null) => new
     {
         displayName,
-        description = "Gestoría en Madrid desde 1998: contabilidad, impuestos y nóminas para pymes y autónomos.",
-        services = new[] { "bookkeeping", "tax_filing", "payroll" },
-        sectors = new[] { "retail", "hospitality" },
-        provinces = new[] { "madrid", "toledo" },
-        languages = new[] { "es", "en" },
+        description,
+        services = services ?? ["bookkeeping", "tax_filing", "payroll"],
+        sectors = sectors ?? ["retail", "hospitality"],
+        provinces = provinces ?? ["madrid", "toledo"],
+        languages = languages ?? ["es", "en"],
         teamSize = 12,
         website = "https://gestorialopez.es",
         contactEmail = "hola@gestorialopez.es",
@@ -76,7 +94,10 @@ public static class Scenarios
     };
 
     /// <summary>Edits, submits and has a reviewer approve a profile; returns the revision id.</summary>
-    public static async Task<Guid> PublishProfile(this Api api, Guid partnerId, Actor admin, object? profile = null)
+    public static Task<Guid> PublishProfile(this Api api, Guid partnerId, Actor admin, object? profile = null) =>
+        api.Settled(() => Publish(api, partnerId, admin, profile));
+
+    private static async Task<Guid> Publish(Api api, Guid partnerId, Actor admin, object? profile)
     {
         (await api.Put($"/api/v1/partners/{partnerId}/profile", admin, profile ?? CompleteProfile())).ShouldBe(HttpStatusCode.OK);
         var submitted = (await api.Post($"/api/v1/partners/{partnerId}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);

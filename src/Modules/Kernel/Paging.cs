@@ -16,11 +16,15 @@ public static class Paging
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
 
-    /// <summary>400 unless page ≥ 1 and 1 ≤ pageSize ≤ 100.</summary>
-    public static ProblemDetails Validate(int? page, int? pageSize) => new Check()
-        .That(page is null or >= 1, "page", "must be 1 or more.")
-        .That(pageSize is null or >= 1 and <= MaxSize, "pageSize", $"must be between 1 and {MaxSize}.")
-        .Result();
+    /// <summary>Far past any real list; keeps the offset a small number.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>400 unless 1 ≤ page ≤ 10,000 and 1 ≤ pageSize ≤ 100.</summary>
+    public static ProblemDetails Validate(int? page, int? pageSize) => new Check().Paging(page, pageSize).Result();
+
+    public static Check Paging(this Check check, int? page, int? pageSize) => check
+        .That(page is null or >= 1 and <= MaxPage, "page", $"must be between 1 and {MaxPage}.")
+        .That(pageSize is null or >= 1 and <= MaxSize, "pageSize", $"must be between 1 and {MaxSize}.");
 
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct)
     {

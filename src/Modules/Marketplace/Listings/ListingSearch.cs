@@ -5,13 +5,21 @@ using Npgsql;
 
 namespace Holded.Partners.Marketplace.Listings;
 
-public sealed record ListingQuery(string? Q, string? Service, string? Province, string? Language, string? Sector, int? Page, int? PageSize)
+/// <summary>The search's query string: free text, one value per catalog filter, and paging.</summary>
+public sealed record ListingQuery
 {
+    public string? Q { get; set; }
+    public string? Service { get; set; }
+    public string? Province { get; set; }
+    public string? Language { get; set; }
+    public string? Sector { get; set; }
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
+
     public ProblemDetails Validate()
     {
-        var paging = Paging.Validate(Page, PageSize);
-        if (paging.Status is not null) return paging;
         return new Check()
+            .Paging(Page, PageSize)
             .Text("q", Q, 200, required: false)
             .OneOf("service", Service, Catalogs.Services, required: false)
             .OneOf("province", Province, Catalogs.ProvinceCodes, required: false)

@@ -7,7 +7,7 @@ namespace Holded.Partners.Marketplace.Listings;
 public static class SearchMarketplaceEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(
-        [AsParameters] ListingQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        ListingQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var caller = Caller.From(user);
         if (caller.PlatformRole is null && !await BelongsToABusiness(session, caller.UserId, ct))
@@ -16,7 +16,7 @@ public static class SearchMarketplaceEndpoint
     }
 
     [WolverineGet("/api/v1/marketplace/partners")]
-    public static async Task<Page<MarketplacePartner>> Get([AsParameters] ListingQuery query, ListingSearch search, CancellationToken ct)
+    public static async Task<Page<MarketplacePartner>> Get([FromQuery] ListingQuery query, ListingSearch search, CancellationToken ct)
     {
         var page = await search.Search(query, ct);
         return new Page<MarketplacePartner>([.. page.Items.Select(MarketplacePartner.Of)], page.PageNumber, page.PageSize, page.Total);
