@@ -20,9 +20,9 @@ public static class Paging
     public const int MaxPage = 10_000;
 
     /// <summary>400 unless 1 ≤ page ≤ 10,000 and 1 ≤ pageSize ≤ 100.</summary>
-    public static ProblemDetails Validate(int? page, int? pageSize) => new Check().Paging(page, pageSize).Result();
+    public static ProblemDetails Validate(int? page, int? pageSize) => new Check().PageOf(page, pageSize).Result();
 
-    public static Check Paging(this Check check, int? page, int? pageSize) => check
+    public static Check PageOf(this Check check, int? page, int? pageSize) => check
         .That(page is null or >= 1 and <= MaxPage, "page", $"must be between 1 and {MaxPage}.")
         .That(pageSize is null or >= 1 and <= MaxSize, "pageSize", $"must be between 1 and {MaxSize}.");
 

@@ -19,7 +19,7 @@ public sealed record ListingQuery
     public ProblemDetails Validate()
     {
         return new Check()
-            .Paging(Page, PageSize)
+            .PageOf(Page, PageSize)
             .Text("q", Q, 200, required: false)
             .OneOf("service", Service, Catalogs.Services, required: false)
             .OneOf("province", Province, Catalogs.ProvinceCodes, required: false)
