@@ -18,6 +18,7 @@ builder.AddPartnersHttp();
 var app = builder.Build();
 
 app.UsePartnersErrors();
+app.UseNullBodyRefusal();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

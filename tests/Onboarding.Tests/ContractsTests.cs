@@ -1,4 +1,3 @@
-using Wolverine.Tracking;
 using Contract = Holded.Partners.Contracts.Onboarding;
 
 namespace Holded.Partners.Onboarding.Tests;
@@ -6,19 +5,17 @@ namespace Holded.Partners.Onboarding.Tests;
 /// <summary>What Onboarding tells the other modules leaves with the events that caused it, through the outbox.</summary>
 public class ContractsTests(PartnersApp app) : AppTest(app)
 {
-    private async Task<IReadOnlyList<T>> Published<T>(Func<Task> action)
-    {
-        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected()
-            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ => action()));
-        return tracked.AllRecordsInOrder().Select(r => r.Envelope.Message).OfType<T>().Distinct().ToList();
-    }
+    private async Task<IReadOnlyList<T>> Published<T>(Func<Task> action) => (await Api.Messages(action)).OfType<T>().ToList();
 
     [Fact]
     public async Task registering_announces_the_account_and_its_first_member()
     {
         var ana = Actor.Person();
-        var opened = await Published<Contract.AccountOpened>(() => Api.RegisterFirm(ana));
-        opened.ShouldHaveSingleItem().Kind.ShouldBe("advisory");
+        var messages = await Api.Messages(() => Api.Post("/api/v1/accounts", ana, Scenarios.FirmBody()));
+        messages.OfType<Contract.AccountOpened>().ShouldHaveSingleItem().Kind.ShouldBe("advisory");
+        var first = messages.OfType<Contract.MemberJoined>().ShouldHaveSingleItem();
+        first.UserId.ShouldBe(ana.UserId);
+        first.Role.ShouldBe("administrator");
     }
 
     [Fact]
@@ -50,9 +47,10 @@ public class ContractsTests(PartnersApp app) : AppTest(app)
     {
         var admin = Actor.Person();
         var firm = await Api.RegisterFirm(admin);
-        var joined = await Published<Contract.MemberJoined>(() => Api.AddMember(firm, admin, "account_manager"));
-        var marta = joined.ShouldHaveSingleItem();
-        marta.Role.ShouldBe("account_manager");
+        var marta = Actor.Person();
+        var invitation = (await Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = marta.Email, role = "account_manager" })).Id;
+        var joined = await Published<Contract.MemberJoined>(() => Api.Post($"/api/v1/invitations/{invitation}/accept", marta));
+        joined.ShouldHaveSingleItem().Role.ShouldBe("account_manager");
         var changed = await Published<Contract.MemberRoleChanged>(() =>
             Api.Put($"/api/v1/accounts/{firm}/members/{marta.UserId}", admin, new { role = "administrator" }));
         changed.ShouldHaveSingleItem().ToRole.ShouldBe("administrator");
@@ -62,7 +60,8 @@ public class ContractsTests(PartnersApp app) : AppTest(app)
     public async Task subscription_changes_are_announced_for_the_marketplace_and_access()
     {
         var business = await Api.RegisterBusiness(Actor.Person(), "free");
-        var changed = await Published<Contract.SubscriptionChanged>(() => Api.SetSubscription(business, "active", "premium"));
+        var changed = await Published<Contract.SubscriptionChanged>(() =>
+            Api.Put($"/api/v1/accounts/{business}/subscription", Actor.Operator(), new { status = "active", plan = "premium" }));
         changed.ShouldHaveSingleItem().Plan.ShouldBe("premium");
     }
 
@@ -73,9 +72,9 @@ public class ContractsTests(PartnersApp app) : AppTest(app)
         var firm = await Api.RegisterFirm(admin);
         await Api.SetSubscription(firm, "active");
         var application = await Api.Apply(firm, admin);
-        var accepted = await Published<Contract.PartnerAccepted>(() =>
-            Api.Post($"/api/v1/partner-applications/{application}/approve", Actor.Reviewer()));
-        accepted.ShouldHaveSingleItem().AccountId.ShouldBe(firm);
+        var messages = await Api.Messages(() => Api.Post($"/api/v1/partner-applications/{application}/approve", Actor.Reviewer()));
+        messages.OfType<Contract.PartnerAccepted>().ShouldHaveSingleItem().AccountId.ShouldBe(firm);
+        messages.OfType<Contract.PartnerApplicationDecided>().ShouldHaveSingleItem().Outcome.ShouldBe("approved");
     }
 
     [Fact]
@@ -83,9 +82,12 @@ public class ContractsTests(PartnersApp app) : AppTest(app)
     {
         var admin = Actor.Person();
         var partner = await Api.RegisterPartner(admin);
-        var published = await Published<Contract.PartnerProfilePublished>(() => Api.PublishProfile(partner, admin));
+        await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile());
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var published = await Published<Contract.PartnerProfilePublished>(() => Api.Post($"/api/v1/profile-reviews/{revision}/approve", Actor.Reviewer()));
         var listing = published.ShouldHaveSingleItem();
         listing.AccountId.ShouldBe(partner);
+        listing.RevisionId.ShouldBe(revision);
         listing.DisplayName.ShouldBe("Gestoría López");
         listing.Provinces.ShouldBe(["madrid", "toledo"]);
         listing.ContactEmail.ShouldBe("hola@gestorialopez.es");

@@ -14,26 +14,32 @@ public class ProjectionRebuildTests(PartnersApp app) : AppTest(app)
         await base.InitializeAsync();
         // A bit of everything: partners with published and rejected revisions, teams with joins, role changes,
         // removals, revoked and accepted invitations, a rejected and re-submitted application.
+        // Every step is asserted: a step that silently failed would leave less to compare.
         var admin = Actor.Person("Admin");
         var partner = await Api.RegisterPartner(admin);
         await Api.PublishProfile(partner, admin);
-        await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("Otro nombre"));
+        (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("Otro nombre"))).ShouldBe(HttpStatusCode.OK);
         var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
-        await Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = "Nombre distinto." });
+        (await Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = "Nombre distinto." })).ShouldBe(HttpStatusCode.OK);
 
         var manager = await Api.AddMember(partner, admin, "account_manager");
         var leaving = await Api.AddMember(partner, admin, "administrator");
-        await Api.Put($"/api/v1/accounts/{partner}/members/{manager.UserId}", admin, new { role = "administrator" });
-        await Api.Delete($"/api/v1/accounts/{partner}/members/{leaving.UserId}", admin);
+        (await Api.Put($"/api/v1/accounts/{partner}/members/{manager.UserId}", admin, new { role = "administrator" })).ShouldBe(HttpStatusCode.OK);
+        (await Api.Delete($"/api/v1/accounts/{partner}/members/{leaving.UserId}", admin)).ShouldBe(HttpStatusCode.NoContent);
+        var quitter = await Api.AddMember(partner, admin, "account_manager");
+        (await Api.Delete($"/api/v1/accounts/{partner}/members/{quitter.UserId}", quitter)).ShouldBe(HttpStatusCode.NoContent);
+        // Removed, then invited back: the member row is deleted and created again.
+        var back = (await Api.Post($"/api/v1/accounts/{partner}/invitations", admin, new { email = leaving.Email, role = "account_manager" })).ShouldBe(HttpStatusCode.Created).Id;
+        (await Api.Post($"/api/v1/invitations/{back}/accept", leaving)).ShouldBe(HttpStatusCode.OK);
         var revoked = (await Api.Post($"/api/v1/accounts/{partner}/invitations", admin, new { email = "gone@example.es", role = "administrator" })).Id;
-        await Api.Delete($"/api/v1/accounts/{partner}/invitations/{revoked}", admin);
-        await Api.Post($"/api/v1/accounts/{partner}/invitations", admin, new { email = "later@example.es", role = "account_manager" });
+        (await Api.Delete($"/api/v1/accounts/{partner}/invitations/{revoked}", admin)).ShouldBe(HttpStatusCode.NoContent);
+        (await Api.Post($"/api/v1/accounts/{partner}/invitations", admin, new { email = "later@example.es", role = "account_manager" })).ShouldBe(HttpStatusCode.Created);
 
         var other = Actor.Person("Other");
         var firm = await Api.RegisterFirm(other);
         await Api.SetSubscription(firm, "active");
         var rejected = await Api.Apply(firm, other);
-        await Api.Post($"/api/v1/partner-applications/{rejected}/reject", Actor.Reviewer(), new { reason = "Incompleta." });
+        (await Api.Post($"/api/v1/partner-applications/{rejected}/reject", Actor.Reviewer(), new { reason = "Incompleta." })).ShouldBe(HttpStatusCode.OK);
         await Api.Apply(firm, other);
         await Api.RegisterBusiness(Actor.Person("Owner"));
     }

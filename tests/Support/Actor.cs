@@ -29,6 +29,20 @@ public sealed record Actor(string UserId, string Email, string Name, string Toke
         return new Actor(id, "", id, DevelopmentTokens.Issue(SigningKey, id, null, null, null, scopes, Lifetime));
     }
 
+    /// <summary>The same person with a service scope in their token, which must not count.</summary>
+    public static Actor PersonWithScope(Actor person, string scope) => person with
+    {
+        Token = DevelopmentTokens.Issue(SigningKey, person.UserId, person.Email, person.Name, null, [scope], Lifetime),
+    };
+
+    /// <summary>The same person, but their identity provider has not verified the email.</summary>
+    public Actor Unverified() =>
+        this with { Token = DevelopmentTokens.Issue(SigningKey, UserId, Email, Name, null, null, Lifetime, emailVerified: false) };
+
+    /// <summary>A token with any claims at all, for identities no real provider should issue.</summary>
+    public static Actor Raw(string subject, string? email, string? platformRole) =>
+        new(subject, email ?? "", subject, DevelopmentTokens.Issue(SigningKey, subject, email, subject, platformRole, null, Lifetime));
+
     /// <summary>Same person, other email: for "the invitation is not yours".</summary>
     public Actor WithEmail(string email) =>
         this with { Email = email, Token = DevelopmentTokens.Issue(SigningKey, UserId, email, Name, null, null, Lifetime) };

@@ -8,10 +8,14 @@ namespace Holded.Partners.Host.Infrastructure;
 public static class DevelopmentTokens
 {
     public static string Issue(string signingKey, string subject, string? email, string? name, string? platformRole,
-        IEnumerable<string>? scopes, TimeSpan lifetime)
+        IEnumerable<string>? scopes, TimeSpan lifetime, bool emailVerified = true)
     {
         var claims = new List<Claim> { new("sub", subject) };
-        if (!string.IsNullOrEmpty(email)) claims.Add(new Claim("email", email));
+        if (!string.IsNullOrEmpty(email))
+        {
+            claims.Add(new Claim("email", email));
+            claims.Add(new Claim("email_verified", emailVerified ? "true" : "false", ClaimValueTypes.Boolean));
+        }
         if (!string.IsNullOrEmpty(name)) claims.Add(new Claim("name", name));
         if (!string.IsNullOrEmpty(platformRole)) claims.Add(new Claim("platform_role", platformRole));
         var scope = string.Join(' ', scopes ?? []);

@@ -6,24 +6,35 @@ namespace Holded.Partners.Kernel;
 /// Who is calling, as the bearer token says. Only identity comes from the token:
 /// what the caller may do is always decided from this system's own state.
 /// </summary>
-public sealed record Caller(string UserId, string Email, string Name, string? PlatformRole, IReadOnlySet<string> Scopes)
+public sealed record Caller(
+    string UserId, string Email, bool EmailVerified, string Name, string? PlatformRole, IReadOnlySet<string> Scopes)
 {
+    public const int MaxNameLength = 120;
+
     public static Caller From(ClaimsPrincipal principal)
     {
         var scopes = principal.FindAll("scope")
             .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
+        var email = (principal.FindFirst("email")?.Value ?? "").Trim().ToLowerInvariant();
+        var name = (principal.FindFirst("name")?.Value ?? email).Trim();
+        var role = principal.FindFirst("platform_role")?.Value;
         return new Caller(
             principal.FindFirst("sub")?.Value ?? "",
-            (principal.FindFirst("email")?.Value ?? "").Trim().ToLowerInvariant(),
-            principal.FindFirst("name")?.Value ?? principal.FindFirst("email")?.Value ?? "",
-            principal.FindFirst("platform_role")?.Value,
+            email,
+            string.Equals(principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase),
+            name.Length > MaxNameLength ? name[..MaxNameLength] : name,
+            PlatformRoles.All.Contains(role) ? role : null, // an unknown role is no role at all
             scopes);
     }
 
+    /// <summary>A person signed in, as opposed to a service: a subject and an email.</summary>
     public bool IsPerson => UserId.Length > 0 && Email.Length > 0;
-    public bool Is(string platformRole) => PlatformRole == platformRole;
-    public bool Has(string scope) => Scopes.Contains(scope);
+    /// <summary>Platform staff: one of the known platform roles.</summary>
+    public bool IsStaff => PlatformRole is not null && IsPerson;
+    public bool Is(string platformRole) => PlatformRole == platformRole && IsPerson;
+    /// <summary>Service scopes count only on service tokens: a person's token never carries a machine's rights.</summary>
+    public bool Has(string scope) => !IsPerson && Scopes.Contains(scope);
 }
 
 public static class PlatformRoles
@@ -31,6 +42,7 @@ public static class PlatformRoles
     public const string Reviewer = "reviewer";
     public const string Operator = "operator";
     public const string Auditor = "auditor";
+    public static readonly IReadOnlyList<string> All = [Reviewer, Operator, Auditor];
 }
 
 public static class ServiceScopes

@@ -50,7 +50,10 @@ public class SubscriptionTests(PartnersApp app) : AppTest(app)
         var id = await Api.RegisterFirm(admin);
         (await Api.Put($"/api/v1/accounts/{id}/subscription", admin, new { status = "active" })).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Put($"/api/v1/accounts/{id}/subscription", Actor.Person(), new { status = "active" })).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await Api.Put($"/api/v1/accounts/{id}/subscription", Actor.Reviewer(), new { status = "active" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Put($"/api/v1/accounts/{id}/subscription", Actor.Reviewer(), new { status = "active" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        // A person's token never carries the billing service's rights, whatever scopes it claims.
+        (await Api.Put($"/api/v1/accounts/{id}/subscription", Actor.PersonWithScope(admin, "partners.billing"), new { status = "active" }))
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Put($"/api/v1/accounts/{id}/subscription", null, new { status = "active" })).ShouldBeProblem(HttpStatusCode.Unauthorized);
         (await Api.Put($"/api/v1/accounts/{Guid.NewGuid()}/subscription", Actor.Operator(), new { status = "active" })).ShouldBeProblem(HttpStatusCode.NotFound);
     }

@@ -54,10 +54,12 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
         afterReject["published"]["revisionId"]!.GetValue<Guid>().ShouldBe(first);
         afterReject["lastRejection"]["reason"]!.GetValue<string>().ShouldBe("El nombre no coincide con el registro.");
 
+        (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldRefuse("no_changes_since_rejection");
+        (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("López Asesores SL"))).ShouldBe(HttpStatusCode.OK);
         var third = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
         (await Api.Post($"/api/v1/profile-reviews/{third}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
         var live = await Api.Get($"/api/v1/partners/{partner}/profile", admin);
-        live["published"]["content"]["displayName"]!.GetValue<string>().ShouldBe("López Asesores");
+        live["published"]["content"]["displayName"]!.GetValue<string>().ShouldBe("López Asesores SL");
         live["slug"].GetValue<string>().ShouldBe(slug); // links to the listing never break
     }
 
@@ -185,6 +187,18 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
         replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
         replies.Where(r => r.Status != HttpStatusCode.OK).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict);
         (await Api.Post($"/api/v1/profile-reviews/{revision}/approve", Actor.Reviewer())).ShouldBeProblem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task two_submits_at_once_make_one_revision()
+    {
+        var (partner, admin) = await Partner();
+        (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)));
+        replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
+        replies.Where(r => r.Status != HttpStatusCode.OK)
+            .ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
+        (await Api.Get("/api/v1/profile-reviews", Actor.Reviewer()))["total"].GetValue<long>().ShouldBe(1);
     }
 
     [Fact]

@@ -73,6 +73,18 @@ public class PartnerApplicationTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task two_applications_at_once_open_one()
+    {
+        var (firm, admin) = await PaidUpFirm();
+        var replies = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Api.Post("/api/v1/partner-applications", admin, new { accountId = firm })));
+        replies.Count(r => r.Status == HttpStatusCode.Created).ShouldBe(1);
+        replies.Where(r => r.Status != HttpStatusCode.Created)
+            .ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
+        (await Api.Get("/api/v1/partner-applications?status=pending", Actor.Reviewer()))["total"].GetValue<long>().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_rejected_firm_reads_the_reason_and_may_apply_again()
     {
         var (firm, admin) = await PaidUpFirm();

@@ -69,6 +69,31 @@ public class InvitationTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task two_invitations_of_one_email_at_once_make_one()
+    {
+        var (firm, admin) = await Firm();
+        var replies = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = "same@example.es", role = "administrator" })));
+        replies.Count(r => r.Status == HttpStatusCode.Created).ShouldBe(1);
+        replies.Where(r => r.Status != HttpStatusCode.Created)
+            .ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
+        (await Api.Get($"/api/v1/accounts/{firm}/invitations", admin))["total"].GetValue<long>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_revoke_and_an_accept_at_once_never_both_win()
+    {
+        var (firm, admin) = await Firm();
+        var marta = Actor.Person();
+        var id = (await Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = marta.Email, role = "administrator" })).Id;
+        var replies = await Task.WhenAll(
+            Api.Delete($"/api/v1/accounts/{firm}/invitations/{id}", admin),
+            Api.Post($"/api/v1/invitations/{id}/accept", marta));
+        replies.Count(r => r.Status is HttpStatusCode.NoContent or HttpStatusCode.OK).ShouldBe(1);
+        replies.Count(r => r.Status == HttpStatusCode.Conflict).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_revoked_invitation_cannot_be_accepted()
     {
         var (firm, admin) = await Firm();

@@ -34,9 +34,23 @@ public class MemberTests(PartnersApp app) : AppTest(app)
     {
         var owner = Actor.Person();
         var business = await Api.RegisterBusiness(owner);
+        (await Api.Put($"/api/v1/accounts/{business}/members/{owner.UserId}", owner, new { role = "admin" })).ShouldRefuse("account_needs_an_owner");
+        (await Api.Delete($"/api/v1/accounts/{business}/members/{owner.UserId}", owner)).ShouldRefuse("account_needs_an_owner");
+    }
+
+    [Fact]
+    public async Task a_business_admin_cannot_take_the_account_from_its_owner()
+    {
+        var owner = Actor.Person();
+        var business = await Api.RegisterBusiness(owner);
         var admin = await Api.AddMember(business, owner, "admin");
-        (await Api.Put($"/api/v1/accounts/{business}/members/{owner.UserId}", admin, new { role = "admin" })).ShouldRefuse("account_needs_an_owner");
-        (await Api.Delete($"/api/v1/accounts/{business}/members/{owner.UserId}", admin)).ShouldRefuse("account_needs_an_owner");
+        (await Api.Put($"/api/v1/accounts/{business}/members/{owner.UserId}", admin, new { role = "admin" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Delete($"/api/v1/accounts/{business}/members/{owner.UserId}", admin)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Put($"/api/v1/accounts/{business}/members/{admin.UserId}", admin, new { role = "owner" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post($"/api/v1/accounts/{business}/invitations", admin, new { email = "alt@example.es", role = "owner" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        // Admins still run the team below owner, and an owner may make another owner.
+        (await Api.Post($"/api/v1/accounts/{business}/invitations", admin, new { email = "alt@example.es", role = "admin" })).ShouldBe(HttpStatusCode.Created);
+        (await Api.Put($"/api/v1/accounts/{business}/members/{admin.UserId}", owner, new { role = "owner" })).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -51,6 +65,22 @@ public class MemberTests(PartnersApp app) : AppTest(app)
         replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
         var members = (await Api.Get($"/api/v1/accounts/{firm}/members", admin))["items"].AsArray();
         members.Count(m => m!["role"]!.GetValue<string>() == "administrator").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task removing_two_administrators_at_once_never_leaves_none()
+    {
+        var admin = Actor.Person();
+        var firm = await Api.RegisterFirm(admin);
+        var second = await Api.AddMember(firm, admin, "administrator");
+        var replies = await Task.WhenAll(
+            Api.Delete($"/api/v1/accounts/{firm}/members/{second.UserId}", admin),
+            Api.Delete($"/api/v1/accounts/{firm}/members/{admin.UserId}", second));
+        replies.ShouldAllBe(r => r.Status == HttpStatusCode.NoContent || r.Status == HttpStatusCode.Conflict
+                                 || r.Status == HttpStatusCode.UnprocessableEntity || r.Status == HttpStatusCode.NotFound);
+        await using var session = App.Store.QuerySession();
+        var account = await session.LoadAsync<Holded.Partners.Onboarding.Accounts.Account>(firm);
+        account!.TopRoleCount.ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]

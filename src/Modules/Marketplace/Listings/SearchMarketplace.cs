@@ -10,7 +10,7 @@ public static class SearchMarketplaceEndpoint
         ListingQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        if (caller.PlatformRole is null && !await BelongsToABusiness(session, caller.UserId, ct))
+        if (!caller.IsStaff && !await BelongsToABusiness(session, caller.UserId, ct))
             return Problems.Forbidden("The marketplace is for members of business accounts; the public directory is at /api/v1/directory/partners.");
         return query.Validate();
     }

@@ -17,7 +17,7 @@ public static class SubscriptionStatuses
 
 public sealed record Member(string UserId, string Email, string Name, string Role);
 
-public sealed record PendingInvitation(Guid InvitationId, string Email, string Role, DateTimeOffset ExpiresAt);
+public sealed record PendingInvitation(Guid InvitationId, string Email, string Role, DateTimeOffset ExpiresAt, string InvitedBy);
 
 /// <summary>
 /// The account aggregate, kept as an inline snapshot. Immutable: every Apply returns a new value,
@@ -57,7 +57,7 @@ public sealed record Account(
 
     public Account Apply(MemberInvited e) => this with
     {
-        Invitations = [.. Invitations, new PendingInvitation(e.InvitationId, e.Email, e.Role, e.ExpiresAt)],
+        Invitations = [.. Invitations, new PendingInvitation(e.InvitationId, e.Email, e.Role, e.ExpiresAt, e.InvitedBy)],
     };
 
     public Account Apply(InvitationRevoked e) => this with

@@ -14,7 +14,18 @@ public static class AccountAccess
     }
 
     public static ProblemDetails RequireMemberOrStaff(Account account, Caller caller, string what = "account") =>
-        account.IsMember(caller.UserId) || caller.PlatformRole is not null ? Problems.None : Problems.NotFound(what);
+        account.IsMember(caller.UserId) || caller.IsStaff ? Problems.None : Problems.NotFound(what);
+
+    /// <summary>In a business, only an owner makes, unmakes or removes an owner: an admin cannot take the account over.</summary>
+    public static ProblemDetails RequireOwnerForOwners(Account account, Caller caller, params string?[] rolesTouched) =>
+        account.Kind == AccountKinds.Business && rolesTouched.Contains(Roles.Owner)
+        && account.MemberFor(caller.UserId)?.Role != Roles.Owner
+            ? Problems.Forbidden("Only an owner may make someone an owner, or change or remove an owner.")
+            : Problems.None;
+
+    /// <summary>The invitations a member sent end with their power to send them.</summary>
+    public static IEnumerable<InvitationRevoked> InvitationsSentBy(Account account, string userId, string revokedBy) =>
+        account.Invitations.Where(i => i.InvitedBy == userId).Select(i => new InvitationRevoked(account.Id, i.InvitationId, revokedBy));
 
     public static string ManagerRoles(string kind) =>
         kind == AccountKinds.Advisory ? "administrators" : "owners and admins";

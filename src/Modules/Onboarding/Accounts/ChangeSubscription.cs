@@ -12,7 +12,7 @@ public static class ChangeSubscriptionEndpoint
     {
         var caller = Caller.From(user);
         if (!caller.Is(PlatformRoles.Operator) && !caller.Has(ServiceScopes.Billing))
-            return account.IsMember(caller.UserId)
+            return account.IsMember(caller.UserId) || caller.IsStaff
                 ? Problems.Forbidden("Only a platform operator or the billing service changes a subscription.")
                 : Problems.NotFound("account");
 

@@ -13,7 +13,7 @@ public static class GetAccountEndpoint
     public static ProblemDetails Validate(Account account, ClaimsPrincipal user)
     {
         var caller = Caller.From(user);
-        return account.IsMember(caller.UserId) || caller.PlatformRole is not null
+        return account.IsMember(caller.UserId) || caller.IsStaff
             ? Problems.None
             : Problems.NotFound("account");
     }

@@ -38,7 +38,7 @@ public static class RegisterAccountEndpoint
         if (command.Address is { } address)
             check.Text("address.street", address.Street, 200)
                 .Text("address.city", address.City, 100)
-                .That(address.PostalCode is { Length: 5 } pc && pc.All(char.IsDigit), "address.postalCode",
+                .That(address.PostalCode is { Length: 5 } pc && pc.All(char.IsAsciiDigit), "address.postalCode",
                     "must be a Spanish postal code of 5 digits.")
                 .OneOf("address.province", address.Province, Catalogs.ProvinceCodes);
         return check.Result();
@@ -89,8 +89,8 @@ public static class Phone
 
     public static bool IsValid(string phone)
     {
-        var digits = phone.Count(char.IsDigit);
+        var digits = phone.Count(char.IsAsciiDigit);
         return phone.Length <= 20 && digits is >= 9 and <= 15
-               && phone.Select((c, i) => char.IsDigit(c) || c == ' ' || (c == '+' && i == 0)).All(ok => ok);
+               && phone.Select((c, i) => char.IsAsciiDigit(c) || c == ' ' || (c == '+' && i == 0)).All(ok => ok);
     }
 }

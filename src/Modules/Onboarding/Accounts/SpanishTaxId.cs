@@ -12,7 +12,7 @@ public static class SpanishTaxId
     /// <summary>Upper case, no spaces, dots or dashes, no "ES" VAT prefix.</summary>
     public static string Normalize(string raw)
     {
-        var s = new string(raw.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+        var s = new string(raw.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
         return s.Length == 11 && s.StartsWith("ES") ? s[2..] : s;
     }
 
@@ -21,7 +21,7 @@ public static class SpanishTaxId
         var s = Normalize(raw);
         if (s.Length != 9) return false;
         var first = s[0];
-        if (char.IsDigit(first)) return IsPersonal(s[..8], s[8]);
+        if (char.IsAsciiDigit(first)) return IsPersonal(s[..8], s[8]);
         if ("XYZ".Contains(first)) return IsPersonal("XYZ".IndexOf(first) + s[1..8], s[8]);
         if ("KLM".Contains(first)) return IsPersonal(s[1..8], s[8]);
         if ("ABCDEFGHJNPQRSUVW".Contains(first)) return IsCompany(first, s[1..8], s[8]);
@@ -29,11 +29,11 @@ public static class SpanishTaxId
     }
 
     private static bool IsPersonal(string digits, char letter) =>
-        digits.All(char.IsDigit) && DniLetters[(int)(long.Parse(digits) % 23)] == letter;
+        digits.All(char.IsAsciiDigit) && DniLetters[(int)(long.Parse(digits) % 23)] == letter;
 
     private static bool IsCompany(char kind, string digits, char control)
     {
-        if (!digits.All(char.IsDigit)) return false;
+        if (!digits.All(char.IsAsciiDigit)) return false;
         var sum = 0;
         for (var i = 0; i < 7; i++)
         {

@@ -15,7 +15,7 @@ public static class MeEndpoint
         var caller = Caller.From(user);
         var memberships = caller.UserId.Length == 0 ? null : await session.LoadAsync<UserMemberships>(caller.UserId, ct);
         var now = clock.GetUtcNow();
-        var invitations = caller.Email.Length == 0
+        var invitations = !caller.IsPerson || !caller.EmailVerified
             ? []
             : await session.Query<InvitationView>()
                 .Where(i => i.Email == caller.Email && i.Status == InvitationStatus.Pending && i.ExpiresAt > now)

@@ -26,7 +26,9 @@ public static class EditProfileEndpoint
     {
         var profileId = PartnerProfile.IdFor(accountId);
         // The first edit starts the stream; FetchForWriting makes two first edits conflict instead of both starting it.
-        var stream = await session.Events.FetchForWriting<PartnerProfile>(profileId, ct);
+        var stream = command.ExpectedVersion is { } expected
+            ? await session.Events.FetchForWriting<PartnerProfile>(profileId, expected, ct)
+            : await session.Events.FetchForWriting<PartnerProfile>(profileId, ct);
         var edited = new ProfileDraftEdited(profileId, accountId, ProfileInput.ToContent(command), Caller.From(user).UserId);
         if (stream.Aggregate is null || !stream.Aggregate.Draft.SameAs(edited.Content)) stream.AppendOne(edited);
         await session.SaveChangesAsync(ct);

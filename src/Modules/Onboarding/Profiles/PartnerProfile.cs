@@ -28,7 +28,7 @@ public sealed record ProfileRevisionRejected(Guid ProfileId, Guid AccountId, Gui
 
 public sealed record Revision(Guid RevisionId, ProfileContent Content, DateTimeOffset At);
 
-public sealed record Rejection(Guid RevisionId, string Reason, DateTimeOffset At);
+public sealed record Rejection(Guid RevisionId, string Reason, DateTimeOffset At, ProfileContent Content);
 
 /// <summary>
 /// A partner's profile: the draft being edited, the revision waiting for review, and the last approved revision,
@@ -58,6 +58,6 @@ public sealed record PartnerProfile(
 
     public PartnerProfile Apply(IEvent<ProfileRevisionRejected> e) => this with
     {
-        Pending = null, LastRejection = new Rejection(e.Data.RevisionId, e.Data.Reason, e.At()), UpdatedAt = e.At(),
+        Pending = null, LastRejection = new Rejection(e.Data.RevisionId, e.Data.Reason, e.At(), Pending!.Content), UpdatedAt = e.At(),
     };
 }

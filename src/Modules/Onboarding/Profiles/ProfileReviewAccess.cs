@@ -14,8 +14,10 @@ public static class ProfileReviewAccess
     public static ProblemDetails RequireReviewer(ProfileReview? review, Account? account, Caller caller)
     {
         if (review is null || account is null) return Problems.NotFound("profile revision");
+        if (caller.Is(PlatformRoles.Reviewer) && account.IsMember(caller.UserId))
+            return Problems.Forbidden("A reviewer does not decide a profile of a firm they belong to; another reviewer must.");
         if (!caller.Is(PlatformRoles.Reviewer))
-            return account.IsMember(caller.UserId) || caller.PlatformRole is not null
+            return account.IsMember(caller.UserId) || caller.IsStaff
                 ? Problems.Forbidden("Only a platform reviewer approves or rejects profile revisions.")
                 : Problems.NotFound("profile revision");
         return review.Status == ReviewStatus.Pending

@@ -26,6 +26,9 @@ public static class SubmitProfileEndpoint
                 $"Revision {profile.Pending.RevisionId} is waiting for review; submit again once it is decided.");
         if (profile.Draft.SameAs(profile.Published?.Content))
             yield return new Rule("no_changes_to_submit", "The draft is the same as the published profile; change something first.");
+        if (profile.Draft.SameAs(profile.LastRejection?.Content))
+            yield return new Rule("no_changes_since_rejection",
+                $"The draft is the revision rejected because: {profile.LastRejection!.Reason} Change it first.");
         var missing = ProfileInput.Missing(profile.Draft).ToArray();
         if (missing.Length > 0)
             yield return new Rule("profile_incomplete", $"A profile needs before review: {string.Join(", ", missing)}.");

@@ -15,11 +15,13 @@ public static class ApplicationReview
     public static ProblemDetails RequireReviewer(PartnerApplicationView? application, Account? account, Caller caller)
     {
         if (application is null || account is null) return Problems.NotFound("partner application");
+        if (caller.Is(PlatformRoles.Reviewer) && account.IsMember(caller.UserId))
+            return Problems.Forbidden("A reviewer does not decide an application of a firm they belong to; another reviewer must.");
         if (caller.Is(PlatformRoles.Reviewer))
             return application.Status == ApplicationStatus.Pending
                 ? Problems.None
                 : Problems.Conflict("application_not_pending", $"The application was already {application.Status}.");
-        return account.IsMember(caller.UserId) || caller.PlatformRole is not null
+        return account.IsMember(caller.UserId) || caller.IsStaff
             ? Problems.Forbidden("Only a platform reviewer approves or rejects partner applications.")
             : Problems.NotFound("partner application");
     }

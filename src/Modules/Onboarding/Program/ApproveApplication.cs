@@ -20,8 +20,9 @@ public static class ApproveApplicationEndpoint
     {
         var stream = await session.Events.FetchForWriting<Account>(application.AccountId, ct);
         var account = stream.Aggregate!;
-        if (account.OpenApplicationId != application.Id)
-            throw new JasperFx.ConcurrencyException("The application was decided meanwhile.", typeof(Account), account.Id);
+        // Decided meanwhile, or a precondition broke meanwhile (a subscription lapsed): retrying gives the current answer.
+        if (account.OpenApplicationId != application.Id || ProgramRules.Preconditions(account).Any())
+            throw new JasperFx.ConcurrencyException("The account changed while the application was being approved.", typeof(Account), account.Id);
         var reviewer = Caller.From(user).UserId;
         var now = clock.GetUtcNow();
         stream.AppendOne(new PartnerApplicationApproved(account.Id, application.Id, reviewer));

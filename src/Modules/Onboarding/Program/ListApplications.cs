@@ -13,7 +13,7 @@ public static class ListApplicationsEndpoint
 
     /// <summary>
     /// Platform staff see every application (the reviewers' queue is status=pending, oldest first);
-    /// anyone else sees the applications of the firms they manage.
+    /// anyone else sees the applications of the firms they belong to.
     /// </summary>
     [WolverineGet("/api/v1/partner-applications")]
     public static async Task<Page<PartnerApplicationView>> Get(
@@ -21,11 +21,11 @@ public static class ListApplicationsEndpoint
     {
         var caller = Caller.From(user);
         var query = session.Query<PartnerApplicationView>().AsQueryable();
-        if (caller.PlatformRole is null)
+        if (!caller.IsStaff)
         {
             var mine = await session.LoadAsync<UserMemberships>(caller.UserId, ct);
-            var managed = (mine?.Memberships ?? []).Where(m => Roles.Manages(m.AccountKind, m.Role)).Select(m => m.AccountId).ToArray();
-            query = query.Where(a => managed.Contains(a.AccountId));
+            var accounts = (mine?.Memberships ?? []).Select(m => m.AccountId).ToArray();
+            query = query.Where(a => accounts.Contains(a.AccountId));
         }
         if (status is not null) query = query.Where(a => a.Status == status);
         return await query.OrderBy(a => a.SubmittedAt).ToPageAsync(page, pageSize, ct);

@@ -1,6 +1,4 @@
 using Holded.Partners.Onboarding.Accounts;
-using Wolverine.Http.Marten;
-using Wolverine.Marten;
 
 namespace Holded.Partners.Onboarding.Program;
 
@@ -9,12 +7,18 @@ public sealed record SubmitApplication(Guid AccountId, string? Message);
 /// <summary>Step 2: a firm's administrator applies to the partner program.</summary>
 public static class SubmitApplicationEndpoint
 {
-    public static ProblemDetails Validate(SubmitApplication command, Account account, ClaimsPrincipal user)
+    public static async Task<Account?> LoadAsync(SubmitApplication command, IQuerySession session, CancellationToken ct) =>
+        command.AccountId == Guid.Empty ? null : await session.LoadAsync<Account>(command.AccountId, ct);
+
+    public static ProblemDetails Validate(SubmitApplication command, Account? account, ClaimsPrincipal user)
     {
+        var input = new Check()
+            .That(command.AccountId != Guid.Empty, "accountId", "is required: the id of the firm's account.")
+            .Text("message", command.Message, 2000, required: false).Result();
+        if (input.Status is not null) return input;
+        if (account is null) return Problems.NotFound("account");
         var access = AccountAccess.RequireManager(account, Caller.From(user));
-        if (access.Status is not null) return access;
-        var input = new Check().Text("message", command.Message, 2000, required: false).Result();
-        return input.Status is not null ? input : Problems.RefuseIfAny(Broken(account));
+        return access.Status is not null ? access : Problems.RefuseIfAny(Broken(account));
     }
 
     public static IEnumerable<Rule> Broken(Account account)
@@ -27,10 +31,17 @@ public static class SubmitApplicationEndpoint
     }
 
     [WolverinePost("/api/v1/partner-applications")]
-    public static (CreationResponse<Guid>, Events) Post(SubmitApplication command, [Aggregate] Account account, ClaimsPrincipal user)
+    public static async Task<CreationResponse<Guid>> Post(
+        SubmitApplication command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
+        var stream = await session.Events.FetchForWriting<Account>(command.AccountId, ct);
+        var account = stream.Aggregate!;
+        // Checked again on the version being written: two submits at once make one application.
+        if (Broken(account).Any())
+            throw new JasperFx.ConcurrencyException("The account changed while applying.", typeof(Account), account.Id);
         var submitted = new PartnerApplicationSubmitted(account.Id, Guid.CreateVersion7(), account.LegalName, account.TaxId,
             account.AdvisoryType, string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(), Caller.From(user).UserId);
-        return (new CreationResponse<Guid>($"/api/v1/partner-applications/{submitted.ApplicationId}", submitted.ApplicationId), [submitted]);
+        stream.AppendOne(submitted);
+        return new CreationResponse<Guid>($"/api/v1/partner-applications/{submitted.ApplicationId}", submitted.ApplicationId);
     }
 }

@@ -14,7 +14,7 @@ public static class AcceptInvitationEndpoint
     public static ProblemDetails Validate(InvitationView? invitation, Account? account, ClaimsPrincipal user, TimeProvider clock)
     {
         var caller = Caller.From(user);
-        if (invitation is null || account is null || !caller.IsPerson || invitation.Email != caller.Email)
+        if (invitation is null || account is null || !invitation.IsFor(caller))
             return Problems.NotFound("invitation");
         var now = invitation.AsOf(clock.GetUtcNow());
         return now.Status switch

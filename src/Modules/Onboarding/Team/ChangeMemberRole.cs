@@ -10,11 +10,14 @@ public static class ChangeMemberRoleEndpoint
 {
     public static ProblemDetails Validate(ChangeMemberRole command, string userId, Account account, ClaimsPrincipal user)
     {
-        var access = AccountAccess.RequireManager(account, Caller.From(user));
+        var caller = Caller.From(user);
+        var access = AccountAccess.RequireManager(account, caller);
         if (access.Status is not null) return access;
         if (account.MemberFor(userId) is not { } member) return Problems.NotFound("member");
         var input = new Check().OneOf("role", command.Role, Roles.For(account.Kind)).Result();
-        return input.Status is not null ? input : Problems.RefuseIfAny(Broken(account, member, command.Role!));
+        if (input.Status is not null) return input;
+        access = AccountAccess.RequireOwnerForOwners(account, caller, member.Role, command.Role);
+        return access.Status is not null ? access : Problems.RefuseIfAny(Broken(account, member, command.Role!));
     }
 
     public static IEnumerable<Rule> Broken(Account account, Member member, string role)
@@ -30,7 +33,9 @@ public static class ChangeMemberRoleEndpoint
         var member = account.MemberFor(userId)!;
         if (member.Role == command.Role) return (member, [], []);
         var changed = new MemberRoleChanged(account.Id, userId, member.Role, command.Role!, Caller.From(user).UserId);
-        return (member with { Role = changed.ToRole }, [changed],
+        // Who can no longer invite has no invitation out in their name.
+        var revoked = Roles.Manages(account.Kind, changed.ToRole) ? [] : AccountAccess.InvitationsSentBy(account, userId, changed.ChangedBy);
+        return (member with { Role = changed.ToRole }, [changed, .. revoked],
             [new Contract.MemberRoleChanged(account.Id, userId, changed.FromRole, changed.ToRole, changed.ChangedBy, clock.GetUtcNow())]);
     }
 }

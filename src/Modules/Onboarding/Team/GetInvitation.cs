@@ -14,9 +14,8 @@ public static class GetInvitationEndpoint
     public static ProblemDetails Validate(InvitationView? invitation, Account? account, ClaimsPrincipal user)
     {
         var caller = Caller.From(user);
-        var visible = invitation is not null && account is not null
-                      && (invitation.Email == caller.Email || account.IsManagedBy(caller.UserId));
-        return visible ? Problems.None : Problems.NotFound("invitation");
+        if (invitation is null || account is null) return Problems.NotFound("invitation");
+        return invitation.IsFor(caller) ? Problems.None : AccountAccess.RequireManager(account, caller, "invitation");
     }
 
     [WolverineGet("/api/v1/invitations/{invitationId}")]

@@ -13,10 +13,13 @@ public static class InviteMemberEndpoint
 
     public static ProblemDetails Validate(InviteMember command, Account account, ClaimsPrincipal user, TimeProvider clock)
     {
-        var access = AccountAccess.RequireManager(account, Caller.From(user));
+        var caller = Caller.From(user);
+        var access = AccountAccess.RequireManager(account, caller);
         if (access.Status is not null) return access;
         var input = new Check().Email("email", command.Email).OneOf("role", command.Role, Roles.For(account.Kind)).Result();
-        return input.Status is not null ? input : Problems.RefuseIfAny(Broken(Normalize(command.Email!), account, clock.GetUtcNow()));
+        if (input.Status is not null) return input;
+        access = AccountAccess.RequireOwnerForOwners(account, caller, command.Role);
+        return access.Status is not null ? access : Problems.RefuseIfAny(Broken(Normalize(command.Email!), account, clock.GetUtcNow()));
     }
 
     public static IEnumerable<Rule> Broken(string email, Account account, DateTimeOffset now)

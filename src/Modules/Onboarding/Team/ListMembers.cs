@@ -15,7 +15,7 @@ public static class ListMembersEndpoint
     [WolverineGet("/api/v1/accounts/{id}/members")]
     public static Task<Page<TeamMember>> Get(
         [Document] Account account, int? page, int? pageSize, IQuerySession session, CancellationToken ct) =>
-        session.Query<TeamMember>().Where(m => m.AccountId == account.Id)
+        session.Query<TeamMember>().Where(m => m.AccountId == account.Id && !m.Removed)
             .OrderBy(m => m.JoinedAt).ThenBy(m => m.Email)
             .ToPageAsync(page, pageSize, ct);
 }

@@ -21,6 +21,11 @@ public static class RemoveMemberEndpoint
             if (access.Status is not null) return access;
         }
         if (account.MemberFor(userId) is not { } member) return Problems.NotFound("member");
+        if (!leaving)
+        {
+            var owners = AccountAccess.RequireOwnerForOwners(account, caller, member.Role);
+            if (owners.Status is not null) return owners;
+        }
         return Problems.RefuseIfAny(Broken(account, member));
     }
 
@@ -34,7 +39,8 @@ public static class RemoveMemberEndpoint
     {
         var member = account.MemberFor(userId)!;
         var removed = new MemberRemoved(account.Id, userId, member.Email, Caller.From(user).UserId);
-        return (Results.NoContent(), [removed],
+        // Everything the member could do ends: the invitations they sent too.
+        return (Results.NoContent(), [removed, .. AccountAccess.InvitationsSentBy(account, userId, removed.RemovedBy)],
             [new Contract.MemberRemoved(account.Id, userId, member.Email, removed.RemovedBy, clock.GetUtcNow())]);
     }
 }

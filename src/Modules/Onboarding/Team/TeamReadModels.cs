@@ -4,8 +4,12 @@ using Marten.Events.Projections;
 
 namespace Holded.Partners.Onboarding.Team;
 
-/// <summary>One row of an account's member list.</summary>
-public sealed record TeamMember(string Id, Guid AccountId, string UserId, string Email, string Name, string Role, DateTimeOffset JoinedAt)
+/// <summary>
+/// One row of an account's member list. A removed member's row is kept and marked, not deleted: a rebuild replays
+/// "removed, then invited back" in one batch, and a delete there would win over the later join.
+/// </summary>
+public sealed record TeamMember(
+    string Id, Guid AccountId, string UserId, string Email, string Name, string Role, DateTimeOffset JoinedAt, bool Removed)
 {
     public static string KeyFor(Guid accountId, string userId) => $"{accountId}/{userId}";
 }
@@ -17,14 +21,17 @@ public sealed class TeamMemberProjection : MultiStreamProjection<TeamMember, str
         Identity<MemberJoined>(e => TeamMember.KeyFor(e.AccountId, e.UserId));
         Identity<MemberRoleChanged>(e => TeamMember.KeyFor(e.AccountId, e.UserId));
         Identity<MemberRemoved>(e => TeamMember.KeyFor(e.AccountId, e.UserId));
-        DeleteEvent<MemberRemoved>();
     }
 
     public TeamMember Create(IEvent<MemberJoined> e) => new(
         TeamMember.KeyFor(e.Data.AccountId, e.Data.UserId), e.Data.AccountId, e.Data.UserId, e.Data.Email, e.Data.Name,
-        e.Data.Role, e.At());
+        e.Data.Role, e.At(), false);
+
+    public TeamMember Apply(IEvent<MemberJoined> e, TeamMember member) => Create(e);
 
     public TeamMember Apply(MemberRoleChanged e, TeamMember member) => member with { Role = e.ToRole };
+
+    public TeamMember Apply(MemberRemoved e, TeamMember member) => member with { Removed = true };
 }
 
 public static class InvitationStatus
@@ -41,6 +48,9 @@ public sealed record InvitationView(
     Guid Id, Guid AccountId, string AccountName, string Email, string Role, string Status, string InvitedBy,
     DateTimeOffset InvitedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ClosedAt)
 {
+    /// <summary>The invited person: signed in with the invited email, which their identity provider has verified.</summary>
+    public bool IsFor(Caller caller) => caller.IsPerson && caller.EmailVerified && caller.Email == Email;
+
     public InvitationView AsOf(DateTimeOffset now) =>
         Status == InvitationStatus.Pending && ExpiresAt <= now ? this with { Status = InvitationStatus.Expired } : this;
 }
