@@ -1,4 +1,5 @@
 using Holded.Partners.Host.Infrastructure;
+using Holded.Partners.Collaboration;
 using Holded.Partners.Marketplace;
 using Holded.Partners.Onboarding;
 using JasperFx;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPartnersStore();
 builder.Services.AddOnboardingModule();
 builder.Services.AddMarketplaceModule(builder.Configuration);
+builder.Services.AddCollaborationModule();
 builder.AddPartnersMessaging();
 builder.AddPartnersIdentity();
 builder.AddPartnersHttp();

@@ -15,7 +15,8 @@ public static class Messaging
             // or retry never re-runs another's.
             o.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             // Two messages updating one document at once: the loser retries on fresh state.
-            o.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
+            o.OnException<JasperFx.ConcurrencyException>().Or<JasperFx.Events.ExistingStreamIdCollisionException>()
+                .Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryWithCooldown(
                 TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
             // Every local queue is durable: a message between modules survives a crash.
             o.Policies.UseDurableLocalQueues();

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using Holded.Partners.Marketplace.Accounts;
+using Holded.Partners.Marketplace.Conversations;
+using JasperFx.Events.Projections;
 using Holded.Partners.Marketplace.Listings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,6 +20,19 @@ public static class MarketplaceModule
     {
         services.ConfigureMarten(opts =>
         {
+            opts.Events.MapEventType<ConversationOpened>("marketplace.conversation_opened");
+            opts.Events.MapEventType<MessagePosted>("marketplace.message_posted");
+            opts.Events.MapEventType<CollaborationRequested>("marketplace.collaboration_requested");
+            opts.Events.MapEventType<CollaborationRequestAccepted>("marketplace.collaboration_request_accepted");
+            opts.Events.MapEventType<CollaborationRequestDeclined>("marketplace.collaboration_request_declined");
+
+            opts.Projections.Snapshot<Conversation>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Conversation>().DatabaseSchemaName(Schema);
+            opts.Projections.Add<ConversationViewProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<ConversationView>().DatabaseSchemaName(Schema)
+                .Index(c => c.ClientAccountId).Index(c => c.PartnerAccountId);
+            opts.Schema.For<Pairing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+
             opts.Schema.For<MarketplaceAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<Listing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
                 .GinIndexJsonData()

@@ -1,0 +1,13 @@
+namespace Holded.Partners.Collaboration.Accounts;
+
+/// <summary>The Collaboration module's own copy of an account: who are its members, and with which roles.</summary>
+public sealed class CollaborationAccount : AccountReplica;
+
+public static class CollaborationAccountHandler
+{
+    public static Task Handle(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    public static Task Handle(Onboarding.SubscriptionChanged m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    public static Task Handle(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    public static Task Handle(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    public static Task Handle(Onboarding.MemberRemoved m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+}

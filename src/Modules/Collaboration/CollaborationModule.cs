@@ -1,0 +1,37 @@
+using Holded.Partners.Collaboration.Accounts;
+using Holded.Partners.Collaboration.Collaborations;
+using JasperFx.Events.Projections;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Holded.Partners.Collaboration;
+
+public static class CollaborationModule
+{
+    public const string Schema = "collaboration";
+
+    public static IServiceCollection AddCollaborationModule(this IServiceCollection services)
+    {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Events.MapEventType<CollaborationStarted>("collaboration.collaboration_started");
+            opts.Events.MapEventType<ManagerAssigned>("collaboration.manager_assigned");
+            opts.Events.MapEventType<ManagerUnassigned>("collaboration.manager_unassigned");
+            opts.Events.MapEventType<CollaborationEnded>("collaboration.collaboration_ended");
+
+            opts.Schema.For<CollaborationAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Projections.Snapshot<Collaborations.Collaboration>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Collaborations.Collaboration>().DatabaseSchemaName(Schema);
+            opts.Projections.Add<CollaborationViewProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<CollaborationView>().DatabaseSchemaName(Schema)
+                .Index(c => c.PartnerAccountId).Index(c => c.ClientAccountId).GinIndexJsonData();
+        });
+        services.AddSingleton<IWolverineExtension, CollaborationWolverineExtension>();
+        return services;
+    }
+}
+
+internal sealed class CollaborationWolverineExtension : IWolverineExtension
+{
+    public void Configure(WolverineOptions options) =>
+        options.Discovery.IncludeAssembly(typeof(CollaborationModule).Assembly);
+}

@@ -1,0 +1,57 @@
+using Holded.Partners.Collaboration.Accounts;
+
+namespace Holded.Partners.Collaboration.Collaborations;
+
+public sealed record EndCollaboration(string? Reason, bool Confirm);
+
+/// <summary>
+/// Step 11: either side ends the collaboration, with a reason, after confirming. Final: managers are unassigned and
+/// the other modules end every grant and session.
+/// </summary>
+public static class EndCollaborationEndpoint
+{
+    public static Task<(CollaborationView?, CollaborationAccount?, CollaborationAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        CollaborationAccess.LoadAsync(id, session, ct);
+
+    public static ProblemDetails Validate(
+        EndCollaboration command, CollaborationView? view, CollaborationAccount? client, CollaborationAccount? partner, ClaimsPrincipal user)
+    {
+        var caller = Caller.From(user);
+        var access = CollaborationAccess.RequireReach(view, client, partner, caller);
+        if (access.Status is not null) return access;
+        if (SideOf(caller, client, partner) is null)
+            return Problems.Forbidden("Only the firm's administrators or the client's owners and admins end a collaboration.");
+        var input = new Check()
+            .Text("reason", command.Reason, 1000, min: 3)
+            .That(command.Confirm, "confirm", "must be true: ending is final, and every access the firm has to the client ends at once.")
+            .Result();
+        return input.Status is not null ? input : CollaborationAccess.RequireActive(view!);
+    }
+
+    public static string? SideOf(Caller caller, CollaborationAccount? client, CollaborationAccount? partner) =>
+        client?.IsManagedBy(caller.UserId) == true ? "client" : partner?.IsManagedBy(caller.UserId) == true ? "partner" : null;
+
+    [WolverinePost("/api/v1/collaborations/{id}/end")]
+    public static async Task<(CollaborationView, OutgoingMessages)> Post(
+        Guid id, EndCollaboration command, [NotBody] CollaborationView view, [NotBody] CollaborationAccount client,
+        [NotBody] CollaborationAccount partner, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var stream = await session.Events.FetchForWriting<Collaboration>(id, ct);
+        var collaboration = stream.Aggregate!;
+        if (!collaboration.IsActive)
+            throw new JasperFx.ConcurrencyException("The collaboration ended meanwhile.", typeof(Collaboration), id);
+        var side = SideOf(caller, client, partner)!;
+        var reason = command.Reason!.Trim();
+        var now = clock.GetUtcNow();
+        var messages = new OutgoingMessages();
+        foreach (var manager in collaboration.Managers)
+        {
+            stream.AppendOne(new ManagerUnassigned(id, manager.UserId, UnassignReasons.CollaborationEnded, caller.UserId));
+            messages.Add(new Contract.ManagerUnassigned(id, view.PartnerAccountId, view.ClientAccountId, manager.UserId, UnassignReasons.CollaborationEnded, now));
+        }
+        stream.AppendOne(new CollaborationEnded(id, caller.UserId, side, reason));
+        messages.Add(new Contract.CollaborationEnded(id, view.ClientAccountId, view.PartnerAccountId, caller.UserId, side, reason, now));
+        return (view with { Status = CollaborationStatus.Ended, Managers = [], Ended = new EndNote(caller.UserId, side, reason, now) }, messages);
+    }
+}

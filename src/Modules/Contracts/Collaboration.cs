@@ -1,0 +1,16 @@
+namespace Holded.Partners.Contracts.Collaboration;
+
+// What the Collaboration module tells the other modules.
+
+public sealed record CollaborationStarted(
+    Guid CollaborationId, Guid RequestId, Guid ClientAccountId, Guid PartnerAccountId, DateTimeOffset At);
+
+/// <summary>Ended by either side: every grant ends, sessions stop, managers are unassigned.</summary>
+public sealed record CollaborationEnded(
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string EndedBy, string Side, string Reason, DateTimeOffset At);
+
+public sealed record ManagerAssigned(Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string AssignedBy, DateTimeOffset At);
+
+/// <summary>Why: "unassigned" by an administrator, "member_removed" from the firm, or "collaboration_ended".</summary>
+public sealed record ManagerUnassigned(
+    Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string Reason, DateTimeOffset At);

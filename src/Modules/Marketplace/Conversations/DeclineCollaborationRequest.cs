@@ -1,0 +1,33 @@
+using Holded.Partners.Marketplace.Accounts;
+using Contract = Holded.Partners.Contracts.Marketplace;
+
+namespace Holded.Partners.Marketplace.Conversations;
+
+public sealed record DeclineCollaborationRequest(string? Reason);
+
+/// <summary>A firm administrator declines with a reason the client reads; the client may ask again later.</summary>
+public static class DeclineCollaborationRequestEndpoint
+{
+    public static Task<(ConversationView?, MarketplaceAccount?, MarketplaceAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        ConversationAccess.LoadAsync(id, session, ct);
+
+    public static ProblemDetails Validate(
+        DeclineCollaborationRequest command, ConversationView? view, MarketplaceAccount? client, MarketplaceAccount? partner, ClaimsPrincipal user)
+    {
+        var access = RequestDecision.RequireFirmAdministrator(view, client, partner, Caller.From(user));
+        return access.Status is not null ? access : new Check().Text("reason", command.Reason, 1000, min: 3).Result();
+    }
+
+    [WolverinePost("/api/v1/conversations/{id}/collaboration-request/decline")]
+    public static async Task<(ConversationView, OutgoingMessages)> Post(
+        Guid id, DeclineCollaborationRequest command, [NotBody] ConversationView view, ClaimsPrincipal user,
+        IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var (stream, request) = await RequestDecision.CloseAsync(session, id, collaborating: false, ct);
+        var reason = command.Reason!.Trim();
+        stream.AppendOne(new CollaborationRequestDeclined(id, request.RequestId, caller.UserId, reason));
+        return (view with { RequestStatus = RequestStatus.Declined, DeclineReason = reason },
+            [new Contract.CollaborationRequestDeclined(request.RequestId, id, view.ClientAccountId, view.PartnerAccountId, reason, caller.UserId, clock.GetUtcNow())]);
+    }
+}

@@ -1,0 +1,40 @@
+using Holded.Partners.Marketplace.Accounts;
+
+namespace Holded.Partners.Marketplace.Conversations;
+
+/// <summary>A summary row: the conversation without its messages.</summary>
+public sealed record ConversationSummary(
+    Guid Id, Guid ClientAccountId, string ClientName, Guid PartnerAccountId, string PartnerName, DateTimeOffset OpenedAt,
+    DateTimeOffset LastActivityAt, int MessageCount, string RequestStatus, DateTimeOffset? RequestedAt);
+
+/// <summary>
+/// One account's conversations, most recent activity first. For a firm, status=requested is its "Solicitudes":
+/// the conversations carrying an open collaboration request.
+/// </summary>
+public static class ListConversationsEndpoint
+{
+    public static async Task<MarketplaceAccount?> LoadAsync(Guid? accountId, IQuerySession session, CancellationToken ct) =>
+        accountId is { } id ? await session.LoadAsync<MarketplaceAccount>(id, ct) : null;
+
+    public static ProblemDetails Validate(Guid? accountId, string? status, int? page, int? pageSize, MarketplaceAccount? account, ClaimsPrincipal user)
+    {
+        var input = new Check()
+            .That(accountId is not null && accountId != Guid.Empty, "accountId", "is required: the account whose conversations to list.")
+            .OneOf("status", status, RequestStatus.All, required: false)
+            .PageOf(page, pageSize).Result();
+        if (input.Status is not null) return input;
+        return account?.IsMember(Caller.From(user).UserId) == true ? Problems.None : Problems.NotFound("account");
+    }
+
+    [WolverineGet("/api/v1/conversations")]
+    public static Task<Page<ConversationSummary>> Get(
+        Guid accountId, string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<ConversationView>().Where(c => c.ClientAccountId == accountId || c.PartnerAccountId == accountId);
+        if (status is not null) query = query.Where(c => c.RequestStatus == status);
+        return query.OrderByDescending(c => c.LastActivityAt)
+            .Select(c => new ConversationSummary(c.Id, c.ClientAccountId, c.ClientName, c.PartnerAccountId, c.PartnerName, c.OpenedAt,
+                c.LastActivityAt, c.MessageCount, c.RequestStatus, c.RequestedAt))
+            .ToPageAsync(page, pageSize, ct);
+    }
+}

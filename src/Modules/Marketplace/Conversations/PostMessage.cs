@@ -1,0 +1,33 @@
+using Holded.Partners.Marketplace.Accounts;
+using Contract = Holded.Partners.Contracts.Marketplace;
+
+namespace Holded.Partners.Marketplace.Conversations;
+
+public sealed record PostMessage(string? Text);
+
+/// <summary>Either side writes in the conversation.</summary>
+public static class PostMessageEndpoint
+{
+    public static Task<(ConversationView?, MarketplaceAccount?, MarketplaceAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        ConversationAccess.LoadAsync(id, session, ct);
+
+    public static ProblemDetails Validate(PostMessage command, ConversationView? view, MarketplaceAccount? client, MarketplaceAccount? partner, ClaimsPrincipal user)
+    {
+        var access = ConversationAccess.RequireParticipant(view, client, partner, Caller.From(user));
+        return access.Status is not null ? access : new Check().Text("text", command.Text, OpenConversationEndpoint.MaxText).Result();
+    }
+
+    [WolverinePost("/api/v1/conversations/{id}/messages")]
+    public static (CreationResponse<Guid>, OutgoingMessages) Post(
+        Guid id, PostMessage command, [NotBody] ConversationView view, [NotBody] MarketplaceAccount client, [NotBody] MarketplaceAccount partner,
+        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    {
+        var caller = Caller.From(user);
+        var side = ConversationAccess.SideOf(caller, client, partner)!;
+        var posted = new MessagePosted(id, Guid.CreateVersion7(), side, caller.UserId, caller.Name, command.Text!.Trim());
+        // Messages only add: they need no lock on the conversation.
+        session.Events.Append(id, posted);
+        return (new CreationResponse<Guid>($"/api/v1/conversations/{id}", posted.MessageId),
+            [new Contract.ConversationMessagePosted(id, posted.MessageId, view.ClientAccountId, view.PartnerAccountId, side, caller.UserId, clock.GetUtcNow())]);
+    }
+}
