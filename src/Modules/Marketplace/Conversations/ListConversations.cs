@@ -28,9 +28,10 @@ public static class ListConversationsEndpoint
 
     [WolverineGet("/api/v1/conversations")]
     public static Task<Page<ConversationSummary>> Get(
-        Guid accountId, string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+        Guid? accountId, string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
     {
-        var query = session.Query<ConversationView>().Where(c => c.ClientAccountId == accountId || c.PartnerAccountId == accountId);
+        var id = accountId!.Value;
+        var query = session.Query<ConversationView>().Where(c => c.ClientAccountId == id || c.PartnerAccountId == id);
         if (status is not null) query = query.Where(c => c.RequestStatus == status);
         return query.OrderByDescending(c => c.LastActivityAt)
             .Select(c => new ConversationSummary(c.Id, c.ClientAccountId, c.ClientName, c.PartnerAccountId, c.PartnerName, c.OpenedAt,
