@@ -106,3 +106,39 @@ public static class Scenarios
         return revision;
     }
 }
+
+/// <summary>Steps 5, 8 and 11: conversations, requests, collaborations.</summary>
+public static class CollaborationScenarios
+{
+    public static Task<Guid> OpenConversation(this Api api, Actor businessMember, Guid business, Guid partner, string message = "Hola, buscamos gestoría.") =>
+        api.Settled(async () => (await api.Post("/api/v1/conversations", businessMember,
+            new { clientAccountId = business, partnerAccountId = partner, message })).ShouldBe(HttpStatusCode.Created).Id);
+
+    public static Task RequestCollaboration(this Api api, Actor owner, Guid conversation) =>
+        api.Settled(async () => (await api.Post($"/api/v1/conversations/{conversation}/collaboration-request", owner, new { message = "¿Trabajamos juntos?" }))
+            .ShouldBe(HttpStatusCode.OK));
+
+    /// <summary>Accepts the open request and returns the collaboration the Collaboration module started.</summary>
+    public static async Task<Guid> AcceptRequest(this Api api, Actor firmAdmin, Guid conversation)
+    {
+        await api.Settled(async () => (await api.Post($"/api/v1/conversations/{conversation}/collaboration-request/accept", firmAdmin, new { confirm = true }))
+            .ShouldBe(HttpStatusCode.OK));
+        var view = (await api.Get($"/api/v1/conversations/{conversation}", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        var partner = view["partnerAccountId"].GetValue<Guid>();
+        var clients = (await api.Get($"/api/v1/partners/{partner}/clients?status=active", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        return clients["items"].AsArray().Single(c => c!["conversationId"]!.GetValue<Guid>() == conversation)!["id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>A listed firm, a business, and an active collaboration between them.</summary>
+    public static async Task<(Guid Collaboration, Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> Collaborating(this Api api)
+    {
+        var firmAdmin = Actor.Person("Firm Admin");
+        var partner = await api.PublishedPartner(firmAdmin);
+        var owner = Actor.Person("Business Owner");
+        var business = await api.RegisterBusiness(owner);
+        var conversation = await api.OpenConversation(owner, business, partner);
+        await api.RequestCollaboration(owner, conversation);
+        var collaboration = await api.AcceptRequest(firmAdmin, conversation);
+        return (collaboration, partner, firmAdmin, business, owner);
+    }
+}

@@ -10,38 +10,35 @@ public sealed record EndCollaboration(string? Reason, bool Confirm);
 /// </summary>
 public static class EndCollaborationEndpoint
 {
-    public static Task<(CollaborationView?, CollaborationAccount?, CollaborationAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+    public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         CollaborationAccess.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(
-        EndCollaboration command, CollaborationView? view, CollaborationAccount? client, CollaborationAccount? partner, ClaimsPrincipal user)
+        EndCollaboration command, Parties? parties, ClaimsPrincipal user)
     {
         var caller = Caller.From(user);
-        var access = CollaborationAccess.RequireReach(view, client, partner, caller);
+        var access = CollaborationAccess.RequireReach(parties, caller);
         if (access.Status is not null) return access;
-        if (SideOf(caller, client, partner) is null)
+        if (parties!.DeciderSide(caller) is null)
             return Problems.Forbidden("Only the firm's administrators or the client's owners and admins end a collaboration.");
         var input = new Check()
             .Text("reason", command.Reason, 1000, min: 3)
             .That(command.Confirm, "confirm", "must be true: ending is final, and every access the firm has to the client ends at once.")
             .Result();
-        return input.Status is not null ? input : CollaborationAccess.RequireActive(view!);
+        return input.Status is not null ? input : CollaborationAccess.RequireActive(parties.View);
     }
-
-    public static string? SideOf(Caller caller, CollaborationAccount? client, CollaborationAccount? partner) =>
-        client?.IsManagedBy(caller.UserId) == true ? "client" : partner?.IsManagedBy(caller.UserId) == true ? "partner" : null;
 
     [WolverinePost("/api/v1/collaborations/{id}/end")]
     public static async Task<(CollaborationView, OutgoingMessages)> Post(
-        Guid id, EndCollaboration command, [NotBody] CollaborationView view, [NotBody] CollaborationAccount client,
-        [NotBody] CollaborationAccount partner, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        Guid id, EndCollaboration command, [NotBody] Parties parties, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var stream = await session.Events.FetchForWriting<Collaboration>(id, ct);
         var collaboration = stream.Aggregate!;
         if (!collaboration.IsActive)
             throw new JasperFx.ConcurrencyException("The collaboration ended meanwhile.", typeof(Collaboration), id);
-        var side = SideOf(caller, client, partner)!;
+        var side = parties.DeciderSide(caller)!;
+        var view = parties.View;
         var reason = command.Reason!.Trim();
         var now = clock.GetUtcNow();
         var messages = new OutgoingMessages();

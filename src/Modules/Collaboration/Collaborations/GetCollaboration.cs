@@ -4,12 +4,12 @@ namespace Holded.Partners.Collaboration.Collaborations;
 
 public static class GetCollaborationEndpoint
 {
-    public static Task<(CollaborationView?, CollaborationAccount?, CollaborationAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+    public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         CollaborationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(CollaborationView? view, CollaborationAccount? client, CollaborationAccount? partner, ClaimsPrincipal user) =>
-        CollaborationAccess.RequireReach(view, client, partner, Caller.From(user));
+    public static ProblemDetails Validate(Parties? parties, ClaimsPrincipal user) =>
+        CollaborationAccess.RequireReach(parties, Caller.From(user));
 
     [WolverineGet("/api/v1/collaborations/{id}")]
-    public static CollaborationView Get([NotBody] CollaborationView view) => view;
+    public static CollaborationView Get([NotBody] Parties parties) => parties.View;
 }

@@ -9,15 +9,16 @@ public static class SetManagersEndpoint
 {
     public const int MaxManagers = 50;
 
-    public static Task<(CollaborationView?, CollaborationAccount?, CollaborationAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+    public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         CollaborationAccess.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(
-        SetManagers command, CollaborationView? view, CollaborationAccount? client, CollaborationAccount? partner, ClaimsPrincipal user)
+        SetManagers command, Parties? parties, ClaimsPrincipal user)
     {
         var caller = Caller.From(user);
-        var access = CollaborationAccess.RequireReach(view, client, partner, caller);
+        var access = CollaborationAccess.RequireReach(parties, caller);
         if (access.Status is not null) return access;
+        var partner = parties!.Partner;
         if (partner?.IsManagedBy(caller.UserId) != true)
             return Problems.Forbidden("Only the firm's administrators assign account managers.");
         var ids = command.UserIds;
@@ -28,7 +29,7 @@ public static class SetManagersEndpoint
             .That(ids is null || ids.All(id => !string.IsNullOrWhiteSpace(id) && id.Length <= 200), "userIds", "must be user ids.")
             .Result();
         if (input.Status is not null) return input;
-        var active = CollaborationAccess.RequireActive(view!);
+        var active = CollaborationAccess.RequireActive(parties.View);
         if (active.Status is not null) return active;
         var strangers = ids!.Where(id => !partner.IsMember(id)).ToArray();
         return strangers.Length == 0
@@ -39,10 +40,11 @@ public static class SetManagersEndpoint
 
     [WolverinePut("/api/v1/collaborations/{id}/managers")]
     public static async Task<(CollaborationView, OutgoingMessages)> Put(
-        Guid id, SetManagers command, [NotBody] CollaborationView view, [NotBody] CollaborationAccount partner, ClaimsPrincipal user,
+        Guid id, SetManagers command, [NotBody] Parties parties, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
+        var (view, partner) = (parties.View, parties.Partner!);
         var stream = await session.Events.FetchForWriting<Collaboration>(id, ct);
         var collaboration = stream.Aggregate!;
         if (!collaboration.IsActive)

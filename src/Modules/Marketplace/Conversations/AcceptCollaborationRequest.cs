@@ -8,13 +8,13 @@ public sealed record AcceptCollaborationRequest(bool Confirm);
 /// <summary>Step 5: a firm administrator accepts, confirming explicitly; the Collaboration module starts the collaboration.</summary>
 public static class AcceptCollaborationRequestEndpoint
 {
-    public static Task<(ConversationView?, MarketplaceAccount?, MarketplaceAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+    public static Task<Participants?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ConversationAccess.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(
-        AcceptCollaborationRequest? command, ConversationView? view, MarketplaceAccount? client, MarketplaceAccount? partner, ClaimsPrincipal user)
+        AcceptCollaborationRequest? command, Participants? parties, ClaimsPrincipal user)
     {
-        var access = RequestDecision.RequireFirmAdministrator(view, client, partner, Caller.From(user));
+        var access = RequestDecision.RequireFirmAdministrator(parties, Caller.From(user));
         if (access.Status is not null) return access;
         return new Check().That(command?.Confirm == true, "confirm",
             "must be true: accepting starts a collaboration in which the client can grant your firm access to its account.").Result();
@@ -22,10 +22,11 @@ public static class AcceptCollaborationRequestEndpoint
 
     [WolverinePost("/api/v1/conversations/{id}/collaboration-request/accept")]
     public static async Task<(ConversationView, OutgoingMessages)> Post(
-        Guid id, AcceptCollaborationRequest command, [NotBody] ConversationView view, ClaimsPrincipal user,
+        Guid id, AcceptCollaborationRequest command, [NotBody] Participants parties, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
+        var view = parties.View;
         var (stream, request) = await RequestDecision.CloseAsync(session, id, collaborating: true, ct);
         stream.AppendOne(new CollaborationRequestAccepted(id, request.RequestId, caller.UserId));
         return (view with { RequestStatus = RequestStatus.Accepted },

@@ -8,22 +8,23 @@ public sealed record DeclineCollaborationRequest(string? Reason);
 /// <summary>A firm administrator declines with a reason the client reads; the client may ask again later.</summary>
 public static class DeclineCollaborationRequestEndpoint
 {
-    public static Task<(ConversationView?, MarketplaceAccount?, MarketplaceAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+    public static Task<Participants?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ConversationAccess.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(
-        DeclineCollaborationRequest command, ConversationView? view, MarketplaceAccount? client, MarketplaceAccount? partner, ClaimsPrincipal user)
+        DeclineCollaborationRequest command, Participants? parties, ClaimsPrincipal user)
     {
-        var access = RequestDecision.RequireFirmAdministrator(view, client, partner, Caller.From(user));
+        var access = RequestDecision.RequireFirmAdministrator(parties, Caller.From(user));
         return access.Status is not null ? access : new Check().Text("reason", command.Reason, 1000, min: 3).Result();
     }
 
     [WolverinePost("/api/v1/conversations/{id}/collaboration-request/decline")]
     public static async Task<(ConversationView, OutgoingMessages)> Post(
-        Guid id, DeclineCollaborationRequest command, [NotBody] ConversationView view, ClaimsPrincipal user,
+        Guid id, DeclineCollaborationRequest command, [NotBody] Participants parties, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
+        var view = parties.View;
         var (stream, request) = await RequestDecision.CloseAsync(session, id, collaborating: false, ct);
         var reason = command.Reason!.Trim();
         stream.AppendOne(new CollaborationRequestDeclined(id, request.RequestId, caller.UserId, reason));

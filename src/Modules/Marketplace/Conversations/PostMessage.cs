@@ -8,22 +8,23 @@ public sealed record PostMessage(string? Text);
 /// <summary>Either side writes in the conversation.</summary>
 public static class PostMessageEndpoint
 {
-    public static Task<(ConversationView?, MarketplaceAccount?, MarketplaceAccount?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+    public static Task<Participants?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ConversationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(PostMessage command, ConversationView? view, MarketplaceAccount? client, MarketplaceAccount? partner, ClaimsPrincipal user)
+    public static ProblemDetails Validate(PostMessage command, Participants? parties, ClaimsPrincipal user)
     {
-        var access = ConversationAccess.RequireParticipant(view, client, partner, Caller.From(user));
+        var access = ConversationAccess.RequireParticipant(parties, Caller.From(user));
         return access.Status is not null ? access : new Check().Text("text", command.Text, OpenConversationEndpoint.MaxText).Result();
     }
 
     [WolverinePost("/api/v1/conversations/{id}/messages")]
     public static (CreationResponse<Guid>, OutgoingMessages) Post(
-        Guid id, PostMessage command, [NotBody] ConversationView view, [NotBody] MarketplaceAccount client, [NotBody] MarketplaceAccount partner,
+        Guid id, PostMessage command, [NotBody] Participants parties,
         ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
     {
         var caller = Caller.From(user);
-        var side = ConversationAccess.SideOf(caller, client, partner)!;
+        var side = parties.SideOf(caller)!;
+        var view = parties.View;
         var posted = new MessagePosted(id, Guid.CreateVersion7(), side, caller.UserId, caller.Name, command.Text!.Trim());
         // Messages only add: they need no lock on the conversation.
         session.Events.Append(id, posted);

@@ -8,22 +8,22 @@ public sealed record RequestCollaboration(string? Message);
 /// <summary>Step 5: the business asks the firm to collaborate. One open request per client and firm; none while they collaborate.</summary>
 public static class RequestCollaborationEndpoint
 {
-    public static async Task<(ConversationView?, MarketplaceAccount?, MarketplaceAccount?, Pairing?)> LoadAsync(
-        Guid id, IQuerySession session, CancellationToken ct)
+    public static async Task<(Participants?, Pairing?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct)
     {
-        var (view, client, partner) = await ConversationAccess.LoadAsync(id, session, ct);
-        var pairing = view is null ? null : await session.LoadAsync<Pairing>(Pairing.IdFor(view.ClientAccountId, view.PartnerAccountId), ct);
-        return (view, client, partner, pairing);
+        var parties = await ConversationAccess.LoadAsync(id, session, ct);
+        var pairing = parties is null ? null
+            : await session.LoadAsync<Pairing>(Pairing.IdFor(parties.View.ClientAccountId, parties.View.PartnerAccountId), ct);
+        return (parties, pairing);
     }
 
     public static ProblemDetails Validate(
-        RequestCollaboration? command, ConversationView? view, MarketplaceAccount? client, MarketplaceAccount? partner, Pairing? pairing,
+        RequestCollaboration? command, Participants? parties, Pairing? pairing,
         ClaimsPrincipal user)
     {
         var caller = Caller.From(user);
-        var access = ConversationAccess.RequireParticipant(view, client, partner, caller);
+        var access = ConversationAccess.RequireParticipant(parties, caller);
         if (access.Status is not null) return access;
-        if (!client!.IsManagedBy(caller.UserId))
+        if (parties!.Client?.IsManagedBy(caller.UserId) != true)
             return Problems.Forbidden("Only the business's owners and admins ask a firm to collaborate.");
         var input = new Check().Text("message", command?.Message, OpenConversationEndpoint.MaxText, required: false).Result();
         return input.Status is not null ? input : Problems.RefuseIfAny(Broken(pairing));
@@ -40,10 +40,11 @@ public static class RequestCollaborationEndpoint
 
     [WolverinePost("/api/v1/conversations/{id}/collaboration-request")]
     public static async Task<(ConversationView, OutgoingMessages)> Post(
-        Guid id, RequestCollaboration? command, [NotBody] ConversationView view, ClaimsPrincipal user,
+        Guid id, RequestCollaboration? command, [NotBody] Participants parties, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
+        var view = parties.View;
         var stream = await session.Events.FetchForWriting<Conversation>(id, ct);
         var pairingId = Pairing.IdFor(view.ClientAccountId, view.PartnerAccountId);
         var pairing = await session.LoadAsync<Pairing>(pairingId, ct) ?? new Pairing { Id = pairingId };

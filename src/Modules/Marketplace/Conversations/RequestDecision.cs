@@ -6,13 +6,14 @@ namespace Holded.Partners.Marketplace.Conversations;
 public static class RequestDecision
 {
     public static ProblemDetails RequireFirmAdministrator(
-        ConversationView? view, MarketplaceAccount? client, MarketplaceAccount? partner, Caller caller)
+        Participants? parties, Caller caller)
     {
-        var access = ConversationAccess.RequireParticipant(view, client, partner, caller);
+        var access = ConversationAccess.RequireParticipant(parties, caller);
         if (access.Status is not null) return access;
-        if (partner?.IsManagedBy(caller.UserId) != true)
+        if (parties!.Partner?.IsManagedBy(caller.UserId) != true)
             return Problems.Forbidden("Only the firm's administrators accept or decline a collaboration request.");
-        return view!.RequestStatus == RequestStatus.Requested
+        var view = parties.View;
+        return view.RequestStatus == RequestStatus.Requested
             ? Problems.None
             : Problems.Conflict("no_open_request", $"There is no open collaboration request in this conversation (it is {view.RequestStatus}).");
     }

@@ -1,0 +1,156 @@
+namespace Holded.Partners.Marketplace.Tests.Conversations;
+
+public class ConversationTests(PartnersApp app) : AppTest(app)
+{
+    private async Task<(Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> Parties()
+    {
+        var firmAdmin = Actor.Person("Firm Admin");
+        var partner = await Api.PublishedPartner(firmAdmin);
+        var owner = Actor.Person("Owner");
+        var business = await Api.RegisterBusiness(owner);
+        return (partner, firmAdmin, business, owner);
+    }
+
+    [Fact]
+    public async Task a_business_opens_a_conversation_and_both_sides_write()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var opened = (await Api.Post("/api/v1/conversations", owner, new { clientAccountId = business, partnerAccountId = partner, message = "Hola" }))
+            .ShouldBe(HttpStatusCode.Created);
+        opened.Headers.Location!.ToString().ShouldBe($"/api/v1/conversations/{opened.Id}");
+        (await Api.Post($"/api/v1/conversations/{opened.Id}/messages", firmAdmin, new { text = "Encantados, ¿qué necesitan?" })).ShouldBe(HttpStatusCode.Created);
+        var manager = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Post($"/api/v1/conversations/{opened.Id}/messages", manager, new { text = "Les escribo yo." })).ShouldBe(HttpStatusCode.Created);
+
+        var view = (await Api.Get($"/api/v1/conversations/{opened.Id}", owner)).ShouldBe(HttpStatusCode.OK);
+        view["messages"].AsArray().Select(m => m!["side"]!.GetValue<string>()).ShouldBe(["client", "partner", "partner"]);
+        view["partnerName"].GetValue<string>().ShouldBe("Gestoría López");
+
+        (await Api.Get($"/api/v1/conversations?accountId={partner}", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.Get($"/api/v1/conversations?accountId={business}", owner))["items"][0]!["messageCount"]!.GetValue<int>().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task only_participants_read_or_write_and_everyone_else_gets_404()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        var stranger = Actor.Person();
+        var otherFirmAdmin = Actor.Person();
+        await Api.PublishedPartner(otherFirmAdmin);
+        foreach (var outsider in new[] { stranger, otherFirmAdmin, Actor.Reviewer() })
+        {
+            (await Api.Get($"/api/v1/conversations/{id}", outsider)).ShouldBeProblem(HttpStatusCode.NotFound);
+            (await Api.Post($"/api/v1/conversations/{id}/messages", outsider, new { text = "hola" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        }
+        (await Api.Get($"/api/v1/conversations?accountId={business}", stranger)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/conversations/{id}", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await Api.Get($"/api/v1/conversations/{Guid.NewGuid()}", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        var manager = await Api.AddMember(partner, firmAdmin, "account_manager");
+        await Api.Settled(() => Api.Delete($"/api/v1/accounts/{partner}/members/{manager.UserId}", firmAdmin));
+        (await Api.Get($"/api/v1/conversations/{id}", manager)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task a_conversation_is_opened_by_a_business_with_a_listed_firm()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var unlisted = await Api.RegisterPartner(Actor.Person());
+        (await Api.Post("/api/v1/conversations", owner, new { clientAccountId = business, partnerAccountId = unlisted, message = "Hola" }))
+            .ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Post("/api/v1/conversations", firmAdmin, new { clientAccountId = partner, partnerAccountId = partner, message = "Hola" }))
+            .ShouldRefuse("not_a_business_account");
+        (await Api.Post("/api/v1/conversations", Actor.Person(), new { clientAccountId = business, partnerAccountId = partner, message = "Hola" }))
+            .ShouldBeProblem(HttpStatusCode.NotFound);
+        var before = await App.EventCountAsync();
+        (await Api.Post("/api/v1/conversations", owner, new { clientAccountId = business, partnerAccountId = partner, message = "" }))
+            .ShouldBeInvalid("message");
+        (await Api.Post("/api/v1/conversations", owner, new { message = "hola" })).ShouldBeInvalid("clientAccountId", "partnerAccountId");
+        (await App.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task the_firm_sees_requests_and_an_administrator_accepts_with_confirmation()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        await Api.RequestCollaboration(owner, id);
+        var requests = (await Api.Get($"/api/v1/conversations?accountId={partner}&status=requested", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        requests["items"][0]!["id"]!.GetValue<Guid>().ShouldBe(id);
+
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin, new { confirm = false })).ShouldBeInvalid("confirm");
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var collaboration = await Api.AcceptRequest(firmAdmin, id);
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", owner))["status"].GetValue<string>().ShouldBe("active");
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin, new { confirm = true })).ShouldBeProblem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task one_open_request_per_pair_and_none_while_collaborating()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var first = await Api.OpenConversation(owner, business, partner);
+        var second = await Api.OpenConversation(owner, business, partner, "Otra consulta");
+        await Api.RequestCollaboration(owner, first);
+        (await Api.Post($"/api/v1/conversations/{second}/collaboration-request", owner)).ShouldRefuse("collaboration_request_already_open");
+        await Api.AcceptRequest(firmAdmin, first);
+        (await Api.Post($"/api/v1/conversations/{second}/collaboration-request", owner)).ShouldRefuse("already_collaborating");
+    }
+
+    [Fact]
+    public async Task two_requests_for_one_pair_at_once_open_one()
+    {
+        var (partner, _, business, owner) = await Parties();
+        var first = await Api.OpenConversation(owner, business, partner);
+        var second = await Api.OpenConversation(owner, business, partner, "Otra");
+        var replies = await Task.WhenAll(
+            Api.Post($"/api/v1/conversations/{first}/collaboration-request", owner),
+            Api.Post($"/api/v1/conversations/{second}/collaboration-request", owner));
+        replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
+        replies.Single(r => r.Status != HttpStatusCode.OK).Status.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task a_declined_request_carries_its_reason_and_the_client_may_ask_again()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        await Api.RequestCollaboration(owner, id);
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/decline", firmAdmin, new { reason = "" })).ShouldBeInvalid("reason");
+        var declined = (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/decline", firmAdmin, new { reason = "Sin capacidad este trimestre." }))
+            .ShouldBe(HttpStatusCode.OK);
+        declined["requestStatus"].GetValue<string>().ShouldBe("declined");
+        (await Api.Get($"/api/v1/conversations/{id}", owner))["declineReason"].GetValue<string>().ShouldBe("Sin capacidad este trimestre.");
+        await Api.RequestCollaboration(owner, id);
+    }
+
+    [Fact]
+    public async Task who_may_request_accept_and_decline()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request", firmAdmin)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request", Actor.Person())).ShouldBeProblem(HttpStatusCode.NotFound);
+        await Api.RequestCollaboration(owner, id);
+        var manager = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", manager, new { confirm = true })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", owner, new { confirm = true })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/decline", owner, new { reason = "no" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", Actor.Person(), new { confirm = true })).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task an_accept_and_a_decline_at_once_decide_once()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        await Api.RequestCollaboration(owner, id);
+        var second = await Api.AddMember(partner, firmAdmin, "administrator");
+        var replies = await Api.Settled(() => Task.WhenAll(
+            Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin, new { confirm = true }),
+            Api.Post($"/api/v1/conversations/{id}/collaboration-request/decline", second, new { reason = "Mejor no." })));
+        replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
+        replies.Single(r => r.Status != HttpStatusCode.OK).Status.ShouldBe(HttpStatusCode.Conflict);
+    }
+}
