@@ -46,6 +46,16 @@ public class PartnersApp : IAsyncLifetime
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
+    /// <summary>How many events of one stored name ("module.event") the store holds.</summary>
+    public async Task<long> EventCountAsync(string type)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select count(*) from events.mt_events where type = @type", connection);
+        command.Parameters.AddWithValue("type", type);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>How many events the store holds: "nothing stored" is asserted with it.</summary>
     public async Task<long> EventCountAsync()
     {

@@ -31,6 +31,17 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task messages_written_at_once_all_land_in_order_of_writing()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Api.Post($"/api/v1/conversations/{id}/messages", i % 2 == 0 ? owner : firmAdmin, new { text = $"mensaje {i}" })));
+        replies.ShouldAllBe(r => r.Status == HttpStatusCode.Created);
+        (await Api.Get($"/api/v1/conversations/{id}", owner))["messageCount"].GetValue<int>().ShouldBe(7);
+    }
+
+    [Fact]
     public async Task only_participants_read_or_write_and_everyone_else_gets_404()
     {
         var (partner, firmAdmin, business, owner) = await Parties();

@@ -33,6 +33,10 @@ public sealed record Conversation(
     public static Conversation Create(ConversationOpened e) =>
         new(e.ConversationId, e.ClientAccountId, e.ClientName, e.PartnerAccountId, e.PartnerName, null);
 
+    // Messages change nothing the rules read, but every event is applied so the snapshot's version is the stream's,
+    // live and rebuilt alike.
+    public Conversation Apply(MessagePosted e) => this;
+
     public Conversation Apply(IEvent<CollaborationRequested> e) =>
         this with { Request = new RequestState(e.Data.RequestId, RequestStatus.Requested, e.Data.RequestedBy, e.At(), null, null) };
 

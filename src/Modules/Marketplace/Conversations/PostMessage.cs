@@ -18,16 +18,18 @@ public static class PostMessageEndpoint
     }
 
     [WolverinePost("/api/v1/conversations/{id}/messages")]
-    public static (CreationResponse<Guid>, OutgoingMessages) Post(
+    public static async Task<(CreationResponse<Guid>, OutgoingMessages)> Post(
         Guid id, PostMessage command, [NotBody] Participants parties,
-        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var side = parties.SideOf(caller)!;
         var view = parties.View;
         var posted = new MessagePosted(id, Guid.CreateVersion7(), side, caller.UserId, caller.Name, command.Text!.Trim());
         // Messages only add: they need no lock on the conversation.
-        session.Events.Append(id, posted);
+        // Messages wait for each other rather than conflict: the stream is locked for the short write.
+        var stream = await session.Events.FetchForExclusiveWriting<Conversation>(id, ct);
+        stream.AppendOne(posted);
         return (new CreationResponse<Guid>($"/api/v1/conversations/{id}", posted.MessageId),
             [new Contract.ConversationMessagePosted(id, posted.MessageId, view.ClientAccountId, view.PartnerAccountId, side, caller.UserId, clock.GetUtcNow())]);
     }

@@ -1,0 +1,167 @@
+using Holded.Partners.Collaboration.Collaborations;
+using Microsoft.Extensions.DependencyInjection;
+using Agreements = Holded.Partners.Contracts.Marketplace;
+
+namespace Holded.Partners.Collaboration.Tests;
+
+public class CollaborationTests(PartnersApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task an_accepted_request_starts_a_collaboration_both_sides_see()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var row = (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin)).ShouldBe(HttpStatusCode.OK)["items"][0]!;
+        row["id"]!.GetValue<Guid>().ShouldBe(collaboration);
+        row["clientName"]!.GetValue<string>().ShouldBe("Panadería Sol SL");
+        row["status"]!.GetValue<string>().ShouldBe("active");
+        var mine = (await Api.Get($"/api/v1/clients/{business}/collaborations", owner)).ShouldBe(HttpStatusCode.OK);
+        mine["items"][0]!["partnerName"]!.GetValue<string>().ShouldBe("Gestoría López");
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", owner)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task a_duplicated_agreement_starts_one_collaboration()
+    {
+        var firmAdmin = Actor.Person();
+        var partner = await Api.PublishedPartner(firmAdmin);
+        var owner = Actor.Person();
+        var business = await Api.RegisterBusiness(owner);
+        var conversation = await Api.OpenConversation(owner, business, partner);
+        await Api.RequestCollaboration(owner, conversation);
+        var messages = await Api.Messages(() => Api.Post($"/api/v1/conversations/{conversation}/collaboration-request/accept", firmAdmin, new { confirm = true }));
+        var agreed = messages.OfType<Agreements.CollaborationAgreed>().ShouldHaveSingleItem();
+
+        var bus = App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        await Api.Settled(() => Task.WhenAll(bus.PublishAsync(agreed).AsTask(), bus.PublishAsync(agreed).AsTask(), bus.PublishAsync(agreed).AsTask()));
+        (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
+        (await App.EventCountAsync("collaboration.collaboration_started")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task an_administrator_assigns_managers_who_then_reach_their_client_only()
+    {
+        var (collaboration, partner, firmAdmin, _, _) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var luis = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/partners/{partner}/clients", marta))["total"].GetValue<long>().ShouldBe(0);
+
+        var set = (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }))
+            .ShouldBe(HttpStatusCode.OK);
+        set["managers"][0]!["userId"]!.GetValue<string>().ShouldBe(marta.UserId);
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", marta)).ShouldBe(HttpStatusCode.OK);
+        (await Api.Get($"/api/v1/partners/{partner}/clients", marta))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.Get($"/api/v1/partners/{partner}/clients", luis))["total"].GetValue<long>().ShouldBe(0);
+        (await Api.Get($"/api/v1/partners/{partner}/clients?mine=false", luis)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.Get($"/api/v1/partners/{partner}/clients?mine=true", firmAdmin))["total"].GetValue<long>().ShouldBe(0);
+
+        // Replacing the set: Marta out, Luis in.
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { luis.UserId } })).ShouldBe(HttpStatusCode.OK);
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", luis)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task managers_must_be_current_members_of_the_firm()
+    {
+        var (collaboration, partner, firmAdmin, _, owner) = await Api.Collaborating();
+        var before = await App.EventCountAsync();
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { owner.UserId, "nobody" } }))
+            .ShouldRefuse("not_a_firm_member");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { "a", "a" } })).ShouldBeInvalid("userIds");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { })).ShouldBeInvalid("userIds");
+        (await App.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task a_member_removed_from_the_firm_is_unassigned_everywhere()
+    {
+        var (first, partner, firmAdmin, _, _) = await Api.Collaborating();
+        var owner2 = Actor.Person();
+        var business2 = await Api.RegisterBusiness(owner2);
+        var conversation = await Api.OpenConversation(owner2, business2, partner);
+        await Api.RequestCollaboration(owner2, conversation);
+        var second = await Api.AcceptRequest(firmAdmin, conversation);
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        foreach (var c in new[] { first, second })
+            (await Api.Put($"/api/v1/collaborations/{c}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })).ShouldBe(HttpStatusCode.OK);
+
+        await Api.Settled(() => Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin));
+        foreach (var c in new[] { first, second })
+            (await Api.Get($"/api/v1/collaborations/{c}", firmAdmin))["managers"].AsArray().ShouldBeEmpty();
+        (await Api.Get($"/api/v1/partners/{partner}/clients", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task either_side_ends_it_with_a_reason_and_confirmation_and_it_stays_ended()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } });
+
+        (await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Cambiamos de gestoría." })).ShouldBeInvalid("confirm");
+        (await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { confirm = true })).ShouldBeInvalid("reason");
+        var ended = await Api.Settled(async () => (await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner,
+            new { reason = "Cambiamos de gestoría.", confirm = true })).ShouldBe(HttpStatusCode.OK));
+        ended["status"].GetValue<string>().ShouldBe("ended");
+        var view = await Api.Get($"/api/v1/collaborations/{collaboration}", firmAdmin);
+        view["ended"]["side"]!.GetValue<string>().ShouldBe("client");
+        view["managers"].AsArray().ShouldBeEmpty();
+
+        (await Api.Post($"/api/v1/collaborations/{collaboration}/end", firmAdmin, new { reason = "otra vez", confirm = true })).ShouldBeProblem(HttpStatusCode.Conflict);
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })).ShouldBeProblem(HttpStatusCode.Conflict);
+        (await Api.Get($"/api/v1/partners/{partner}/clients?status=ended", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
+
+        // Ended is final, but the pair may start anew.
+        var conversation = await Api.OpenConversation(owner, business, partner);
+        await Api.RequestCollaboration(owner, conversation);
+        var renewed = await Api.AcceptRequest(firmAdmin, conversation);
+        renewed.ShouldNotBe(collaboration);
+    }
+
+    [Fact]
+    public async Task the_firm_administrator_may_end_it_too()
+    {
+        var (collaboration, _, firmAdmin, _, _) = await Api.Collaborating();
+        var ended = await Api.Settled(async () => (await Api.Post($"/api/v1/collaborations/{collaboration}/end", firmAdmin,
+            new { reason = "Impagos.", confirm = true })).ShouldBe(HttpStatusCode.OK));
+        ended["ended"]["side"]!.GetValue<string>().ShouldBe("partner");
+    }
+
+    [Fact]
+    public async Task who_is_refused()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } });
+        var stranger = Actor.Person();
+        var otherFirmAdmin = Actor.Person();
+        await Api.PublishedPartner(otherFirmAdmin);
+
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", marta, new { userIds = Array.Empty<string>() })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", owner, new { userIds = Array.Empty<string>() })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post($"/api/v1/collaborations/{collaboration}/end", marta, new { reason = "no más", confirm = true })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        foreach (var outsider in new[] { stranger, otherFirmAdmin })
+        {
+            (await Api.Get($"/api/v1/collaborations/{collaboration}", outsider)).ShouldBeProblem(HttpStatusCode.NotFound);
+            (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", outsider, new { userIds = Array.Empty<string>() })).ShouldBeProblem(HttpStatusCode.NotFound);
+            (await Api.Post($"/api/v1/collaborations/{collaboration}/end", outsider, new { reason = "fin", confirm = true })).ShouldBeProblem(HttpStatusCode.NotFound);
+            (await Api.Get($"/api/v1/partners/{partner}/clients", outsider)).ShouldBeProblem(HttpStatusCode.NotFound);
+            (await Api.Get($"/api/v1/clients/{business}/collaborations", outsider)).ShouldBeProblem(HttpStatusCode.NotFound);
+        }
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await Api.Get($"/api/v1/partners/{partner}/clients?status=lost", firmAdmin)).ShouldBeInvalid("status");
+    }
+
+    [Fact]
+    public async Task two_ends_at_once_end_it_once()
+    {
+        var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating();
+        var replies = await Api.Settled(() => Task.WhenAll(
+            Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Por cliente.", confirm = true }),
+            Api.Post($"/api/v1/collaborations/{collaboration}/end", firmAdmin, new { reason = "Por firma.", confirm = true })));
+        replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
+        replies.Single(r => r.Status != HttpStatusCode.OK).Status.ShouldBe(HttpStatusCode.Conflict);
+    }
+}
