@@ -20,6 +20,7 @@ builder.AddPartnersHttp();
 var app = builder.Build();
 
 app.UsePartnersErrors();
+app.UseRouting(); // after the error handler, so a failure while routing is problem details too
 app.UseNullBodyRefusal();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -13,8 +13,11 @@ public static class OpenApiNames
         var type = chain.Method.HandlerType;
         var parts = (type.Namespace ?? "").Split('.');
         var tag = parts.Length >= 4 ? $"{parts[2]} · {parts[3]}" : parts.LastOrDefault() ?? "API";
-        var name = type.Name.EndsWith("Endpoint") ? type.Name[..^"Endpoint".Length] : type.Name;
+        // One use case per class is named after the class; a class of several endpoints names each by its method.
+        var name = type.Name.EndsWith("Endpoint") ? type.Name[..^"Endpoint".Length] : type.Name + chain.Method.Method.Name;
         chain.Metadata.WithTags(tag).WithName(name).WithSummary(Words(name));
+        // Web pages are not API.
+        if (!chain.RoutePattern!.RawText!.StartsWith("/api/")) chain.Metadata.ExcludeFromDescription();
     }
 
     private static string Words(string pascal) =>
