@@ -5,6 +5,17 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The browser tests drive Debian's Chromium (no browser download): install it when missing.
+if [[ ! -x /usr/bin/chromium ]]; then
+  if command -v apt-get >/dev/null && [[ $(id -u) == 0 ]]; then
+    echo "Installing Debian's chromium for the browser tests..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium at /usr/bin/chromium (Debian/Ubuntu: sudo apt-get install chromium)." >&2
+  fi
+fi
+
 results=.local/test-results
 rm -rf "$results"
 # Clusters left behind by an interrupted run.

@@ -51,14 +51,21 @@ public sealed record Reply(HttpStatusCode Status, string Body, HttpResponseHeade
     }
 }
 
+/// <summary>A running host the tests drive: over HTTP, and watched for the messages it handles.</summary>
+public interface IRunningApp
+{
+    Microsoft.Extensions.Hosting.IHost Host { get; }
+    HttpClient CreateClient();
+}
+
 /// <summary>Drives the API over HTTP through the real host, as a client would.</summary>
-public sealed class Api(PartnersApp app)
+public sealed class Api(IRunningApp app)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<Reply> Send(HttpMethod method, string url, Actor? who, object? body = null, string? rawBody = null)
     {
-        var client = app.Host.Server.CreateClient();
+        var client = app.CreateClient();
         using var request = new HttpRequestMessage(method, url);
         if (who is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", who.Token);
         if (rawBody is not null) request.Content = new StringContent(rawBody, Encoding.UTF8, "application/json");

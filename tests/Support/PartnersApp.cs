@@ -9,9 +9,11 @@ using Xunit;
 namespace Holded.Partners.Testing;
 
 /// <summary>The real host, on its own disposable database, shared by the tests of one collection.</summary>
-public class PartnersApp : IAsyncLifetime
+public class PartnersApp : IAsyncLifetime, IRunningApp
 {
     public IAlbaHost Host { get; private set; } = null!;
+    Microsoft.Extensions.Hosting.IHost IRunningApp.Host => Host;
+    public HttpClient CreateClient() => Host.Server.CreateClient();
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public ShiftedClock Clock { get; } = new();

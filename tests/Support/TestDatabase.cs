@@ -58,7 +58,7 @@ public static class TestDatabase
         return await output;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace Holded.Partners.Web.Tests;
+
+public class DirectoryBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private readonly Api _api = new(app);
+
+    private async Task<IPage> NewPage(string locale)
+    {
+        var context = await app.Browser.NewContextAsync(new() { Locale = locale, JavaScriptEnabled = false });
+        return await context.NewPageAsync();
+    }
+
+    [Fact]
+    public async Task a_visitor_filters_by_province_and_service_and_opens_a_partner_without_javascript()
+    {
+        await _api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Nóminas Sevilla",
+            "Nóminas y seguros sociales para la hostelería sevillana desde hace veinte años.", services: ["payroll"], provinces: ["sevilla"]));
+        await _api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Auditores de Madrid",
+            "Auditoría de cuentas y contabilidad para medianas empresas madrileñas.", services: ["audit"], provinces: ["madrid"]));
+        await _api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Nóminas Madrid",
+            "Gestión de nóminas para pymes y autónomos de la Comunidad de Madrid.", services: ["payroll"], provinces: ["madrid"]));
+
+        var page = await NewPage("es-ES");
+        await page.GotoAsync(new Uri(app.Address, "/directory").ToString());
+        (await page.TitleAsync()).ShouldBe("Directorio de partners de Holded");
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("es");
+        (await page.Locator("li.partner").CountAsync()).ShouldBe(3);
+
+        await page.SelectOptionAsync("select[name=province]", "madrid");
+        await page.SelectOptionAsync("select[name=service]", "payroll");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/directory?*province=madrid*");
+        var names = await page.Locator("li.partner h2").AllInnerTextsAsync();
+        names.ShouldBe(["Nóminas Madrid"]);
+
+        await page.ClickAsync("text=Nóminas Madrid");
+        await page.WaitForURLAsync("**/directory/nominas-madrid-*");
+        (await page.TitleAsync()).ShouldBe("Nóminas Madrid — Directorio de partners de Holded");
+        (await page.Locator("meta[name=description]").GetAttributeAsync("content")).ShouldStartWith("Gestión de nóminas para pymes");
+        var text = await page.Locator("body").InnerTextAsync();
+        text.ShouldContain("Nóminas");
+        text.ShouldNotContain("hola@gestorialopez.es");
+        text.ShouldNotContain("910 000 000");
+        (await page.ContentAsync()).ShouldNotContain("hola@gestorialopez.es");
+    }
+
+    [Fact]
+    public async Task the_directory_answers_in_english_when_the_browser_asks()
+    {
+        var page = await NewPage("en-GB");
+        await page.GotoAsync(new Uri(app.Address, "/directory").ToString());
+        (await page.TitleAsync()).ShouldBe("Holded partner directory");
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
+        (await page.Locator("button[type=submit]").InnerTextAsync()).ShouldBe("Search");
+    }
+
+    [Fact]
+    public async Task an_unknown_partner_is_a_404_page()
+    {
+        var page = await NewPage("es-ES");
+        var response = await page.GotoAsync(new Uri(app.Address, "/directory/nadie-000000").ToString());
+        response!.Status.ShouldBe(404);
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Partner no encontrado");
+    }
+}
