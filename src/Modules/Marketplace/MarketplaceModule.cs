@@ -34,10 +34,8 @@ public static class MarketplaceModule
             opts.Schema.For<Pairing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
 
             opts.Schema.For<MarketplaceAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
-            opts.Schema.For<Listing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
-                .GinIndexJsonData()
-                .Index(l => l.Slug)
-                .FullTextIndex(index => index.RegConfig = "spanish", l => l.SearchText);
+            opts.Schema.For<Listing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(l => l.Slug);
+            opts.Storage.ExtendedSchemaObjects.Add(ListingSearchTable.Definition());
         });
         services.AddSingleton<ListingSearch>();
 

@@ -33,6 +33,7 @@ public static class ListingHandler
         listing.Credentials = [.. m.Credentials];
         listing.Refresh();
         session.Store(listing);
+        ListingSearchTable.Save(session, listing);
     }
 
     private static async Task Subscription(IDocumentSession session, Guid accountId, string status, DateTimeOffset at)
@@ -43,5 +44,6 @@ public static class ListingHandler
         listing.SubscriptionAt = at;
         listing.Refresh();
         session.Store(listing);
+        ListingSearchTable.Save(session, listing);
     }
 }

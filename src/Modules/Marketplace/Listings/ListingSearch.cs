@@ -35,33 +35,38 @@ public sealed record ListingQuery
 /// </summary>
 public sealed class ListingSearch(NpgsqlDataSource database)
 {
-    // The same expression as the index in MarketplaceModule, so the planner uses it.
-    public const string Vector = "to_tsvector('spanish'::regconfig, data ->> 'SearchText')";
-
-    private const string Sql = $"""
-        with matches as (
-          select data, case when @q = '' then 0 else ts_rank({Vector}, websearch_to_tsquery('spanish', @q)) end as rank
-          from marketplace.mt_doc_listing
-          where (@q = '' or {Vector} @@ websearch_to_tsquery('spanish', @q))
-            and data @> @filter::jsonb)
-        select data::text, count(*) over () as total
-        from matches
-        order by rank desc, (data ->> 'Completeness')::int desc, data ->> 'DisplayName', data ->> 'Id'
-        limit @limit offset @offset
+    /// <summary>
+    /// The statement for one query. Only the conditions that apply are written, so each shape gets a plan that uses
+    /// its indexes (a generic plan for "@q = '' or ..." would scan every row). Ranking, counting and paging run on the
+    /// narrow search rows; only the page's documents are read.
+    /// </summary>
+    public static string Sql(bool text) => $"""
+        with page as (
+          select s.id, {(text ? "ts_rank(s.vector, websearch_to_tsquery('spanish', @q))" : "0::real")} as rank,
+                 s.completeness, s.display_name, count(*) over () as total
+          from {ListingSearchTable.Name} s
+          join marketplace.mt_doc_listing l on l.id = s.id
+          where s.visible and s.facets @> @filter::jsonb{(text ? " and s.vector @@ websearch_to_tsquery('spanish', @q)" : "")}
+          order by rank desc, s.completeness desc, s.display_name, s.id
+          limit @limit offset @offset)
+        select l.data::text, page.total
+        from page join marketplace.mt_doc_listing l on l.id = page.id
+        order by page.rank desc, page.completeness desc, page.display_name, page.id
         """;
 
     public async Task<Page<Listing>> Search(ListingQuery query, CancellationToken ct)
     {
         var page = query.Page ?? 1;
         var size = query.PageSize ?? Paging.DefaultSize;
-        var filter = new Dictionary<string, object> { ["Visible"] = true };
+        var filter = new Dictionary<string, object>();
         if (query.Service is { } service) filter["Services"] = new[] { service };
         if (query.Province is { } province) filter["Provinces"] = new[] { province };
         if (query.Language is { } language) filter["Languages"] = new[] { language };
         if (query.Sector is { } sector) filter["Sectors"] = new[] { sector };
 
-        await using var command = database.CreateCommand(Sql);
-        command.Parameters.AddWithValue("q", Fold(query.Q ?? ""));
+        var text = Fold(query.Q ?? "");
+        await using var command = database.CreateCommand(Sql(text.Length > 0));
+        if (text.Length > 0) command.Parameters.AddWithValue("q", text);
         command.Parameters.AddWithValue("filter", JsonSerializer.Serialize(filter));
         command.Parameters.AddWithValue("limit", size);
         command.Parameters.AddWithValue("offset", (page - 1) * size);
