@@ -84,11 +84,14 @@ public static class DirectoryPages
     {
         if (page.Total <= page.PageSize) return "";
         var pages = (int)Math.Ceiling(page.Total / (double)page.PageSize);
-        string Link(int number, string label, string rel) =>
-            $"<a rel=\"{rel}\" href=\"/directory{QueryString.Create(new Dictionary<string, string?>
+        string Link(int number, string label, string rel)
+        {
+            var href = "/directory" + QueryString.Create(new Dictionary<string, string?>
             {
                 ["q"] = query.Q, ["province"] = query.Province, ["service"] = query.Service, ["page"] = number.ToString(),
-            }.Where(p => !string.IsNullOrEmpty(p.Value)))}\">{E(label)}</a>";
+            }.Where(p => !string.IsNullOrEmpty(p.Value)));
+            return $"<a rel=\"{rel}\" href=\"{E(href)}\">{E(label)}</a>";
+        }
         return new StringBuilder("<nav class=\"pages\">")
             .Append(page.PageNumber > 1 ? Link(page.PageNumber - 1, t.Previous, "prev") : "")
             .Append($"<span>{E(t.Page)} {page.PageNumber} {E(t.Of)} {pages}</span>")
