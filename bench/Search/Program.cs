@@ -198,7 +198,8 @@ static class Seed
         // The search rows, as ListingSearchTable.Save writes them one by one, in one statement.
         await using (var search = new NpgsqlCommand("""
             insert into marketplace.listing_search (id, visible, vector, facets, completeness, display_name)
-            select id, (data ->> 'Visible')::boolean, to_tsvector('spanish', data ->> 'SearchText'),
+            select id, (data ->> 'Visible')::boolean,
+                   setweight(to_tsvector('spanish', lower(data ->> 'DisplayName')), 'A') || setweight(to_tsvector('spanish', data ->> 'SearchText'), 'C'),
                    jsonb_build_object('Services', data -> 'Services', 'Provinces', data -> 'Provinces',
                                       'Languages', data -> 'Languages', 'Sectors', data -> 'Sectors'),
                    (data ->> 'Completeness')::int, data ->> 'DisplayName'

@@ -1,6 +1,7 @@
 using Holded.Partners.Collaboration.Collaborations;
 using Microsoft.Extensions.DependencyInjection;
 using Agreements = Holded.Partners.Contracts.Marketplace;
+using Contract = Holded.Partners.Contracts.Collaboration;
 
 namespace Holded.Partners.Collaboration.Tests;
 
@@ -163,5 +164,67 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
             Api.Post($"/api/v1/collaborations/{collaboration}/end", firmAdmin, new { reason = "Por firma.", confirm = true })));
         replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
         replies.Single(r => r.Status != HttpStatusCode.OK).Status.ShouldBe(HttpStatusCode.Conflict);
+    }
+}
+
+/// <summary>Late, repeated and concurrent messages between modules; refusals the first pass missed.</summary>
+public class CollaborationMessagingTests(PartnersApp app) : AppTest(app)
+{
+    private Wolverine.IMessageBus Bus => App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+
+    [Fact]
+    public async Task a_late_end_of_an_earlier_collaboration_does_not_free_the_pair()
+    {
+        var (first, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var messages = await Api.Messages(() => Api.Post($"/api/v1/collaborations/{first}/end", owner, new { reason = "Fin.", confirm = true }));
+        var ended = messages.OfType<Contract.CollaborationEnded>().ShouldHaveSingleItem();
+        var conversation = await Api.OpenConversation(owner, business, partner);
+        await Api.RequestCollaboration(owner, conversation);
+        await Api.AcceptRequest(firmAdmin, conversation);
+
+        await Api.Settled(() => Bus.PublishAsync(ended).AsTask());
+        var another = await Api.OpenConversation(owner, business, partner, "¿Otra?");
+        (await Api.Post($"/api/v1/conversations/{another}/collaboration-request", owner)).ShouldRefuse("already_collaborating");
+    }
+
+    [Fact]
+    public async Task a_late_removal_of_someone_who_rejoined_changes_nothing()
+    {
+        var (collaboration, partner, firmAdmin, _, _) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var messages = await Api.Messages(() => Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin));
+        var removed = messages.OfType<Holded.Partners.Contracts.Onboarding.MemberRemoved>().ShouldHaveSingleItem();
+        var invitation = (await Api.Post($"/api/v1/accounts/{partner}/invitations", firmAdmin, new { email = marta.Email, role = "account_manager" })).Id;
+        await Api.Settled(() => Api.Post($"/api/v1/invitations/{invitation}/accept", marta));
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })).ShouldBe(HttpStatusCode.OK);
+
+        await Api.Settled(() => Bus.PublishAsync(removed).AsTask());
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", marta)).ShouldBe(HttpStatusCode.OK);
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", firmAdmin))["managers"].AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task unassigning_is_announced_on_removal_and_on_end()
+    {
+        var (collaboration, partner, firmAdmin, _, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var luis = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId, luis.UserId } })).ShouldBe(HttpStatusCode.OK);
+        var onRemoval = await Api.Messages(() => Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin));
+        onRemoval.OfType<Contract.ManagerUnassigned>().ShouldHaveSingleItem().Reason.ShouldBe("member_removed");
+        var onEnd = await Api.Messages(() => Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Fin.", confirm = true }));
+        var unassigned = onEnd.OfType<Contract.ManagerUnassigned>().ShouldHaveSingleItem();
+        unassigned.UserId.ShouldBe(luis.UserId);
+        unassigned.Reason.ShouldBe("collaboration_ended");
+    }
+
+    [Fact]
+    public async Task an_unassigned_account_manager_and_the_client_learn_nothing_of_the_firms_side()
+    {
+        var (collaboration, partner, firmAdmin, _, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", marta, new { userIds = new[] { marta.UserId } })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Post($"/api/v1/collaborations/{collaboration}/end", marta, new { reason = "fin", confirm = true })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/partners/{partner}/clients", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 }

@@ -33,6 +33,14 @@ public class HardeningTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task a_null_body_padded_past_any_short_read_is_still_a_400()
+    {
+        var reply = await Api.Send(HttpMethod.Post, "/api/v1/accounts", Actor.Person(), rawBody: new string(' ', 200) + "null" + new string('\n', 50));
+        reply.ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await App.EventCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task digits_of_other_scripts_are_not_digits()
     {
         (await Api.Post("/api/v1/accounts", Actor.Person(), Scenarios.FirmBody(taxId: "１２３４５６７８Z"))).ShouldBeInvalid("taxId");

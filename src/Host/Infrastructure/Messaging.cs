@@ -17,7 +17,9 @@ public static class Messaging
             // Two messages updating one document at once: the loser retries on fresh state.
             o.OnException<JasperFx.ConcurrencyException>().Or<JasperFx.Events.ExistingStreamIdCollisionException>()
                 .Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryWithCooldown(
-                TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
+                    TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
+                // Handlers are idempotent: a message still conflicting is retried later, durably, not dead-lettered.
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10));
             // Every local queue is durable: a message between modules survives a crash.
             o.Policies.UseDurableLocalQueues();
 

@@ -7,7 +7,7 @@ public sealed record CollaborationStarted(
 
 /// <summary>Ended by either side: every grant ends, sessions stop, managers are unassigned.</summary>
 public sealed record CollaborationEnded(
-    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string EndedBy, string Side, string Reason, DateTimeOffset At);
+    Guid CollaborationId, Guid RequestId, Guid ClientAccountId, Guid PartnerAccountId, string EndedBy, string Side, string Reason, DateTimeOffset At);
 
 public sealed record ManagerAssigned(Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string AssignedBy, DateTimeOffset At);
 

@@ -55,14 +55,24 @@ public static class AccountReplication
         session.Store(account);
     }
 
-    public static Task Apply<T>(IDocumentSession session, Onboarding.MemberJoined m) where T : AccountReplica, new() =>
-        Upsert<T>(session, m.AccountId, m.UserId, m.At, _ => new ReplicaMember(m.UserId, m.Email, m.Name, m.Role, false, m.At),
-            account => account.Kind = m.AccountKind);
+    public static async Task Apply<T>(IDocumentSession session, Onboarding.MemberJoined m) where T : AccountReplica, new()
+    {
+        var account = await session.LoadAsync<T>(m.AccountId) ?? new T { Id = m.AccountId };
+        account.Kind = m.AccountKind;
+        var current = account.Members.FirstOrDefault(x => x.UserId == m.UserId);
+        // An older join than what we know only fills in who the person is.
+        var next = current is not null && current.At > m.At
+            ? current with { Email = current.Email.Length > 0 ? current.Email : m.Email, Name = current.Name.Length > 0 ? current.Name : m.Name }
+            : new ReplicaMember(m.UserId, m.Email, m.Name, m.Role, false, m.At);
+        account.Members = [.. account.Members.Where(x => x.UserId != m.UserId), next];
+        session.Store(account);
+    }
 
-    // Heard before the join: the member is kept with the new role, and the older join is then ignored.
+    // A role change means the person is a member then (a removed member's role cannot change), even if it is heard
+    // before the join; the older join then only fills in email and name.
     public static Task Apply<T>(IDocumentSession session, Onboarding.MemberRoleChanged m) where T : AccountReplica, new() =>
         Upsert<T>(session, m.AccountId, m.UserId, m.At,
-            current => (current ?? new ReplicaMember(m.UserId, "", "", m.ToRole, false, m.At)) with { Role = m.ToRole, At = m.At });
+            current => (current ?? new ReplicaMember(m.UserId, "", "", m.ToRole, false, m.At)) with { Role = m.ToRole, Removed = false, At = m.At });
 
     public static Task Apply<T>(IDocumentSession session, Onboarding.MemberRemoved m) where T : AccountReplica, new() =>
         Upsert<T>(session, m.AccountId, m.UserId, m.At,

@@ -33,7 +33,7 @@ public static class MarketplaceModule
                 .Index(c => c.ClientAccountId).Index(c => c.PartnerAccountId);
             opts.Schema.For<Pairing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
 
-            opts.Schema.For<MarketplaceAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Schema.For<MarketplaceAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).GinIndexJsonData();
             opts.Schema.For<Listing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(l => l.Slug);
             opts.Storage.ExtendedSchemaObjects.Add(ListingSearchTable.Definition());
         });

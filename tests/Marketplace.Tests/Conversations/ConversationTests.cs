@@ -31,7 +31,7 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
-    public async Task messages_written_at_once_all_land_in_order_of_writing()
+    public async Task messages_written_at_once_all_land()
     {
         var (partner, firmAdmin, business, owner) = await Parties();
         var id = await Api.OpenConversation(owner, business, partner);

@@ -111,14 +111,16 @@ public class SearchTests(PartnersApp app) : AppTest(app)
     [Fact]
     public async Task relevance_ranks_first_then_completeness()
     {
-        await Api.PublishedPartner(Actor.Person(), new { displayName = "Poco", description = new string('x', 10) + " contabilidad para pymes de la zona centro, desde hace años.",
+        // "Poco" and "Completa" say the same; only how much of the profile is filled in differs.
+        await Api.PublishedPartner(Actor.Person(), new { displayName = "Poco", description = "Contabilidad para pymes de la zona centro, desde hace muchos años y con equipo propio.",
             services = new[] { "bookkeeping" }, provinces = new[] { "madrid" }, languages = new[] { "es" }, contactEmail = "a@poco.es" });
         await Api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Completa", "Contabilidad para pymes de la zona centro, desde hace muchos años y con equipo propio."));
         await Api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Contabilidad Contable", "Contabilidad, contabilidad y más contabilidad para pymes: es lo único que hacemos."));
 
         var names = (await Api.Get("/api/v1/directory/partners?q=contabilidad", null))["items"].AsArray()
             .Select(i => i!["displayName"]!.GetValue<string>()).ToArray();
-        names[0].ShouldBe("Contabilidad Contable");
+        names[0].ShouldBe("Contabilidad Contable");                 // the word in the name weighs most
+        Array.IndexOf(names, "Completa").ShouldBeLessThan(Array.IndexOf(names, "Poco")); // then the fuller profile
         (await Api.Get("/api/v1/directory/partners", null))["items"].AsArray()
             .Select(i => i!["displayName"]!.GetValue<string>()).Last().ShouldBe("Poco");
     }

@@ -9,5 +9,5 @@ public static class CollaborationAccountHandler
     public static Task Handle(Onboarding.SubscriptionChanged m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
     public static Task Handle(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
     public static Task Handle(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
-    public static Task Handle(Onboarding.MemberRemoved m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    // MemberRemoved is handled with the unassignment, in one transaction: see UnassignRemovedMemberHandler.
 }

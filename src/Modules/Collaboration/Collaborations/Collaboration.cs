@@ -30,7 +30,7 @@ public sealed record Manager(string UserId, string Name);
 
 /// <summary>A firm working for a client: active from the acceptance until either side ends it, which is final.</summary>
 public sealed record Collaboration(
-    Guid Id, Guid ClientAccountId, Guid PartnerAccountId, string Status, IReadOnlyList<Manager> Managers, DateTimeOffset Since)
+    Guid Id, Guid RequestId, Guid ClientAccountId, Guid PartnerAccountId, string Status, IReadOnlyList<Manager> Managers, DateTimeOffset Since)
 {
     public long Version { get; set; }
 
@@ -41,7 +41,7 @@ public sealed record Collaboration(
     public static Guid IdFor(Guid requestId) => StableIds.For("collaboration", requestId);
 
     public static Collaboration Create(IEvent<CollaborationStarted> e) =>
-        new(e.Data.CollaborationId, e.Data.ClientAccountId, e.Data.PartnerAccountId, CollaborationStatus.Active, [], e.At());
+        new(e.Data.CollaborationId, e.Data.RequestId, e.Data.ClientAccountId, e.Data.PartnerAccountId, CollaborationStatus.Active, [], e.At());
 
     public Collaboration Apply(ManagerAssigned e) => this with { Managers = [.. Managers, new Manager(e.UserId, e.Name)] };
     public Collaboration Apply(ManagerUnassigned e) => this with { Managers = [.. Managers.Where(m => m.UserId != e.UserId)] };

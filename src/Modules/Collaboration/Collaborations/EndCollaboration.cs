@@ -48,7 +48,7 @@ public static class EndCollaborationEndpoint
             messages.Add(new Contract.ManagerUnassigned(id, view.PartnerAccountId, view.ClientAccountId, manager.UserId, UnassignReasons.CollaborationEnded, now));
         }
         stream.AppendOne(new CollaborationEnded(id, caller.UserId, side, reason));
-        messages.Add(new Contract.CollaborationEnded(id, view.ClientAccountId, view.PartnerAccountId, caller.UserId, side, reason, now));
+        messages.Add(new Contract.CollaborationEnded(id, collaboration.RequestId, view.ClientAccountId, view.PartnerAccountId, caller.UserId, side, reason, now));
         return (view with { Status = CollaborationStatus.Ended, Managers = [], Ended = new EndNote(caller.UserId, side, reason, now) }, messages);
     }
 }

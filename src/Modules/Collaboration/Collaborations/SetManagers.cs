@@ -50,6 +50,11 @@ public static class SetManagersEndpoint
         if (!collaboration.IsActive)
             throw new JasperFx.ConcurrencyException("The collaboration ended meanwhile.", typeof(Collaboration), id);
         var wanted = command.UserIds!;
+        // Membership checked again on the firm as written: storing it back makes a removal committed meanwhile conflict.
+        var firm = await session.LoadAsync<CollaborationAccount>(partner.Id, ct);
+        if (firm is null || wanted.Any(u => !firm.IsMember(u)))
+            throw new JasperFx.ConcurrencyException("The firm's members changed meanwhile.", typeof(CollaborationAccount), partner.Id);
+        session.Store(firm);
         var now = clock.GetUtcNow();
         var messages = new OutgoingMessages();
         foreach (var gone in collaboration.Managers.Where(m => !wanted.Contains(m.UserId)))
@@ -59,10 +64,12 @@ public static class SetManagersEndpoint
         }
         foreach (var added in wanted.Where(u => !collaboration.IsManager(u)))
         {
-            stream.AppendOne(new ManagerAssigned(id, added, partner.Member(added)!.Name, caller.UserId));
+            stream.AppendOne(new ManagerAssigned(id, added, firm.Member(added)!.Name, caller.UserId));
             messages.Add(new Contract.ManagerAssigned(id, view.PartnerAccountId, view.ClientAccountId, added, caller.UserId, now));
         }
-        var managers = wanted.Select(u => new Manager(u, partner.Member(u)!.Name)).ToList();
+        // The order the stored view keeps: those who stay, then those added.
+        var managers = collaboration.Managers.Where(m => wanted.Contains(m.UserId))
+            .Concat(wanted.Where(u => !collaboration.IsManager(u)).Select(u => new Manager(u, firm.Member(u)!.Name))).ToList();
         return (view with { Managers = managers }, messages);
     }
 }

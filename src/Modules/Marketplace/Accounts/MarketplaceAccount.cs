@@ -7,6 +7,7 @@ public sealed class MarketplaceAccount : AccountReplica;
 public static class MarketplaceAccountHandler
 {
     public static Task Handle(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<MarketplaceAccount>(s, m);
+    public static Task Handle(Onboarding.SubscriptionChanged m, IDocumentSession s) => AccountReplication.Apply<MarketplaceAccount>(s, m);
     public static Task Handle(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<MarketplaceAccount>(s, m);
     public static Task Handle(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<MarketplaceAccount>(s, m);
     public static Task Handle(Onboarding.MemberRemoved m, IDocumentSession s) => AccountReplication.Apply<MarketplaceAccount>(s, m);

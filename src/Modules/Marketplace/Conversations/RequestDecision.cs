@@ -28,6 +28,9 @@ public static class RequestDecision
             throw new JasperFx.ConcurrencyException("The request was decided meanwhile.", typeof(Conversation), id);
         var pairingId = Pairing.IdFor(conversation.ClientAccountId, conversation.PartnerAccountId);
         var pairing = await session.LoadAsync<Pairing>(pairingId, ct) ?? new Pairing { Id = pairingId };
+        // Never a second collaboration for a pair that has one.
+        if (collaborating && pairing.Collaborating)
+            throw new JasperFx.ConcurrencyException("The pair already collaborates.", typeof(Pairing), pairingId);
         pairing.OpenRequestId = null;
         pairing.OpenRequestConversationId = null;
         if (collaborating)

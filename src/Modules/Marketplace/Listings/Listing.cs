@@ -41,5 +41,8 @@ public sealed class Listing
         SearchText = ListingSearch.Fold(string.Join(' ', [DisplayName, Description, .. Services.Select(Words), .. Sectors.Select(Words)]));
     }
 
+    /// <summary>Services and sectors in words: what the firm does, weighed between its name and its description.</summary>
+    public string TopicText => ListingSearch.Fold(string.Join(' ', [.. Services.Select(Words), .. Sectors.Select(Words)]));
+
     private static string Words(string code) => code.Replace('_', ' ');
 }

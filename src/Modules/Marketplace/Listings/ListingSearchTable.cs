@@ -4,7 +4,8 @@ using Weasel.Postgresql.Tables;
 namespace Holded.Partners.Marketplace.Listings;
 
 /// <summary>
-/// The search side of listings: the tsvector stored once per listing (ranking then reads it instead of re-parsing every
+/// The search side of listings: the tsvector stored once per listing — the name weighs most, then services and
+/// sectors, then the description — (ranking then reads it instead of re-parsing every
 /// matching description), the catalog facets, and the ordering columns, each behind an index. Written in the same
 /// transaction as the listing document, so both always agree.
 /// </summary>
@@ -32,11 +33,13 @@ public static class ListingSearchTable
     public static void Save(IDocumentSession session, Listing listing) => session.QueueSqlCommand(
         $"""
         insert into {Name} (id, visible, vector, facets, completeness, display_name)
-        values (?, ?, to_tsvector('spanish', ?), ?::jsonb, ?, ?)
+        values (?, ?, setweight(to_tsvector('spanish', ?), 'A') || setweight(to_tsvector('spanish', ?), 'B') || setweight(to_tsvector('spanish', ?), 'C'),
+                ?::jsonb, ?, ?)
         on conflict (id) do update set visible = excluded.visible, vector = excluded.vector, facets = excluded.facets,
           completeness = excluded.completeness, display_name = excluded.display_name
         """,
-        listing.Id, listing.Visible, listing.SearchText, System.Text.Json.JsonSerializer.Serialize(new
+        listing.Id, listing.Visible, ListingSearch.Fold(listing.DisplayName), listing.TopicText, ListingSearch.Fold(listing.Description),
+        System.Text.Json.JsonSerializer.Serialize(new
         {
             listing.Services, listing.Provinces, listing.Languages, listing.Sectors,
         }), listing.Completeness, listing.DisplayName);

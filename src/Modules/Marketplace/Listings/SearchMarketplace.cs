@@ -10,7 +10,8 @@ public static class SearchMarketplaceEndpoint
         ListingQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        if (!caller.IsStaff && !await BelongsToABusiness(session, caller.UserId, ct))
+        // Contact details are for businesses looking for a firm (and reviewers checking listings), not for all staff.
+        if (!caller.Is(PlatformRoles.Reviewer) && !await BelongsToABusiness(session, caller.UserId, ct))
             return Problems.Forbidden("The marketplace is for members of business accounts; the public directory is at /api/v1/directory/partners.");
         return query.Validate();
     }
