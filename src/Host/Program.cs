@@ -1,4 +1,5 @@
 using Holded.Partners.Host.Infrastructure;
+using Holded.Partners.Access;
 using Holded.Partners.Collaboration;
 using Holded.Partners.Marketplace;
 using Holded.Partners.Onboarding;
@@ -13,6 +14,7 @@ builder.AddPartnersStore();
 builder.Services.AddOnboardingModule();
 builder.Services.AddMarketplaceModule(builder.Configuration);
 builder.Services.AddCollaborationModule();
+builder.Services.AddAccessModule();
 builder.AddPartnersMessaging();
 builder.AddPartnersIdentity();
 builder.AddPartnersHttp();

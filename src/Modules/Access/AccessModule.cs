@@ -1,0 +1,36 @@
+using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.Parties;
+using JasperFx.Events.Projections;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Holded.Partners.Access;
+
+public static class AccessModule
+{
+    public const string Schema = "access";
+
+    public static IServiceCollection AddAccessModule(this IServiceCollection services)
+    {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Events.MapEventType<AccessGranted>("access.access_granted");
+            opts.Events.MapEventType<AccessGrantChanged>("access.access_grant_changed");
+            opts.Events.MapEventType<AccessRemoved>("access.access_removed");
+            opts.Events.MapEventType<AccessExpired>("access.access_expired");
+            opts.Events.MapEventType<AccessTerminated>("access.access_terminated");
+
+            opts.Schema.For<AccessAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Grant>().DatabaseSchemaName(Schema);
+        });
+        services.AddSingleton<IWolverineExtension, AccessWolverineExtension>();
+        return services;
+    }
+}
+
+internal sealed class AccessWolverineExtension : IWolverineExtension
+{
+    public void Configure(WolverineOptions options) =>
+        options.Discovery.IncludeAssembly(typeof(AccessModule).Assembly);
+}

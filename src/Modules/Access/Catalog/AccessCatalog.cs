@@ -1,0 +1,52 @@
+namespace Holded.Partners.Access.Catalog;
+
+public static class Levels
+{
+    public const string None = "none";
+    public const string Read = "read";
+    public const string Write = "write";
+    public static readonly IReadOnlyList<string> All = [None, Read, Write];
+    public static int Rank(string level) => level switch { Write => 2, Read => 1, _ => 0 };
+    public static string Min(string a, string b) => Rank(a) <= Rank(b) ? a : b;
+}
+
+public sealed record RoleDefinition(string Role, IReadOnlyDictionary<string, string> Sections);
+
+public sealed record PlanDefinition(string Plan, IReadOnlyList<string> Sections);
+
+/// <summary>The roles a client grants and what each plan lets a partner reach at all (product.md, "Catalogs").</summary>
+public static class AccessCatalog
+{
+    private static IReadOnlyDictionary<string, string> Levels(string[] write, string[] read) =>
+        Catalogs.Sections.ToDictionary(s => s, s => write.Contains(s) ? Catalog.Levels.Write : read.Contains(s) ? Catalog.Levels.Read : Catalog.Levels.None);
+
+    private static readonly string[] All = [.. Catalogs.Sections];
+
+    public static readonly IReadOnlyList<RoleDefinition> Roles =
+    [
+        new("full_advisor", Levels(All, [])),
+        new("accountant", Levels(["accounting", "banking", "taxes"], ["invoicing", "expenses"])),
+        new("tax_advisor", Levels(["taxes"], ["accounting", "invoicing", "expenses"])),
+        new("payroll_advisor", Levels(["payroll"], [])),
+        new("read_only", Levels([], All)),
+    ];
+
+    public static readonly IReadOnlyList<PlanDefinition> Plans =
+    [
+        new("free", ["invoicing", "expenses"]),
+        new("basic", ["invoicing", "expenses", "accounting", "banking", "taxes"]),
+        new("standard", ["invoicing", "expenses", "accounting", "banking", "taxes", "payroll"]),
+        new("premium", All),
+    ];
+
+    public static readonly IReadOnlyList<string> RoleNames = Roles.Select(r => r.Role).ToArray();
+
+    public static RoleDefinition? Role(string? role) => Roles.FirstOrDefault(r => r.Role == role);
+
+    /// <summary>Per section: the role's level, capped by what the client's plan includes.</summary>
+    public static IReadOnlyDictionary<string, string> Effective(string role, string? plan)
+    {
+        var sections = Plans.FirstOrDefault(p => p.Plan == plan)?.Sections ?? [];
+        return Role(role)!.Sections.ToDictionary(s => s.Key, s => sections.Contains(s.Key) ? s.Value : Catalog.Levels.None);
+    }
+}

@@ -1,0 +1,53 @@
+using JasperFx.Events;
+
+namespace Holded.Partners.Access.Grants;
+
+public static class GrantStatus
+{
+    public const string None = "none";
+    public const string Active = "active";
+    public const string Removed = "removed";
+    public const string Expired = "expired";
+    public const string Terminated = "terminated";
+}
+
+public sealed record AccessGranted(
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset? ExpiresAt, string By, int Generation);
+
+public sealed record AccessGrantChanged(
+    Guid CollaborationId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation);
+
+public sealed record AccessRemoved(Guid CollaborationId, string Role, string By);
+
+public sealed record AccessExpired(Guid CollaborationId, string Role, DateTimeOffset ExpiresAt);
+
+public sealed record AccessTerminated(Guid CollaborationId, string Role, string Reason);
+
+/// <summary>
+/// The access a client grants a collaborating firm: one grant in force per collaboration, on one stream. Each grant or
+/// change of expiry is a new generation, so a scheduled expiry or reminder of an older one finds it stale.
+/// </summary>
+public sealed record Grant(
+    Guid Id, Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Status, string? Role,
+    DateTimeOffset? ExpiresAt, int Generation, DateTimeOffset? Since)
+{
+    public long Version { get; set; }
+
+    public bool InForce => Status == GrantStatus.Active;
+
+    public static Guid IdFor(Guid collaborationId) => StableIds.For("access-grant", collaborationId);
+
+    public static Grant Create(IEvent<AccessGranted> e) => new(
+        Grant.IdFor(e.Data.CollaborationId), e.Data.CollaborationId, e.Data.ClientAccountId, e.Data.PartnerAccountId,
+        GrantStatus.Active, e.Data.Role, e.Data.ExpiresAt, e.Data.Generation, e.At());
+
+    public Grant Apply(IEvent<AccessGranted> e) => Create(e);
+
+    public Grant Apply(AccessGrantChanged e) => this with { Role = e.ToRole, ExpiresAt = e.ToExpiresAt, Generation = e.Generation };
+
+    public Grant Apply(AccessRemoved e) => this with { Status = GrantStatus.Removed };
+
+    public Grant Apply(AccessExpired e) => this with { Status = GrantStatus.Expired };
+
+    public Grant Apply(AccessTerminated e) => this with { Status = GrantStatus.Terminated };
+}

@@ -1,0 +1,36 @@
+namespace Holded.Partners.Access.Grants;
+
+/// <summary>Scheduled at a grant's expiry; stale when the grant was changed, removed or renewed since.</summary>
+public sealed record ExpireGrant(Guid CollaborationId, int Generation);
+
+/// <summary>Scheduled 30, 7 and 1 days before a grant's expiry.</summary>
+public sealed record RemindGrantExpiry(Guid CollaborationId, int Generation, int Days);
+
+/// <summary>How grants end without the client acting: at their expiry, or with the collaboration. Each handler is idempotent.</summary>
+public static class GrantLifecycleHandler
+{
+    public static async Task<OutgoingMessages> Handle(ExpireGrant m, IDocumentSession session, TimeProvider clock)
+    {
+        var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(m.CollaborationId));
+        var grant = stream.Aggregate;
+        if (grant is not { InForce: true, ExpiresAt: { } expires } || grant.Generation != m.Generation) return [];
+        stream.AppendOne(new AccessExpired(m.CollaborationId, grant.Role!, expires));
+        return [new Contract.AccessGrantEnded(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Expired, clock.GetUtcNow())];
+    }
+
+    public static async Task<OutgoingMessages> Handle(RemindGrantExpiry m, IQuerySession session)
+    {
+        var grant = await session.LoadAsync<Grant>(Grant.IdFor(m.CollaborationId));
+        if (grant is not { InForce: true, ExpiresAt: { } expires } || grant.Generation != m.Generation) return [];
+        return [new Contract.AccessGrantExpiring(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, m.Days, expires)];
+    }
+
+    public static async Task<OutgoingMessages> Handle(Collaborations.CollaborationEnded m, IDocumentSession session, TimeProvider clock)
+    {
+        var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(m.CollaborationId));
+        var grant = stream.Aggregate;
+        if (grant is not { InForce: true }) return [];
+        stream.AppendOne(new AccessTerminated(m.CollaborationId, grant.Role!, "collaboration_ended"));
+        return [new Contract.AccessGrantEnded(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Terminated, clock.GetUtcNow())];
+    }
+}

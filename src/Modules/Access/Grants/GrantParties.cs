@@ -1,0 +1,49 @@
+using Holded.Partners.Access.Catalog;
+using Holded.Partners.Access.Parties;
+
+namespace Holded.Partners.Access.Grants;
+
+/// <summary>A collaboration, its two accounts and its grant, as one value (Wolverine binds loaded values by type).</summary>
+public sealed record GrantParties(AccessCollaboration Collaboration, AccessAccount? Client, AccessAccount? Partner, Grant? Grant)
+{
+    public static async Task<GrantParties?> LoadAsync(Guid collaborationId, IQuerySession session, CancellationToken ct)
+    {
+        var collaboration = await session.LoadAsync<AccessCollaboration>(collaborationId, ct);
+        if (collaboration is null) return null;
+        var accounts = await session.LoadManyAsync<AccessAccount>(ct, collaboration.ClientAccountId, collaboration.PartnerAccountId);
+        var grant = await session.LoadAsync<Grant>(Grant.IdFor(collaborationId), ct);
+        return new GrantParties(collaboration, accounts.FirstOrDefault(a => a.Id == collaboration.ClientAccountId),
+            accounts.FirstOrDefault(a => a.Id == collaboration.PartnerAccountId), grant);
+    }
+
+    /// <summary>The client's members, the firm's administrators, and the collaboration's assigned managers.</summary>
+    public bool Reach(Caller caller) =>
+        Client?.IsMember(caller.UserId) == true
+        || Partner?.IsManagedBy(caller.UserId) == true
+        || (Partner?.IsMember(caller.UserId) == true && Collaboration.IsManager(caller.UserId));
+
+    /// <summary>The grant is the client's: its owners and admins give, change and remove it.</summary>
+    public ProblemDetails RequireClientManager(Caller caller)
+    {
+        if (!Reach(caller)) return Problems.NotFound("collaboration");
+        return Client?.IsManagedBy(caller.UserId) == true
+            ? Problems.None
+            : Problems.Forbidden("Only the client's owners and admins grant, change or remove the firm's access.");
+    }
+
+    public GrantView View(DateTimeOffset now)
+    {
+        var inForce = Grant is { InForce: true } g && (g.ExpiresAt is null || g.ExpiresAt > now);
+        var effective = inForce
+            ? AccessCatalog.Effective(Grant!.Role!, Client?.Plan)
+            : Catalogs.Sections.ToDictionary(s => s, _ => Levels.None);
+        // Past its expiry it no longer works, even before the scheduled expiry has been recorded.
+        var status = Grant is null ? GrantStatus.None : Grant.InForce && !inForce ? GrantStatus.Expired : Grant.Status;
+        return new GrantView(Collaboration.Id, Collaboration.ClientAccountId, Collaboration.PartnerAccountId, status, Grant?.Role, Grant?.ExpiresAt, Grant?.Since, Client?.Plan, effective);
+    }
+}
+
+/// <summary>The grant as both sides read it, with the effective level per section (the role capped by the plan).</summary>
+public sealed record GrantView(
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Status, string? Role, DateTimeOffset? ExpiresAt,
+    DateTimeOffset? Since, string? Plan, IReadOnlyDictionary<string, string> Effective);

@@ -1,0 +1,169 @@
+using Holded.Partners.Access.Grants;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Tracking;
+using Contract = Holded.Partners.Contracts.Access;
+
+namespace Holded.Partners.Access.Tests;
+
+public class GrantTests(PartnersApp app) : AppTest(app)
+{
+    private Wolverine.IMessageBus Bus => App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+
+    [Fact]
+    public async Task the_catalogs_list_roles_and_plans()
+    {
+        var roles = (await Api.Get("/api/v1/access/roles", Actor.Person())).ShouldBe(HttpStatusCode.OK);
+        roles.Json!.AsArray().Select(r => r!["role"]!.GetValue<string>())
+            .ShouldBe(["full_advisor", "accountant", "tax_advisor", "payroll_advisor", "read_only"]);
+        roles.Json!.AsArray().Single(r => r!["role"]!.GetValue<string>() == "accountant")!["sections"]!["banking"]!.GetValue<string>().ShouldBe("write");
+        var plans = (await Api.Get("/api/v1/access/plans", Actor.Person())).ShouldBe(HttpStatusCode.OK);
+        plans.Json!.AsArray().Single(p => p!["plan"]!.GetValue<string>() == "free")!["sections"]!.AsArray().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task the_client_grants_a_role_and_its_plan_caps_each_section()
+    {
+        var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating(); // a "standard" plan: no inventory
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", owner)).ShouldBe(HttpStatusCode.OK)["status"].GetValue<string>().ShouldBe("none");
+        var granted = (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "full_advisor" })).ShouldBe(HttpStatusCode.OK);
+        granted["status"].GetValue<string>().ShouldBe("active");
+        granted["effective"]["payroll"]!.GetValue<string>().ShouldBe("write");
+        granted["effective"]["inventory"]!.GetValue<string>().ShouldBe("none");
+        var seen = (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        seen["role"].GetValue<string>().ShouldBe("full_advisor");
+    }
+
+    [Fact]
+    public async Task a_plan_change_takes_effect_at_once()
+    {
+        var (collaboration, _, _, business, owner) = await Api.Collaborating();
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+        await Api.SetSubscription(business, "active", "free");
+        var view = await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", owner);
+        view["effective"]["accounting"]!.GetValue<string>().ShouldBe("none");
+        view["effective"]["invoicing"]!.GetValue<string>().ShouldBe("read");
+    }
+
+    [Fact]
+    public async Task the_client_changes_the_role_and_removes_access_without_ending_the_collaboration()
+    {
+        var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating();
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "full_advisor" });
+        var messages = await Api.Messages(() => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only" }));
+        messages.OfType<Contract.AccessGrantChanged>().ShouldHaveSingleItem().ToRole.ShouldBe("read_only");
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", firmAdmin))["effective"]["taxes"]!.GetValue<string>().ShouldBe("read");
+
+        var removed = await Api.Messages(async () =>
+            (await Api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", owner)).ShouldBe(HttpStatusCode.NoContent));
+        removed.OfType<Contract.AccessGrantEnded>().ShouldHaveSingleItem().Reason.ShouldBe("removed");
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", owner))["status"].GetValue<string>().ShouldBe("removed");
+        (await Api.Get($"/api/v1/collaborations/{collaboration}", owner))["status"].GetValue<string>().ShouldBe("active");
+        (await Api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", owner)).ShouldBeProblem(HttpStatusCode.Conflict);
+        // And may grant again.
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "tax_advisor" }))["status"].GetValue<string>().ShouldBe("active");
+    }
+
+    [Fact]
+    public async Task saying_again_the_same_grant_records_nothing()
+    {
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+        var before = await App.EventCountAsync();
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK);
+        (await App.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task an_expiring_grant_schedules_its_expiry_and_reminders_and_stops_working_past_it()
+    {
+        var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating();
+        var expires = DateTimeOffset.UtcNow.AddDays(40);
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync(
+            (Func<Wolverine.IMessageContext, Task>)(_ => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant", expiresAt = expires })));
+        var scheduled = tracked.Scheduled.Envelopes().ToList();
+        var expiry = scheduled.Single(e => e.Message is ExpireGrant);
+        expiry.ScheduledTime!.Value.ShouldBe(expires, TimeSpan.FromMilliseconds(1));
+        scheduled.Select(e => e.Message).OfType<RemindGrantExpiry>().Select(r => r.Days).Order().ShouldBe([1, 7, 30]);
+
+        App.Clock.Advance(TimeSpan.FromDays(41));
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", firmAdmin))["status"].GetValue<string>().ShouldBe("expired");
+
+        // The scheduler fires: the expiry is recorded once, however often it is delivered.
+        var ended = await Api.Messages(() => Bus.PublishAsync(expiry.Message!).AsTask());
+        ended.OfType<Contract.AccessGrantEnded>().ShouldHaveSingleItem().Reason.ShouldBe("expired");
+        (await Api.Messages(() => Bus.PublishAsync(expiry.Message!).AsTask())).OfType<Contract.AccessGrantEnded>().ShouldBeEmpty();
+        (await App.EventCountAsync("access.access_expired")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_reminder_or_expiry_of_a_replaced_grant_is_stale()
+    {
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync(
+            (Func<Wolverine.IMessageContext, Task>)(_ => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner,
+                new { role = "accountant", expiresAt = DateTimeOffset.UtcNow.AddDays(40) })));
+        var oldExpiry = tracked.Scheduled.Envelopes().Single(e => e.Message is ExpireGrant).Message!;
+        var oldReminder = tracked.Scheduled.Envelopes().First(e => e.Message is RemindGrantExpiry).Message!;
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant", expiresAt = DateTimeOffset.UtcNow.AddDays(300) });
+
+        App.Clock.Advance(TimeSpan.FromDays(41));
+        (await Api.Messages(() => Bus.PublishAsync(oldExpiry).AsTask())).OfType<Contract.AccessGrantEnded>().ShouldBeEmpty();
+        (await Api.Messages(() => Bus.PublishAsync(oldReminder).AsTask())).OfType<Contract.AccessGrantExpiring>().ShouldBeEmpty();
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", owner))["status"].GetValue<string>().ShouldBe("active");
+    }
+
+    [Fact]
+    public async Task ending_the_collaboration_terminates_the_grant()
+    {
+        var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating();
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "full_advisor" });
+        var messages = await Api.Messages(() => Api.Post($"/api/v1/collaborations/{collaboration}/end", firmAdmin, new { reason = "Fin.", confirm = true }));
+        messages.OfType<Contract.AccessGrantEnded>().ShouldHaveSingleItem().Reason.ShouldBe("terminated");
+        var view = await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", owner);
+        view["status"].GetValue<string>().ShouldBe("terminated");
+        view["effective"]["accounting"]!.GetValue<string>().ShouldBe("none");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only" })).ShouldRefuse("collaboration_ended");
+    }
+
+    [Fact]
+    public async Task expiry_must_be_ahead_and_within_two_years_and_the_role_from_the_catalog()
+    {
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
+        var before = await App.EventCountAsync();
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "god_mode" })).ShouldBeInvalid("role");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only", expiresAt = DateTimeOffset.UtcNow.AddDays(-1) }))
+            .ShouldRefuse("expiry_in_the_past");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only", expiresAt = DateTimeOffset.UtcNow.AddYears(3) }))
+            .ShouldRefuse("expiry_beyond_two_years");
+        (await App.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task only_the_clients_owners_and_admins_grant_and_outsiders_learn_nothing()
+    {
+        var (collaboration, partner, firmAdmin, _, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", firmAdmin, new { role = "full_advisor" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", marta, new { role = "full_advisor" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }));
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", marta)).ShouldBe(HttpStatusCode.OK);
+        (await Api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", marta)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var stranger = Actor.Person();
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", stranger)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", stranger, new { role = "read_only" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Put($"/api/v1/collaborations/{Guid.NewGuid()}/access-grant", owner, new { role = "read_only" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task two_grants_at_once_make_one_grant()
+    {
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
+        var replies = await Task.WhenAll(
+            Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "full_advisor" }),
+            Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only" }));
+        replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
+        (await App.EventCountAsync("access.access_granted")).ShouldBe(1);
+    }
+}
