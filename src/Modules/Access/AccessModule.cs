@@ -20,17 +20,11 @@ public static class AccessModule
             opts.Events.MapEventType<AccessTerminated>("access.access_terminated");
 
             opts.Schema.For<AccessAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
-            opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
             opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
             opts.Schema.For<Grant>().DatabaseSchemaName(Schema);
         });
-        services.AddSingleton<IWolverineExtension, AccessWolverineExtension>();
+        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(AccessModule).Assembly));
         return services;
     }
-}
-
-internal sealed class AccessWolverineExtension : IWolverineExtension
-{
-    public void Configure(WolverineOptions options) =>
-        options.Discovery.IncludeAssembly(typeof(AccessModule).Assembly);
 }

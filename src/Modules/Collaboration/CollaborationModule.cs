@@ -25,13 +25,7 @@ public static class CollaborationModule
             opts.Schema.For<CollaborationView>().DatabaseSchemaName(Schema)
                 .Index(c => c.PartnerAccountId).Index(c => c.ClientAccountId).GinIndexJsonData();
         });
-        services.AddSingleton<IWolverineExtension, CollaborationWolverineExtension>();
+        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(CollaborationModule).Assembly));
         return services;
     }
-}
-
-internal sealed class CollaborationWolverineExtension : IWolverineExtension
-{
-    public void Configure(WolverineOptions options) =>
-        options.Discovery.IncludeAssembly(typeof(CollaborationModule).Assembly);
 }

@@ -48,13 +48,7 @@ public static class MarketplaceModule
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
         });
-        services.AddSingleton<IWolverineExtension, MarketplaceWolverineExtension>();
+        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(MarketplaceModule).Assembly));
         return services;
     }
-}
-
-internal sealed class MarketplaceWolverineExtension : IWolverineExtension
-{
-    public void Configure(WolverineOptions options) =>
-        options.Discovery.IncludeAssembly(typeof(MarketplaceModule).Assembly);
 }

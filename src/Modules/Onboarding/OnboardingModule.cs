@@ -57,13 +57,7 @@ public static class OnboardingModule
             opts.Projections.Add<PartnerApplicationProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ProfileReviewProjection>(ProjectionLifecycle.Inline);
         });
-        services.AddSingleton<IWolverineExtension, OnboardingWolverineExtension>();
+        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(OnboardingModule).Assembly));
         return services;
     }
-}
-
-internal sealed class OnboardingWolverineExtension : IWolverineExtension
-{
-    public void Configure(WolverineOptions options) =>
-        options.Discovery.IncludeAssembly(typeof(OnboardingModule).Assembly);
 }
