@@ -15,6 +15,7 @@ dotnet build -c Release -v q -nologo bench/Search/Holded.Partners.Bench.Search.c
 
 ConnectionStrings__Partners="$CS" ASPNETCORE_URLS="http://127.0.0.1:$HOST_PORT" ASPNETCORE_ENVIRONMENT=Benchmark \
   Auth__DevelopmentSigningKey=benchmark-signing-key-0123456789abcdef0123456789 \
+  Access__SessionSigningKey=benchmark-session-key-0123456789abcdef0123456789 \
   Marketplace__DirectoryRequestsPerMinute=1000000000 Logging__LogLevel__Default=Warning \
   dotnet src/Host/bin/Release/net10.0/Holded.Partners.Host.dll > .local/bench/host.log 2>&1 &
 HOST_PID=$!

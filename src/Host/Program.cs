@@ -14,7 +14,7 @@ builder.AddPartnersStore();
 builder.Services.AddOnboardingModule();
 builder.Services.AddMarketplaceModule(builder.Configuration);
 builder.Services.AddCollaborationModule();
-builder.Services.AddAccessModule();
+builder.Services.AddAccessModule(builder.Configuration);
 builder.AddPartnersMessaging();
 builder.AddPartnersIdentity();
 builder.AddPartnersHttp();

@@ -17,6 +17,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public ShiftedClock Clock { get; } = new();
+    public const string SessionSigningKey = "test-session-signing-key-for-the-suite-0123456789";
     /// <summary>High enough that no ordinary test meets it; a rate-limit test uses a host of its own with a low one.</summary>
     protected virtual int DirectoryRequestsPerMinute => 100_000;
 
@@ -29,6 +30,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
             x.UseEnvironment("Testing");
             x.UseSetting("ConnectionStrings:Partners", ConnectionString);
             x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
+            x.UseSetting("Access:SessionSigningKey", SessionSigningKey);
             x.UseSetting("Marketplace:DirectoryRequestsPerMinute", DirectoryRequestsPerMinute.ToString());
             x.ConfigureServices(s =>
             {

@@ -51,6 +51,7 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Partners", connectionString);
             builder.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
+            builder.UseSetting("Access:SessionSigningKey", PartnersApp.SessionSigningKey);
             builder.ConfigureServices(s => s.RunWolverineInSoloMode());
         }
 

@@ -1,5 +1,7 @@
 using Holded.Partners.Access.Grants;
 using Holded.Partners.Access.Parties;
+using Holded.Partners.Access.Sessions;
+using Microsoft.Extensions.Configuration;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +11,11 @@ public static class AccessModule
 {
     public const string Schema = "access";
 
-    public static IServiceCollection AddAccessModule(this IServiceCollection services)
+    public static IServiceCollection AddAccessModule(this IServiceCollection services, IConfiguration configuration)
     {
+        var sessionKey = configuration["Access:SessionSigningKey"]
+            ?? throw new InvalidOperationException("Access:SessionSigningKey is not configured: the key delegated session tokens are signed with (32+ bytes).");
+        services.AddSingleton(new SessionTokens(sessionKey));
         services.ConfigureMarten(opts =>
         {
             opts.Events.MapEventType<AccessGranted>("access.access_granted");
@@ -18,6 +23,10 @@ public static class AccessModule
             opts.Events.MapEventType<AccessRemoved>("access.access_removed");
             opts.Events.MapEventType<AccessExpired>("access.access_expired");
             opts.Events.MapEventType<AccessTerminated>("access.access_terminated");
+            opts.Events.MapEventType<SessionOpened>("access.session_opened");
+            opts.Events.MapEventType<SessionRefused>("access.session_refused");
+            opts.Projections.Snapshot<AccessSession>(SnapshotLifecycle.Inline);
+            opts.Schema.For<AccessSession>().DatabaseSchemaName(Schema);
 
             opts.Schema.For<AccessAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);

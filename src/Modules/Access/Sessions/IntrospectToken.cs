@@ -1,0 +1,46 @@
+using Holded.Partners.Access.Catalog;
+using Holded.Partners.Access.Decisions;
+
+namespace Holded.Partners.Access.Sessions;
+
+public sealed record IntrospectToken(string? Token);
+
+public sealed record Introspection(
+    bool Active, string? Reason, Guid? SessionId, Guid? ClientAccountId, string? UserId, DateTimeOffset? ExpiresAt,
+    IReadOnlyDictionary<string, string>? Permissions);
+
+/// <summary>
+/// The ERP asks whether a delegated token still works. Decided now from state, not from the token alone: a token stops
+/// being active at once when its grant ends, the collaboration ends, or the member is removed or unassigned.
+/// </summary>
+public static class IntrospectTokenEndpoint
+{
+    public static ProblemDetails Validate(IntrospectToken command, ClaimsPrincipal user) =>
+        !Caller.From(user).Has(ServiceScopes.AccessCheck)
+            ? Problems.Forbidden($"Introspection is for the ERP's service token with the {ServiceScopes.AccessCheck} scope.")
+            : new Check().Text("token", command.Token, 8192).Result();
+
+    [WolverinePost("/api/v1/access/introspect")]
+    public static async Task<Introspection> Post(
+        IntrospectToken command, IQuerySession session, SessionTokens tokens, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (await tokens.Validate(command.Token!, now) is not { } sessionId) return Inactive("invalid_or_expired_token");
+        var opened = await session.LoadAsync<AccessSession>(sessionId, ct);
+        if (opened is null) return Inactive("unknown_session");
+        var facts = await AccessDecision.LoadAsync(session, opened.UserId, opened.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
+        var decision = AccessDecision.Decide(facts with
+        {
+            Collaborations = [.. facts.Collaborations.Where(c => c.Collaboration.Id == opened.CollaborationId)],
+        });
+        if (decision.Reason is not (Reasons.Granted or Reasons.RoleLevelTooLow or Reasons.PlanExcludesSection))
+            return Inactive(decision.Reason) with { SessionId = sessionId };
+        // Never more than the token was issued with, and never more than the state allows now.
+        var grant = facts.Collaborations.Single(c => c.Collaboration.Id == opened.CollaborationId).Grant!;
+        var now_ = AccessCatalog.Effective(grant.Role!, facts.Client?.Plan);
+        var permissions = opened.Permissions.ToDictionary(p => p.Key, p => Levels.Min(p.Value, now_.GetValueOrDefault(p.Key, Levels.None)));
+        return new Introspection(true, null, sessionId, opened.ClientAccountId, opened.UserId, opened.ExpiresAt, permissions);
+    }
+
+    private static Introspection Inactive(string reason) => new(false, reason, null, null, null, null, null);
+}

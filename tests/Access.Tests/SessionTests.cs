@@ -1,0 +1,141 @@
+using Holded.Partners.Access.Grants;
+using Marten;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Holded.Partners.Access.Tests;
+
+public class SessionTests(PartnersApp app) : AppTest(app)
+{
+    private static readonly Actor Erp = Actor.Service("partners.access.check");
+
+    private async Task<Reply> Introspect(string token) =>
+        (await Api.Post("/api/v1/access/introspect", Erp, new { token })).ShouldBe(HttpStatusCode.OK);
+
+    private async Task<(Guid Collaboration, Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> Granted(string role = "accountant")
+    {
+        var parties = await Api.Collaborating();
+        (await Api.Put($"/api/v1/collaborations/{parties.Collaboration}/access-grant", parties.Owner, new { role })).ShouldBe(HttpStatusCode.OK);
+        return parties;
+    }
+
+    private async Task<string> Open(Actor member, Guid business) =>
+        (await Api.Post("/api/v1/access/sessions", member, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created)["token"].GetValue<string>();
+
+    [Fact]
+    public async Task a_member_who_may_reach_the_client_gets_a_delegated_token()
+    {
+        var (collaboration, _, firmAdmin, business, _) = await Granted();
+        var ticket = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created);
+        ticket["permissions"]["accounting"]!.GetValue<string>().ShouldBe("write");
+        ticket["collaborationId"].GetValue<Guid>().ShouldBe(collaboration);
+
+        var jwt = new JsonWebToken(ticket["token"].GetValue<string>());
+        jwt.Subject.ShouldBe(business.ToString());
+        jwt.GetClaim("act").Value.ShouldContain(firmAdmin.UserId);
+        jwt.GetClaim("scope").Value.Split(' ').ShouldContain("accounting:write");
+        jwt.GetClaim("scope").Value.Split(' ').ShouldContain("invoicing:read");
+        jwt.GetClaim("scope").Value.ShouldNotContain("payroll");
+        jwt.GetClaim("sid").Value.ShouldBe(ticket["sessionId"].GetValue<Guid>().ToString());
+        (jwt.ValidTo - DateTime.UtcNow).ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(15));
+
+        var introspection = await Introspect(ticket["token"].GetValue<string>());
+        introspection["active"].GetValue<bool>().ShouldBeTrue();
+        introspection["permissions"]["accounting"]!.GetValue<string>().ShouldBe("write");
+        (await App.EventCountAsync("access.session_opened")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_member_who_may_not_is_refused_with_the_reason_and_the_refusal_is_recorded()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var refused = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        refused["reason"].GetValue<string>().ShouldBe("no_grant");
+        (await Api.Post("/api/v1/access/sessions", Actor.Person(), new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await App.EventCountAsync("access.session_refused")).ShouldBe(2);
+        (await App.EventCountAsync("access.session_opened")).ShouldBe(0);
+        (await Api.Post("/api/v1/access/sessions", Erp, new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post("/api/v1/access/sessions", firmAdmin, new { })).ShouldBeInvalid("clientAccountId");
+    }
+
+    [Fact]
+    public async Task a_token_stops_working_at_once_when_the_grant_is_removed()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Granted();
+        var token = await Open(firmAdmin, business);
+        await Api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", owner);
+        var introspection = await Introspect(token);
+        introspection["active"].GetValue<bool>().ShouldBeFalse();
+        introspection["reason"].GetValue<string>().ShouldBe("grant_removed");
+    }
+
+    [Fact]
+    public async Task a_token_stops_working_when_the_collaboration_ends()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Granted();
+        var token = await Open(firmAdmin, business);
+        await Api.Settled(() => Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Fin.", confirm = true }));
+        (await Introspect(token))["reason"].GetValue<string>().ShouldBe("collaboration_ended");
+    }
+
+    [Fact]
+    public async Task a_managers_token_stops_working_when_unassigned_or_removed()
+    {
+        var (collaboration, partner, firmAdmin, business, _) = await Granted();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }));
+        var token = await Open(marta, business);
+        (await Introspect(token))["active"].GetValue<bool>().ShouldBeTrue();
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = Array.Empty<string>() }));
+        (await Introspect(token))["reason"].GetValue<string>().ShouldBe("not_assigned");
+
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }));
+        var again = await Open(marta, business);
+        await Api.Settled(() => Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin));
+        (await Introspect(again))["reason"].GetValue<string>().ShouldBe("member_removed");
+        (await Api.Post("/api/v1/access/check", Erp, new { userId = marta.UserId, clientAccountId = business, section = "accounting", action = "read" }))
+            ["allowed"].GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task a_plan_downgrade_narrows_a_live_token()
+    {
+        var (_, _, firmAdmin, business, _) = await Granted("full_advisor");
+        var token = await Open(firmAdmin, business);
+        await Api.SetSubscription(business, "active", "basic");
+        var introspection = await Introspect(token);
+        introspection["active"].GetValue<bool>().ShouldBeTrue();
+        introspection["permissions"]["payroll"]!.GetValue<string>().ShouldBe("none");
+        introspection["permissions"]["accounting"]!.GetValue<string>().ShouldBe("write");
+    }
+
+    [Fact]
+    public async Task an_expired_forged_or_foreign_token_is_inactive_and_only_the_erp_may_ask()
+    {
+        var (_, _, firmAdmin, business, _) = await Granted();
+        var token = await Open(firmAdmin, business);
+        (await Introspect(token[..^3] + "abc"))["active"].GetValue<bool>().ShouldBeFalse();
+        (await Introspect(firmAdmin.Token))["active"].GetValue<bool>().ShouldBeFalse();
+        App.Clock.Advance(TimeSpan.FromMinutes(16));
+        (await Introspect(token))["reason"].GetValue<string>().ShouldBe("invalid_or_expired_token");
+        (await Api.Post("/api/v1/access/introspect", firmAdmin, new { token })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post("/api/v1/access/introspect", Erp, new { })).ShouldBeInvalid("token");
+    }
+
+    [Fact]
+    public async Task a_grants_state_as_of_a_past_instant_comes_from_its_event_stream()
+    {
+        var (collaboration, _, _, _, owner) = await Granted("full_advisor");
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only" });
+        await Api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", owner);
+
+        await using var session = App.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(Grant.IdFor(collaboration));
+        events.Count.ShouldBe(3);
+        var asGranted = await session.Events.AggregateStreamAsync<Grant>(Grant.IdFor(collaboration), timestamp: events[0].Timestamp);
+        asGranted!.Role.ShouldBe("full_advisor");
+        asGranted.Status.ShouldBe("active");
+        var asChanged = await session.Events.AggregateStreamAsync<Grant>(Grant.IdFor(collaboration), version: 2);
+        asChanged!.Role.ShouldBe("read_only");
+        (await session.LoadAsync<Grant>(Grant.IdFor(collaboration)))!.Status.ShouldBe("removed");
+    }
+}
