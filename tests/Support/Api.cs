@@ -63,10 +63,11 @@ public sealed class Api(IRunningApp app)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<Reply> Send(HttpMethod method, string url, Actor? who, object? body = null, string? rawBody = null)
+    public async Task<Reply> Send(HttpMethod method, string url, Actor? who, object? body = null, string? rawBody = null, string? accept = null)
     {
         var client = app.CreateClient();
         using var request = new HttpRequestMessage(method, url);
+        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
         if (who is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", who.Token);
         if (rawBody is not null) request.Content = new StringContent(rawBody, Encoding.UTF8, "application/json");
         else if (body is not null) request.Content = JsonContent.Create(body, options: Json);

@@ -1,3 +1,4 @@
+using Holded.Partners.Access.Audit;
 using Holded.Partners.Access.Grants;
 using Holded.Partners.Access.Parties;
 using Holded.Partners.Access.Sessions;
@@ -26,6 +27,10 @@ public static class AccessModule
             opts.Events.MapEventType<SessionOpened>("access.session_opened");
             opts.Events.MapEventType<SessionRefused>("access.session_refused");
             opts.Projections.Snapshot<AccessSession>(SnapshotLifecycle.Inline);
+            opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<AuditEntry>().DatabaseSchemaName(Schema).Index(a => a.SortKey)
+                .Index(a => a.ClientAccountId).Index(a => a.PartnerAccountId);
+            opts.Events.MetadataConfig.CorrelationIdEnabled = true;
             opts.Schema.For<AccessSession>().DatabaseSchemaName(Schema);
 
             opts.Schema.For<AccessAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);

@@ -14,14 +14,15 @@ public static class GrantStatus
 public sealed record AccessGranted(
     Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset? ExpiresAt, string By, int Generation);
 
+// Every grant event names both accounts: the audit trail reads each event on its own.
 public sealed record AccessGrantChanged(
-    Guid CollaborationId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation);
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation);
 
-public sealed record AccessRemoved(Guid CollaborationId, string Role, string By);
+public sealed record AccessRemoved(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string By);
 
-public sealed record AccessExpired(Guid CollaborationId, string Role, DateTimeOffset ExpiresAt);
+public sealed record AccessExpired(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset ExpiresAt);
 
-public sealed record AccessTerminated(Guid CollaborationId, string Role, string Reason);
+public sealed record AccessTerminated(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string Reason);
 
 /// <summary>
 /// The access a client grants a collaborating firm: one grant in force per collaboration, on one stream. Each grant or

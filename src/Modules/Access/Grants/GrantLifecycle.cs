@@ -14,7 +14,7 @@ public static class GrantLifecycleHandler
         var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(m.CollaborationId));
         var grant = stream.Aggregate;
         if (grant is not { InForce: true, ExpiresAt: { } expires } || grant.Generation != m.Generation) return [];
-        stream.AppendOne(new AccessExpired(m.CollaborationId, grant.Role!, expires));
+        stream.AppendOne(new AccessExpired(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, expires));
         return [new Contract.AccessGrantEnded(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Expired, clock.GetUtcNow())];
     }
 
@@ -30,7 +30,7 @@ public static class GrantLifecycleHandler
         var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(m.CollaborationId));
         var grant = stream.Aggregate;
         if (grant is not { InForce: true }) return [];
-        stream.AppendOne(new AccessTerminated(m.CollaborationId, grant.Role!, "collaboration_ended"));
+        stream.AppendOne(new AccessTerminated(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, "collaboration_ended"));
         return [new Contract.AccessGrantEnded(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Terminated, clock.GetUtcNow())];
     }
 }

@@ -25,7 +25,7 @@ public static class RemoveAccessGrantEndpoint
         var grant = stream.Aggregate;
         if (grant is not { InForce: true })
             throw new JasperFx.ConcurrencyException("The grant ended meanwhile.", typeof(Grant), Grant.IdFor(id));
-        stream.AppendOne(new AccessRemoved(id, grant.Role!, Caller.From(user).UserId));
+        stream.AppendOne(new AccessRemoved(id, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, Caller.From(user).UserId));
         return (Results.NoContent(),
             [new Contract.AccessGrantEnded(id, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Removed, clock.GetUtcNow())]);
     }

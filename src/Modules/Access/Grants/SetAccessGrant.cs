@@ -55,7 +55,7 @@ public static class SetAccessGrantEndpoint
         {
             // A new expiry starts a new generation: what was scheduled for the old one finds it stale.
             if (grant.ExpiresAt == command.ExpiresAt) generation = grant.Generation;
-            stream.AppendOne(new AccessGrantChanged(id, grant.Role!, command.Role!, grant.ExpiresAt, command.ExpiresAt, caller.UserId, generation));
+            stream.AppendOne(new AccessGrantChanged(id, c.ClientAccountId, c.PartnerAccountId, grant.Role!, command.Role!, grant.ExpiresAt, command.ExpiresAt, caller.UserId, generation));
             messages.Add(new Contract.AccessGrantChanged(id, c.ClientAccountId, c.PartnerAccountId, grant.Role!, command.Role!, command.ExpiresAt, caller.UserId, now));
         }
         else return (parties.View(now), messages); // saying again what is already so records nothing

@@ -7,7 +7,7 @@ public sealed record SessionOpened(
     IReadOnlyDictionary<string, string> Permissions, DateTimeOffset ExpiresAt);
 
 /// <summary>A member asked to enter a client's account and was refused: recorded for the audit trail.</summary>
-public sealed record SessionRefused(Guid AttemptId, Guid ClientAccountId, Guid? CollaborationId, string UserId, string Reason);
+public sealed record SessionRefused(Guid AttemptId, Guid ClientAccountId, Guid? PartnerAccountId, Guid? CollaborationId, string UserId, string Reason);
 
 /// <summary>An access session: who entered which client's account, with which permissions, until when.</summary>
 public sealed record AccessSession(

@@ -36,7 +36,9 @@ public static class OpenSessionEndpoint
         {
             // A refusal is a stream of its own, with no session behind it: the audit trail reads it.
             session.Events.StartStream(Guid.CreateVersion7(),
-                new SessionRefused(Guid.CreateVersion7(), command.ClientAccountId, decision.CollaborationId, caller.UserId, decision.Reason));
+                new SessionRefused(Guid.CreateVersion7(), command.ClientAccountId,
+                    facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId).Collaboration?.PartnerAccountId,
+                    decision.CollaborationId, caller.UserId, decision.Reason));
             // Someone with no collaboration with this client learns nothing of it.
             var problem = decision.Reason == Reasons.NoCollaboration
                 ? Problems.NotFound("client")

@@ -26,8 +26,10 @@ public sealed class SessionTokens(string signingKey)
         return new SymmetricSecurityKey(bytes);
     }
 
-    public static string Scope(IReadOnlyDictionary<string, string> permissions) =>
-        string.Join(' ', permissions.Where(p => p.Value != Catalog.Levels.None).Select(p => $"{p.Key}:{p.Value}"));
+    /// <summary>In the catalog's order of sections, whatever order the dictionary comes in.</summary>
+    public static string Scope(IReadOnlyDictionary<string, string> permissions) => string.Join(' ', Catalogs.Sections
+        .Where(s => permissions.TryGetValue(s, out var level) && level != Catalog.Levels.None)
+        .Select(s => $"{s}:{permissions[s]}"));
 
     public string Issue(Guid sessionId, Guid clientAccountId, string userId, IReadOnlyDictionary<string, string> permissions, DateTimeOffset now) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

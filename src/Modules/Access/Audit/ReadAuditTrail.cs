@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Holded.Partners.Access.Parties;
+using Microsoft.AspNetCore.Http;
+using Npgsql;
+
+namespace Holded.Partners.Access.Audit;
+
+public sealed record AuditQuery
+{
+    public Guid? ClientAccountId { get; set; }
+    public Guid? PartnerAccountId { get; set; }
+    public string? UserId { get; set; }
+    public string? Type { get; set; }
+    public DateTimeOffset? From { get; set; }
+    public DateTimeOffset? To { get; set; }
+    public string? Cursor { get; set; }
+    public int? Limit { get; set; }
+}
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor);
+
+/// <summary>The accounts a query names, as one value (Wolverine binds loaded values by type).</summary>
+public sealed record AuditScope(AccessAccount? Client, AccessAccount? Firm);
+
+/// <summary>
+/// The audit trail of access: a client's owners and admins read their account's, a firm's administrators their firm's
+/// (all clients, or one member), a platform auditor everything. Newest first, cursor-paged, as JSON or CSV.
+/// </summary>
+public static class ReadAuditTrailEndpoint
+{
+    public const int MaxLimit = 200;
+
+    public static async Task<AuditScope> LoadAsync(AuditQuery query, IQuerySession session, CancellationToken ct) =>
+        new(query.ClientAccountId is { } c ? await session.LoadAsync<AccessAccount>(c, ct) : null,
+            query.PartnerAccountId is { } p ? await session.LoadAsync<AccessAccount>(p, ct) : null);
+
+    public static ProblemDetails Validate(AuditQuery query, AuditScope accounts, ClaimsPrincipal user)
+    {
+        var input = new Check()
+            .OneOf("type", query.Type, AuditTypes.All, required: false)
+            .That(query.Limit is null or >= 1 and <= MaxLimit, "limit", $"must be between 1 and {MaxLimit}.")
+            .That(query.From is null || query.To is null || query.From <= query.To, "from", "must not be after to.")
+            .That(query.Cursor is null || (query.Cursor.Length == 53 && query.Cursor[20] == '_'), "cursor", "must be a nextCursor this endpoint returned.")
+            .Result();
+        if (input.Status is not null) return input;
+        var caller = Caller.From(user);
+        if (caller.Is(PlatformRoles.Auditor)) return Problems.None;
+        if (query.ClientAccountId is null && query.PartnerAccountId is null)
+            return Problems.Forbidden("Say whose trail: clientAccountId (its owners and admins) or partnerAccountId (the firm's administrators).");
+        foreach (var account in new[] { accounts.Client, accounts.Firm })
+        {
+            if (account is null) continue;
+            if (!account.IsMember(caller.UserId)) return Problems.NotFound("account");
+            if (!account.IsManagedBy(caller.UserId))
+                return Problems.Forbidden("The audit trail is for the account's owners and admins, or the firm's administrators.");
+        }
+        return (query.ClientAccountId is not null && accounts.Client is null) || (query.PartnerAccountId is not null && accounts.Firm is null)
+            ? Problems.NotFound("account")
+            : Problems.None;
+    }
+
+    [WolverineGet("/api/v1/audit/access")]
+    public static async Task<IResult> Get([FromQuery] AuditQuery query, HttpContext context, NpgsqlDataSource database, CancellationToken ct)
+    {
+        var limit = query.Limit ?? 50;
+        var sql = new StringBuilder("select data::text from access.mt_doc_auditentry where true");
+        await using var command = database.CreateCommand();
+        void Where(string condition, string name, object value)
+        {
+            sql.Append(" and ").Append(condition);
+            command.Parameters.AddWithValue(name, value);
+        }
+        if (query.ClientAccountId is { } client) Where("data ->> 'ClientAccountId' = @client", "client", client.ToString());
+        if (query.PartnerAccountId is { } firm) Where("data ->> 'PartnerAccountId' = @firm", "firm", firm.ToString());
+        if (query.UserId is { } member) Where("(data ->> 'Member' = @member or data ->> 'Actor' = @member)", "member", member);
+        if (query.Type is { } type) Where("data ->> 'Type' = @type", "type", type);
+        if (query.From is { } from) Where("data ->> 'SortKey' >= @from", "from", $"{from.UtcTicks:D20}");
+        if (query.To is { } to) Where("data ->> 'SortKey' < @to", "to", $"{to.UtcTicks + 1:D20}");
+        if (query.Cursor is { } cursor) Where("data ->> 'SortKey' < @cursor", "cursor", cursor);
+        sql.Append(" order by data ->> 'SortKey' desc limit @limit");
+        command.Parameters.AddWithValue("limit", limit + 1);
+        command.CommandText = sql.ToString();
+
+        var items = new List<AuditEntry>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) items.Add(JsonSerializer.Deserialize<AuditEntry>(reader.GetString(0))!);
+        var next = items.Count > limit ? items[limit - 1].SortKey : null;
+        var page = new AuditPage(items.Take(limit).ToList(), next);
+
+        return context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
+            ? Results.Text(Csv(page), "text/csv; charset=utf-8")
+            : Results.Ok(page);
+    }
+
+    public static string Csv(AuditPage page)
+    {
+        static string Field(object? value)
+        {
+            var text = value switch
+            {
+                null => "",
+                DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "",
+            };
+            // Quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
+            if (text.Length > 0 && "=+-@".Contains(text[0])) text = "'" + text;
+            return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+        }
+        var csv = new StringBuilder("at,type,client_account_id,partner_account_id,collaboration_id,actor,member,role_before,role_after,permissions,expires_at,reason,correlation_id\n");
+        foreach (var e in page.Items)
+            csv.AppendJoin(',', new object?[] { e.At, e.Type, e.ClientAccountId, e.PartnerAccountId, e.CollaborationId, e.Actor, e.Member,
+                e.RoleBefore, e.RoleAfter, e.Permissions, e.ExpiresAt, e.Reason, e.CorrelationId }.Select(Field)).Append('\n');
+        return csv.ToString();
+    }
+}

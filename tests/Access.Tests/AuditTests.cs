@@ -1,0 +1,94 @@
+using Holded.Partners.Access.Audit;
+
+namespace Holded.Partners.Access.Tests;
+
+public class AuditTests(PartnersApp app) : AppTest(app)
+{
+    private static string[] Types(Reply reply) => reply["items"].AsArray().Select(i => i!["type"]!.GetValue<string>()).ToArray();
+
+    /// <summary>A grant given, changed, used, refused, removed, given again and ended with the collaboration.</summary>
+    private async Task<(Guid Collaboration, Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> History()
+    {
+        var p = await Api.Collaborating();
+        (await Api.Post("/api/v1/access/sessions", p.FirmAdmin, new { clientAccountId = p.Business })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await Api.Put($"/api/v1/collaborations/{p.Collaboration}/access-grant", p.Owner, new { role = "full_advisor" });
+        await Api.Put($"/api/v1/collaborations/{p.Collaboration}/access-grant", p.Owner, new { role = "accountant" });
+        (await Api.Post("/api/v1/access/sessions", p.FirmAdmin, new { clientAccountId = p.Business })).ShouldBe(HttpStatusCode.Created);
+        await Api.Delete($"/api/v1/collaborations/{p.Collaboration}/access-grant", p.Owner);
+        await Api.Put($"/api/v1/collaborations/{p.Collaboration}/access-grant", p.Owner, new { role = "read_only" });
+        await Api.Settled(() => Api.Post($"/api/v1/collaborations/{p.Collaboration}/end", p.Owner, new { reason = "Fin.", confirm = true }));
+        return p;
+    }
+
+    [Fact]
+    public async Task every_access_fact_lands_in_the_trail_newest_first_with_before_and_after()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await History();
+        var trail = (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner)).ShouldBe(HttpStatusCode.OK);
+        Types(trail).ShouldBe(["grant_terminated", "grant_created", "grant_removed", "session_opened", "grant_changed", "grant_created", "access_denied"]);
+        var changed = trail["items"].AsArray().Single(i => i!["type"]!.GetValue<string>() == "grant_changed")!;
+        changed["roleBefore"]!.GetValue<string>().ShouldBe("full_advisor");
+        changed["roleAfter"]!.GetValue<string>().ShouldBe("accountant");
+        changed["actor"]!.GetValue<string>().ShouldBe(owner.UserId);
+        changed["partnerAccountId"]!.GetValue<Guid>().ShouldBe(partner);
+        var session = trail["items"].AsArray().Single(i => i!["type"]!.GetValue<string>() == "session_opened")!;
+        session["member"]!.GetValue<string>().ShouldBe(firmAdmin.UserId);
+        session["permissions"]!.GetValue<string>().ShouldContain("accounting:write");
+        trail["items"].AsArray().Single(i => i!["type"]!.GetValue<string>() == "access_denied")!["reason"]!.GetValue<string>().ShouldBe("no_grant");
+    }
+
+    [Fact]
+    public async Task filters_and_cursor_paging()
+    {
+        var (_, partner, firmAdmin, business, owner) = await History();
+        Types((await Api.Get($"/api/v1/audit/access?partnerAccountId={partner}&type=grant_created", firmAdmin)).ShouldBe(HttpStatusCode.OK))
+            .ShouldBe(["grant_created", "grant_created"]);
+        Types(await Api.Get($"/api/v1/audit/access?partnerAccountId={partner}&userId={firmAdmin.UserId}", firmAdmin))
+            .ShouldBe(["session_opened", "access_denied"]);
+
+        var first = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&limit=3", owner);
+        Types(first).Length.ShouldBe(3);
+        var cursor = first["nextCursor"].GetValue<string>();
+        var second = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&limit=3&cursor={cursor}", owner);
+        var third = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&limit=3&cursor={second["nextCursor"].GetValue<string>()}", owner);
+        Types(second).Concat(Types(third)).ShouldBe(["session_opened", "grant_changed", "grant_created", "access_denied"]);
+        third["nextCursor"].ShouldBeNull();
+        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(-1).ToString("O"))}", owner)).ShouldBe(HttpStatusCode.OK)["items"].AsArray().ShouldBeEmpty();
+        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(-1).ToString("O"))}", owner))["items"].AsArray().Count.ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task the_trail_comes_as_csv_too()
+    {
+        var (_, _, _, business, owner) = await History();
+        var csv = await Api.Send(HttpMethod.Get, $"/api/v1/audit/access?clientAccountId={business}", owner, accept: "text/csv");
+        csv.ShouldBe(HttpStatusCode.OK);
+        csv.ContentType.ShouldBe("text/csv");
+        var lines = csv.Body.TrimEnd('\n').Split('\n');
+        lines[0].ShouldStartWith("at,type,client_account_id");
+        lines.Length.ShouldBe(8);
+        lines[1].ShouldContain(",grant_terminated,");
+    }
+
+    [Fact]
+    public async Task who_reads_which_trail()
+    {
+        var (_, partner, firmAdmin, business, owner) = await History();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", firmAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/audit/access?partnerAccountId={partner}", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/audit/access?partnerAccountId={partner}", marta)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Get("/api/v1/audit/access", owner)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", Actor.Reviewer())).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        Types((await Api.Get("/api/v1/audit/access", Actor.Auditor())).ShouldBe(HttpStatusCode.OK)).Length.ShouldBe(7);
+        (await Api.Get("/api/v1/audit/access?type=everything&limit=0&cursor=x", Actor.Auditor())).ShouldBeInvalid("type", "limit", "cursor");
+    }
+
+    [Fact]
+    public async Task the_trail_rebuilds_identically()
+    {
+        await History();
+        await App.ShouldRebuildIdentically<AuditEntry>(typeof(AuditProjection));
+    }
+}
