@@ -25,7 +25,8 @@ public static class Identity
         if (string.IsNullOrEmpty(authority) && builder.Environment.IsProduction())
             throw new InvalidOperationException("Production must validate tokens of an OIDC authority (Auth__Authority).");
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
+        authentication.AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             o.TokenValidationParameters.NameClaimType = "name";
@@ -53,6 +54,22 @@ public static class Identity
                 OnForbidden = context => ErrorResponses.Write(context.HttpContext, StatusCodes.Status403Forbidden,
                     "Forbidden", "Your identity may not do this."),
             };
+        });
+        // The web pages' own sign-in (see Access's WebSignIn): a cookie, never a bearer token in a page.
+        authentication.AddCookie(Holded.Partners.Access.Web.WebSignIn.Scheme, o =>
+        {
+            o.Cookie.Name = "partners.web";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.LoginPath = "/signin";
+        });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddAuthorization();
     }

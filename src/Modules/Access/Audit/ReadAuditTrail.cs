@@ -36,7 +36,11 @@ public static class ReadAuditTrailEndpoint
         new(query.ClientAccountId is { } c ? await session.LoadAsync<AccessAccount>(c, ct) : null,
             query.PartnerAccountId is { } p ? await session.LoadAsync<AccessAccount>(p, ct) : null);
 
-    public static ProblemDetails Validate(AuditQuery query, AuditScope accounts, ClaimsPrincipal user)
+    public static ProblemDetails Validate(AuditQuery query, AuditScope accounts, ClaimsPrincipal user) =>
+        Authorize(query, accounts, Caller.From(user));
+
+    /// <summary>Input first, then who may read the trail the query names. Shared by the API and the viewer page.</summary>
+    public static ProblemDetails Authorize(AuditQuery query, AuditScope accounts, Caller caller)
     {
         var input = new Check()
             .OneOf("type", query.Type, AuditTypes.All, required: false)
@@ -45,7 +49,6 @@ public static class ReadAuditTrailEndpoint
             .That(query.Cursor is null || (query.Cursor.Length == 53 && query.Cursor[20] == '_'), "cursor", "must be a nextCursor this endpoint returned.")
             .Result();
         if (input.Status is not null) return input;
-        var caller = Caller.From(user);
         if (caller.Is(PlatformRoles.Auditor)) return Problems.None;
         if (query.ClientAccountId is null && query.PartnerAccountId is null)
             return Problems.Forbidden("Say whose trail: clientAccountId (its owners and admins) or partnerAccountId (the firm's administrators).");
@@ -63,6 +66,14 @@ public static class ReadAuditTrailEndpoint
 
     [WolverineGet("/api/v1/audit/access")]
     public static async Task<IResult> Get([FromQuery] AuditQuery query, HttpContext context, NpgsqlDataSource database, CancellationToken ct)
+    {
+        var page = await Read(query, database, ct);
+        return context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
+            ? Results.Text(Csv(page), "text/csv; charset=utf-8")
+            : Results.Ok(page);
+    }
+
+    public static async Task<AuditPage> Read(AuditQuery query, NpgsqlDataSource database, CancellationToken ct)
     {
         var limit = query.Limit ?? 50;
         var sql = new StringBuilder("select data::text from access.mt_doc_auditentry where true");
@@ -87,11 +98,7 @@ public static class ReadAuditTrailEndpoint
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) items.Add(JsonSerializer.Deserialize<AuditEntry>(reader.GetString(0))!);
         var next = items.Count > limit ? items[limit - 1].SortKey : null;
-        var page = new AuditPage(items.Take(limit).ToList(), next);
-
-        return context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
-            ? Results.Text(Csv(page), "text/csv; charset=utf-8")
-            : Results.Ok(page);
+        return new AuditPage(items.Take(limit).ToList(), next);
     }
 
     public static string Csv(AuditPage page)

@@ -3,6 +3,7 @@ using Holded.Partners.Marketplace.Listings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using static Holded.Partners.Kernel.HtmlPage;
 using static Holded.Partners.Marketplace.Directory.Layout;
 
 namespace Holded.Partners.Marketplace.Directory;

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using static Holded.Partners.Kernel.HtmlPage;
+
+namespace Holded.Partners.Access.Web;
+
+/// <summary>
+/// The web pages' identity: a cookie (HttpOnly, SameSite=Strict, Secure outside development). Outside production a
+/// development sign-in for demo identities issues it; in production the pages would sign in through the OIDC provider,
+/// so this form answers 404 there.
+/// </summary>
+public static class WebSignIn
+{
+    public const string Scheme = "partners-web";
+
+    public static async Task<ClaimsPrincipal?> CurrentAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(Scheme);
+        return result.Succeeded ? result.Principal : null;
+    }
+
+    [AllowAnonymous]
+    [WolverineGet("/signin")]
+    public static IResult Form(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment, string? returnUrl)
+    {
+        if (environment.IsProduction()) return Results.NotFound();
+        var language = Language.Of(context.Request);
+        var en = language == Language.English;
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var body = $"""
+            <h1>{(en ? "Development sign-in" : "Acceso de desarrollo")}</h1>
+            <p>{(en ? "Demo identities only; never in production." : "Solo identidades de demostración; nunca en producción.")}</p>
+            <form method="post" action="/signin">
+              <input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">
+              <input type="hidden" name="returnUrl" value="{E(SafeReturn(returnUrl))}">
+              <label>Email <input type="email" name="email" required maxlength="254"></label>
+              <label>{(en ? "Name" : "Nombre")} <input type="text" name="name" maxlength="120"></label>
+              <label>{(en ? "Platform role" : "Rol de plataforma")} <select name="platformRole"><option value=""></option>
+                <option value="auditor">auditor</option><option value="reviewer">reviewer</option><option value="operator">operator</option></select></label>
+              <button type="submit">{(en ? "Sign in" : "Entrar")}</button>
+            </form>
+            """;
+        return Page(context, language, StatusCodes.Status200OK, en ? "Sign in — Holded Partners" : "Acceso — Holded Partners",
+            en ? "Development sign-in" : "Acceso de desarrollo", body);
+    }
+
+    [AllowAnonymous]
+    [WolverinePost("/signin")]
+    public static async Task<IResult> SignIn(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment)
+    {
+        if (environment.IsProduction()) return Results.NotFound();
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Results.Problem(Problems.Forbidden("The form's antiforgery token is missing or wrong; reload the sign-in page."));
+        var form = await context.Request.ReadFormAsync();
+        var email = form["email"].ToString().Trim().ToLowerInvariant();
+        if (!Check.IsEmail(email))
+            return Results.Problem(Problems.Invalid(new Dictionary<string, string[]> { ["email"] = ["must be an email address."] }));
+        var name = form["name"].ToString().Trim() is { Length: > 0 } n ? n : email;
+        var claims = new List<Claim>
+        {
+            new("sub", StableIds.For("development-user", email).ToString()), new("email", email), new("email_verified", "true"),
+            new("name", name.Length > Caller.MaxNameLength ? name[..Caller.MaxNameLength] : name),
+        };
+        if (PlatformRoles.All.Contains(form["platformRole"].ToString())) claims.Add(new("platform_role", form["platformRole"].ToString()));
+        await context.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, "name", "platform_role")));
+        return Results.Redirect(SafeReturn(form["returnUrl"].ToString()));
+    }
+
+    [AllowAnonymous]
+    [WolverinePost("/signout")]
+    public static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Results.Problem(Problems.Forbidden("The form's antiforgery token is missing or wrong."));
+        await context.SignOutAsync(Scheme);
+        return Results.Redirect("/signin");
+    }
+
+    /// <summary>Only a path of this site: never an open redirect.</summary>
+    public static string SafeReturn(string? url) =>
+        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/audit";
+}

@@ -1,0 +1,31 @@
+using Holded.Partners.Access.Web;
+
+namespace Holded.Partners.Host.Tests;
+
+public class WebSignInTests(PartnersApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task a_sign_in_without_the_antiforgery_token_is_refused()
+    {
+        var client = App.CreateClient();
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "eve@example.es" }));
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task the_viewer_sends_strangers_to_sign_in()
+    {
+        var client = App.CreateClient();
+        var response = await client.GetAsync("/audit?type=session_opened");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/signin?returnUrl=%2Faudit%3Ftype%3Dsession_opened");
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/", "/audit")]
+    [InlineData("//evil.example/", "/audit")]
+    [InlineData("/\\evil.example/", "/audit")]
+    [InlineData("/audit?clientAccountId=1", "/audit?clientAccountId=1")]
+    public void sign_in_returns_only_to_this_site(string returnUrl, string expected) => WebSignIn.SafeReturn(returnUrl).ShouldBe(expected);
+}

@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+
+namespace Holded.Partners.Web.Tests;
+
+public class AuditViewerTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private readonly Api _api = new(app);
+
+    private async Task<IPage> SignedIn(string email, string locale = "es-ES", string? platformRole = null)
+    {
+        var context = await app.Browser.NewContextAsync(new() { Locale = locale });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.Address, "/audit").ToString());
+        await page.WaitForURLAsync("**/signin?*");
+        await page.FillAsync("input[name=email]", email);
+        if (platformRole is not null) await page.SelectOptionAsync("select[name=platformRole]", platformRole);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/audit*");
+        var cookies = await context.CookiesAsync();
+        var session = cookies.Single(c => c.Name == "partners.web");
+        session.HttpOnly.ShouldBeTrue();
+        session.SameSite.ShouldBe(SameSiteAttribute.Strict);
+        return page;
+    }
+
+    [Fact]
+    public async Task a_client_owner_signs_in_and_reads_who_accessed_the_account_with_a_csv_link()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await CollaboratingAs(Actor.Person("Luis"));
+        await _api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+        (await _api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created);
+
+        var page = await SignedIn(owner.Email);
+        await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}").ToString());
+        (await page.TitleAsync()).ShouldBe("Registro de accesos — Holded Partners");
+        var types = await page.Locator("#trail tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        types.ShouldBe(["session_opened", "grant_created"]);
+
+        var csvHref = await page.Locator("#csv").GetAttributeAsync("href");
+        var csv = await page.APIRequest.GetAsync(new Uri(app.Address, csvHref!).ToString());
+        csv.Status.ShouldBe(200);
+        (await csv.TextAsync()).ShouldContain(",session_opened,");
+    }
+
+    [Fact]
+    public async Task the_viewer_refuses_what_the_api_refuses_and_speaks_english_when_asked()
+    {
+        var (_, _, _, business, _) = await CollaboratingAs(Actor.Person("Luis"));
+        var page = await SignedIn("someone.else@example.es", "en-GB");
+        var response = await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}").ToString());
+        response!.Status.ShouldBe(404);
+        (await page.TitleAsync()).ShouldBe("Audit trail — Holded Partners");
+
+        var auditor = await SignedIn("auditor@holded.com", platformRole: "auditor");
+        await auditor.GotoAsync(new Uri(app.Address, "/audit").ToString());
+        (await auditor.Locator("#trail tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+    }
+
+    private async Task<(Guid, Guid, Actor, Guid, Actor)> CollaboratingAs(Actor owner)
+    {
+        // The owner's email is what the development sign-in will present; the API identity must be the same person.
+        var signedInOwner = owner with
+        {
+            UserId = Holded.Partners.Kernel.StableIds.For("development-user", owner.Email).ToString(),
+        };
+        signedInOwner = signedInOwner with
+        {
+            Token = Holded.Partners.Host.Infrastructure.DevelopmentTokens.Issue(Actor.SigningKey, signedInOwner.UserId, owner.Email, owner.Name, null, null, TimeSpan.FromDays(1)),
+        };
+        var firmAdmin = Actor.Person("Firm Admin");
+        var partner = await _api.PublishedPartner(firmAdmin);
+        var business = await _api.RegisterBusiness(signedInOwner);
+        var conversation = await _api.OpenConversation(signedInOwner, business, partner);
+        await _api.RequestCollaboration(signedInOwner, conversation);
+        var collaboration = await _api.AcceptRequest(firmAdmin, conversation);
+        return (collaboration, partner, firmAdmin, business, signedInOwner);
+    }
+}
