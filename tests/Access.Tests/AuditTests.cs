@@ -92,3 +92,22 @@ public class AuditTests(PartnersApp app) : AppTest(app)
         await App.ShouldRebuildIdentically<AuditEntry>(typeof(AuditProjection));
     }
 }
+
+public class CheckAuditTests(PartnersApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task a_denied_check_is_an_access_denied_entry_and_an_allowed_one_is_not()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "payroll_advisor" });
+        var erp = Actor.Service("partners.access.check");
+        await Api.Post("/api/v1/access/check", erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "payroll", action = "write" });
+        await Api.Post("/api/v1/access/check", erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "taxes", action = "read" });
+        await Api.Post("/api/v1/access/check", erp, new { userId = Actor.Person().UserId, clientAccountId = business, section = "taxes", action = "read" });
+        var trail = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&type=access_denied", owner);
+        var denied = trail["items"].AsArray().ShouldHaveSingleItem()!;
+        denied["member"]!.GetValue<string>().ShouldBe(firmAdmin.UserId);
+        denied["reason"]!.GetValue<string>().ShouldBe("role_level_too_low");
+        denied["permissions"]!.GetValue<string>().ShouldBe("taxes:read");
+    }
+}

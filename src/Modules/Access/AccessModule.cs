@@ -26,6 +26,7 @@ public static class AccessModule
             opts.Events.MapEventType<AccessTerminated>("access.access_terminated");
             opts.Events.MapEventType<SessionOpened>("access.session_opened");
             opts.Events.MapEventType<SessionRefused>("access.session_refused");
+            opts.Events.MapEventType<Decisions.CheckDenied>("access.check_denied");
             opts.Projections.Snapshot<AccessSession>(SnapshotLifecycle.Inline);
             opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<AuditEntry>().DatabaseSchemaName(Schema).Index(a => a.SortKey)

@@ -50,6 +50,9 @@ public sealed partial class AuditProjection : EventProjection
     public AuditEntry Create(IEvent<SessionOpened> e) => Entry(e, AuditTypes.SessionOpened, e.Data.ClientAccountId, e.Data.PartnerAccountId,
         e.Data.CollaborationId, e.Data.UserId, e.Data.UserId, null, e.Data.Role, SessionTokens.Scope(e.Data.Permissions), e.Data.ExpiresAt, null);
 
+    public AuditEntry Create(IEvent<Decisions.CheckDenied> e) => Entry(e, AuditTypes.AccessDenied, e.Data.ClientAccountId, e.Data.PartnerAccountId,
+        e.Data.CollaborationId, "erp", e.Data.UserId, null, null, $"{e.Data.Section}:{e.Data.Action}", null, e.Data.Reason);
+
     public AuditEntry Create(IEvent<SessionRefused> e) => Entry(e, AuditTypes.AccessDenied, e.Data.ClientAccountId, e.Data.PartnerAccountId,
         e.Data.CollaborationId, e.Data.UserId, e.Data.UserId, null, null, null, null, e.Data.Reason);
 

@@ -4,6 +4,10 @@ namespace Holded.Partners.Access.Decisions;
 
 public sealed record CheckAccess(string? UserId, Guid ClientAccountId, string? Section, string? Action);
 
+/// <summary>The ERP asked for a member and was told no.</summary>
+public sealed record CheckDenied(
+    Guid CheckId, Guid ClientAccountId, Guid? PartnerAccountId, Guid? CollaborationId, string UserId, string Section, string Action, string Reason);
+
 /// <summary>Step 9: the ERP asks before acting — may this member read or write this section of this client's account?</summary>
 public static class CheckAccessEndpoint
 {
@@ -22,7 +26,16 @@ public static class CheckAccessEndpoint
     }
 
     [WolverinePost("/api/v1/access/check")]
-    public static async Task<Decision> Post(CheckAccess command, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        AccessDecision.Decide(await AccessDecision.LoadAsync(
-            session, command.UserId!, command.ClientAccountId, command.Section!, command.Action!, clock.GetUtcNow(), ct));
+    public static async Task<Decision> Post(CheckAccess command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var facts = await AccessDecision.LoadAsync(session, command.UserId!, command.ClientAccountId, command.Section!, command.Action!, clock.GetUtcNow(), ct);
+        var decision = AccessDecision.Decide(facts);
+        // A refusal of someone who works for this client is an access denied, for the audit trail. Strangers to the
+        // client (no collaboration at all) are not recorded against it.
+        if (!decision.Allowed && decision.Reason != Reasons.NoCollaboration)
+            session.Events.StartStream(Guid.CreateVersion7(), new CheckDenied(Guid.CreateVersion7(), command.ClientAccountId,
+                facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId).Collaboration?.PartnerAccountId,
+                decision.CollaborationId, command.UserId!, command.Section!, command.Action!, decision.Reason));
+        return decision;
+    }
 }
