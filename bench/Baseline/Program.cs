@@ -1,0 +1,8 @@
+// A plain ASP.NET Core app: POST /check answers a constant decision. The ceiling the real check is measured against.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+var app = builder.Build();
+var decision = new { allowed = true, level = "write", reason = "granted", collaborationId = Guid.Empty, role = "accountant" };
+app.MapPost("/check", () => Results.Json(decision));
+app.MapGet("/health", () => "ok");
+app.Run();
