@@ -30,13 +30,13 @@ public class DirectoryBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.SelectOptionAsync("select[name=province]", "madrid");
         await page.SelectOptionAsync("select[name=service]", "payroll");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/directory?*province=madrid*");
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("province=madrid") && url.Contains("service=payroll")),
+            page.ClickAsync("button[type=submit]"));
         var names = await page.Locator("li.partner h2").AllInnerTextsAsync();
         names.ShouldBe(["Nóminas Madrid"]);
 
-        await page.ClickAsync("text=Nóminas Madrid");
-        await page.WaitForURLAsync("**/directory/nominas-madrid-*");
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("/directory/nominas-madrid-")),
+            page.ClickAsync("li.partner h2 a"));
         (await page.TitleAsync()).ShouldBe("Nóminas Madrid — Directorio de partners de Holded");
         (await page.Locator("meta[name=description]").GetAttributeAsync("content")).ShouldStartWith("Gestión de nóminas para pymes");
         var text = await page.Locator("body").InnerTextAsync();
