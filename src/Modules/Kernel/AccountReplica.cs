@@ -79,12 +79,11 @@ public static class AccountReplication
             current => (current ?? new ReplicaMember(m.UserId, m.Email, m.Email, "", true, m.At)) with { Removed = true, At = m.At });
 
     private static async Task Upsert<T>(IDocumentSession session, Guid accountId, string userId, DateTimeOffset at,
-        Func<ReplicaMember?, ReplicaMember> next, Action<T>? also = null) where T : AccountReplica, new()
+        Func<ReplicaMember?, ReplicaMember> next) where T : AccountReplica, new()
     {
         var account = await session.LoadAsync<T>(accountId) ?? new T { Id = accountId };
         var current = account.Members.FirstOrDefault(x => x.UserId == userId);
         if (current is not null && current.At > at) return; // older than what we know
-        also?.Invoke(account);
         account.Members = [.. account.Members.Where(x => x.UserId != userId), next(current)];
         session.Store(account);
     }
