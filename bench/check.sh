@@ -21,7 +21,7 @@ ConnectionStrings__Partners="$CS" ASPNETCORE_URLS="http://127.0.0.1:$HOST_PORT" 
   Auth__DevelopmentSigningKey=$KEY Access__SessionSigningKey=benchmark-session-key-0123456789abcdef0123456789 \
   Logging__LogLevel__Default=Warning dotnet src/Host/bin/Release/net10.0/Holded.Partners.Host.dll > .local/bench/host.log 2>&1 &
 HOST_PID=$!
-ASPNETCORE_URLS="http://127.0.0.1:$BASE_PORT" dotnet bench/Baseline/bin/Release/net10.0/Holded.Partners.Bench.Baseline.dll > .local/bench/baseline.log 2>&1 &
+ASPNETCORE_URLS="http://127.0.0.1:$BASE_PORT" Logging__LogLevel__Default=Warning dotnet bench/Baseline/bin/Release/net10.0/Holded.Partners.Bench.Baseline.dll > .local/bench/baseline.log 2>&1 &
 BASE_PID=$!
 trap 'kill $HOST_PID $BASE_PID 2>/dev/null || true; wait 2>/dev/null || true; [[ -n "${PARTNERS_BENCH_CONNECTION:-}" ]] || deploy/local-postgres.sh stop "$DATA"' EXIT
 
@@ -31,4 +31,5 @@ for _ in $(seq 1 120); do
 done
 
 dotnet bench/Check/bin/Release/net10.0/Holded.Partners.Bench.Check.dll \
-  --host-url "http://127.0.0.1:$HOST_PORT" --baseline-url "http://127.0.0.1:$BASE_PORT" --signing-key "$KEY" "$@"
+  --host-url "http://127.0.0.1:$HOST_PORT" --baseline-url "http://127.0.0.1:$BASE_PORT" --signing-key "$KEY" \
+  --host-pid "$HOST_PID" --baseline-pid "$BASE_PID" "$@"

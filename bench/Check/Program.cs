@@ -21,6 +21,8 @@ var key = Arg("--signing-key", "");
 var concurrency = int.Parse(Arg("--concurrency", "8"));
 var duration = TimeSpan.FromSeconds(int.Parse(Arg("--seconds", "10")));
 var output = Arg("--output", "bench/results/check.json");
+var hostPid = int.Parse(Arg("--host-pid", "0"));
+var baselinePid = int.Parse(Arg("--baseline-pid", "0"));
 
 string Token(string sub, string? email, string? role, string? scope)
 {
@@ -108,23 +110,33 @@ var first = await (await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, 
 })).Content.ReadAsStringAsync();
 Console.WriteLine($"check answers: {first}");
 
-await Measure(TimeSpan.FromSeconds(3), () => Check($"{hostUrl}/api/v1/access/check", erp));
-await Measure(TimeSpan.FromSeconds(3), () => Check($"{baselineUrl}/check", null));
-var endpoint = await Measure(duration, () => Check($"{hostUrl}/api/v1/access/check", erp));
-var baseline = await Measure(duration, () => Check($"{baselineUrl}/check", null));
+await Measure(TimeSpan.FromSeconds(3), 0, () => Check($"{hostUrl}/api/v1/access/check", erp));
+await Measure(TimeSpan.FromSeconds(3), 0, () => Check($"{baselineUrl}/check", null));
+var endpoint = await Measure(duration, hostPid, () => Check($"{hostUrl}/api/v1/access/check", erp));
+var baseline = await Measure(duration, baselinePid, () => Check($"{baselineUrl}/check", null));
 var ratio = Math.Round(endpoint.rps / baseline.rps, 3);
 Console.WriteLine();
-Console.WriteLine($"{"path",-26}{"req/s",10}{"p50 ms",10}{"p95 ms",10}{"p99 ms",10}{"errors",8}");
-Console.WriteLine($"{"POST /api/v1/access/check",-26}{endpoint.rps,10:F0}{endpoint.p50,10:F2}{endpoint.p95,10:F2}{endpoint.p99,10:F2}{endpoint.errors,8}");
-Console.WriteLine($"{"constant JSON (baseline)",-26}{baseline.rps,10:F0}{baseline.p50,10:F2}{baseline.p95,10:F2}{baseline.p99,10:F2}{baseline.errors,8}");
+Console.WriteLine($"{"path",-26}{"req/s",10}{"p50 ms",10}{"p95 ms",10}{"p99 ms",10}{"errors",8}{"server CPU µs/req",19}");
+Console.WriteLine($"{"POST /api/v1/access/check",-26}{endpoint.rps,10:F0}{endpoint.p50,10:F2}{endpoint.p95,10:F2}{endpoint.p99,10:F2}{endpoint.errors,8}{endpoint.cpuPerRequest,19:F0}");
+Console.WriteLine($"{"constant JSON (baseline)",-26}{baseline.rps,10:F0}{baseline.p50,10:F2}{baseline.p95,10:F2}{baseline.p99,10:F2}{baseline.errors,8}{baseline.cpuPerRequest,19:F0}");
 Console.WriteLine($"check/baseline: throughput {ratio:P0} (target ≥ 60%)");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { scenario = "access check", concurrency, seconds = duration.TotalSeconds, endpoint, baseline, ratio },
     new JsonSerializerOptions { WriteIndented = true, IncludeFields = true }));
 return endpoint.errors == 0 ? 0 : 1;
 
-async Task<(double rps, double p50, double p95, double p99, long errors)> Measure(TimeSpan length, Func<Task> call)
+// Server CPU per request (user + system time from /proc, in clock ticks of 10 ms): what the server spends on each
+// answer, whatever the load generator on the same cores costs.
+double CpuSeconds(int pid)
 {
+    if (pid == 0 || !File.Exists($"/proc/{pid}/stat")) return double.NaN;
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+}
+
+async Task<(double rps, double p50, double p95, double p99, long errors, double cpuPerRequest)> Measure(TimeSpan length, int pid, Func<Task> call)
+{
+    var cpuBefore = CpuSeconds(pid);
     var latencies = new List<double>[concurrency];
     long errors = 0;
     var clock = Stopwatch.StartNew();
@@ -140,5 +152,6 @@ async Task<(double rps, double p50, double p95, double p99, long errors)> Measur
     }));
     var all = latencies.SelectMany(l => l).Order().ToArray();
     double At(double p) => Math.Round(all[Math.Min(all.Length - 1, (int)(p * all.Length))], 2);
-    return (Math.Round(all.Length / clock.Elapsed.TotalSeconds, 1), At(0.5), At(0.95), At(0.99), errors);
+    return (Math.Round(all.Length / clock.Elapsed.TotalSeconds, 1), At(0.5), At(0.95), At(0.99), errors,
+        Math.Round((CpuSeconds(pid) - cpuBefore) * 1_000_000 / all.Length, 1));
 }

@@ -25,21 +25,30 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     {
         JasperFxEnvironment.AutoStartHost = true;
         ConnectionString = await TestDatabase.CreateAsync();
-        Host = await AlbaHost.For<Program>(x =>
-        {
-            x.UseEnvironment("Testing");
-            x.UseSetting("ConnectionStrings:Partners", ConnectionString);
-            x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
-            x.UseSetting("Access:SessionSigningKey", SessionSigningKey);
-            x.UseSetting("Marketplace:DirectoryRequestsPerMinute", DirectoryRequestsPerMinute.ToString());
-            x.ConfigureServices(s =>
-            {
-                s.DisableAllExternalWolverineTransports();
-                s.RunWolverineInSoloMode();
-                s.AddSingleton<TimeProvider>(Clock);
-            });
-        });
+        Host = await StartNodeAsync(s => s.RunWolverineInSoloMode());
     }
+
+    /// <summary>
+    /// A second node on this app's database, as in a scale-out: it serves HTTP and hears the other node's changes
+    /// through PostgreSQL. It leaves the message queues to the first node (Wolverine in mediator mode).
+    /// </summary>
+    public async Task<AnotherNode> StartAnotherNodeAsync() =>
+        new(await StartNodeAsync(s => s.ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.MediatorOnly)));
+
+    private Task<IAlbaHost> StartNodeAsync(Action<IServiceCollection> wolverine) => AlbaHost.For<Program>(x =>
+    {
+        x.UseEnvironment("Testing");
+        x.UseSetting("ConnectionStrings:Partners", ConnectionString);
+        x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
+        x.UseSetting("Access:SessionSigningKey", SessionSigningKey);
+        x.UseSetting("Marketplace:DirectoryRequestsPerMinute", DirectoryRequestsPerMinute.ToString());
+        x.ConfigureServices(s =>
+        {
+            s.DisableAllExternalWolverineTransports();
+            wolverine(s);
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    });
 
     /// <summary>Each test starts from an empty store.</summary>
     public Task ResetAsync()
@@ -66,6 +75,14 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         await using var session = Store.QuerySession();
         return await session.Events.QueryAllRawEvents().LongCountAsync();
     }
+}
+
+/// <summary>Another host on the same database; see <see cref="PartnersApp.StartAnotherNodeAsync"/>.</summary>
+public sealed class AnotherNode(IAlbaHost host) : IRunningApp, IAsyncDisposable
+{
+    public Microsoft.Extensions.Hosting.IHost Host => host;
+    public HttpClient CreateClient() => host.Server.CreateClient();
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }
 
 /// <summary>xunit wants the collection defined in each test assembly: derive one there with [CollectionDefinition(Name)].</summary>

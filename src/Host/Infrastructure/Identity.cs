@@ -28,7 +28,10 @@ public static class Identity
         var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
         authentication.AddJwtBearer(o =>
         {
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(new RememberedTokens(TimeProvider.System)); // token lifetimes are checked against real time
             o.MapInboundClaims = false;
+            o.SaveToken = false; // nothing reads the raw token back from the request
             o.TokenValidationParameters.NameClaimType = "name";
             o.TokenValidationParameters.RoleClaimType = "platform_role";
             if (!string.IsNullOrEmpty(authority))

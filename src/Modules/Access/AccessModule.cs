@@ -2,6 +2,7 @@ using Holded.Partners.Access.Audit;
 using Holded.Partners.Access.Grants;
 using Holded.Partners.Access.Parties;
 using Holded.Partners.Access.Sessions;
+using Holded.Partners.Access.State;
 using Microsoft.Extensions.Configuration;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,9 @@ public static class AccessModule
         var sessionKey = configuration["Access:SessionSigningKey"]
             ?? throw new InvalidOperationException("Access:SessionSigningKey is not configured: the key delegated session tokens are signed with (32+ bytes).");
         services.AddSingleton(new SessionTokens(sessionKey));
+        services.AddSingleton<AccessState>();
+        services.AddHostedService<AccessChangeFeed>();
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(provider.GetRequiredService<AccessState>())));
         services.ConfigureMarten(opts =>
         {
             opts.Events.MapEventType<AccessGranted>("access.access_granted");

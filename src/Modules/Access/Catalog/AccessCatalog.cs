@@ -43,10 +43,17 @@ public static class AccessCatalog
 
     public static RoleDefinition? Role(string? role) => Roles.FirstOrDefault(r => r.Role == role);
 
-    /// <summary>Per section: the role's level, capped by what the client's plan includes.</summary>
-    public static IReadOnlyDictionary<string, string> Effective(string role, string? plan)
-    {
-        var sections = Plans.FirstOrDefault(p => p.Plan == plan)?.Sections ?? [];
-        return Role(role)!.Sections.ToDictionary(s => s.Key, s => sections.Contains(s.Key) ? s.Value : Catalog.Levels.None);
-    }
+    /// <summary>Per section: the role's level, capped by what the client's plan includes (nothing without a known plan).</summary>
+    public static IReadOnlyDictionary<string, string> Effective(string role, string? plan) =>
+        EffectiveLevels.TryGetValue((role, plan ?? ""), out var levels) ? levels : EffectiveLevels[(role, "")];
+
+    // Every role under every plan, and under none, worked out once: access checks read it on every request.
+    private static readonly Dictionary<(string Role, string Plan), IReadOnlyDictionary<string, string>> EffectiveLevels =
+        (from role in Roles
+         from plan in Plans.Append(new PlanDefinition("", []))
+         select (role, plan))
+        .ToDictionary(x => (x.role.Role, x.plan.Plan), x => Capped(x.role, x.plan));
+
+    private static IReadOnlyDictionary<string, string> Capped(RoleDefinition role, PlanDefinition plan) =>
+        role.Sections.ToDictionary(s => s.Key, s => plan.Sections.Contains(s.Key) ? s.Value : Catalog.Levels.None);
 }

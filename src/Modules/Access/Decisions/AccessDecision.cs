@@ -34,11 +34,24 @@ public static class AccessDecision
 
     public static Decision Decide(Facts facts)
     {
-        var theirs = facts.Collaborations.Where(c => c.Firm?.Members.Any(m => m.UserId == facts.UserId) == true).ToList();
-        if (theirs.Count == 0) return Deny(Reasons.NoCollaboration);
-        var decisions = theirs.Select(c => DecideOne(facts, c.Collaboration, c.Firm!, c.Grant)).ToList();
-        // The best answer among the member's firms: allowed first, then the most specific refusal.
-        return decisions.OrderByDescending(d => d.Allowed).ThenByDescending(d => Specificity(d.Reason)).First();
+        Decision? best = null;
+        foreach (var (collaboration, firm, grant) in facts.Collaborations)
+        {
+            if (firm is null || !EverMember(firm, facts.UserId)) continue;
+            var decision = DecideOne(facts, collaboration, firm, grant);
+            // The best answer among the member's firms: allowed first, then the most specific refusal.
+            if (best is null || (decision.Allowed != best.Allowed ? decision.Allowed : Specificity(decision.Reason) > Specificity(best.Reason)))
+                best = decision;
+        }
+        return best ?? Deny(Reasons.NoCollaboration);
+    }
+
+    // Removed members stay in the firm's replica as tombstones: they are told "member_removed", not "no_collaboration".
+    private static bool EverMember(AccessAccount firm, string userId)
+    {
+        foreach (var member in firm.Members)
+            if (member.UserId == userId) return true;
+        return false;
     }
 
     private static Decision DecideOne(Facts facts, AccessCollaboration collaboration, AccessAccount firm, Grant? grant)

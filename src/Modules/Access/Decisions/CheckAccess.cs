@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Holded.Partners.Access.Catalog;
+using Holded.Partners.Access.State;
 
 namespace Holded.Partners.Access.Decisions;
 
@@ -25,17 +27,23 @@ public static class CheckAccessEndpoint
             .Result();
     }
 
+    // The ERP's hot path: decided from the in-memory state, with no session or transaction unless there is a refusal to record.
     [WolverinePost("/api/v1/access/check")]
-    public static async Task<Decision> Post(CheckAccess command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Decision> Post(CheckAccess command, AccessState state, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        var facts = await AccessDecision.LoadAsync(session, command.UserId!, command.ClientAccountId, command.Section!, command.Action!, clock.GetUtcNow(), ct);
+        var facts = await state.FactsAsync(store, command.UserId!, command.ClientAccountId, command.Section!, command.Action!, clock.GetUtcNow(), ct);
         var decision = AccessDecision.Decide(facts);
         // A refusal of someone who works for this client is an access denied, for the audit trail. Strangers to the
         // client (no collaboration at all) are not recorded against it.
         if (!decision.Allowed && decision.Reason != Reasons.NoCollaboration)
+        {
+            await using var session = store.LightweightSession();
+            session.CorrelationId = Activity.Current?.RootId;
             session.Events.StartStream(Guid.CreateVersion7(), new CheckDenied(Guid.CreateVersion7(), command.ClientAccountId,
                 facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId).Collaboration?.PartnerAccountId,
                 decision.CollaborationId, command.UserId!, command.Section!, command.Action!, decision.Reason));
+            await session.SaveChangesAsync(ct);
+        }
         return decision;
     }
 }

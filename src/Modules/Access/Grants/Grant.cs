@@ -11,18 +11,25 @@ public static class GrantStatus
     public const string Terminated = "terminated";
 }
 
+/// <summary>Every grant event names its collaboration and both accounts: the audit trail reads each event on its own.</summary>
+public interface IGrantEvent
+{
+    Guid CollaborationId { get; }
+    Guid ClientAccountId { get; }
+    Guid PartnerAccountId { get; }
+}
+
 public sealed record AccessGranted(
-    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset? ExpiresAt, string By, int Generation);
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset? ExpiresAt, string By, int Generation) : IGrantEvent;
 
-// Every grant event names both accounts: the audit trail reads each event on its own.
 public sealed record AccessGrantChanged(
-    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation);
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation) : IGrantEvent;
 
-public sealed record AccessRemoved(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string By);
+public sealed record AccessRemoved(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string By) : IGrantEvent;
 
-public sealed record AccessExpired(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset ExpiresAt);
+public sealed record AccessExpired(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset ExpiresAt) : IGrantEvent;
 
-public sealed record AccessTerminated(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string Reason);
+public sealed record AccessTerminated(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string Reason) : IGrantEvent;
 
 /// <summary>
 /// The access a client grants a collaborating firm: one grant in force per collaboration, on one stream. Each grant or

@@ -1,5 +1,6 @@
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.Decisions;
+using Holded.Partners.Access.State;
 
 namespace Holded.Partners.Access.Sessions;
 
@@ -22,13 +23,13 @@ public static class IntrospectTokenEndpoint
 
     [WolverinePost("/api/v1/access/introspect")]
     public static async Task<Introspection> Post(
-        IntrospectToken command, IQuerySession session, SessionTokens tokens, TimeProvider clock, CancellationToken ct)
+        IntrospectToken command, IQuerySession session, AccessState state, SessionTokens tokens, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (await tokens.Validate(command.Token!, now) is not { } sessionId) return Inactive("invalid_or_expired_token");
         var opened = await session.LoadAsync<AccessSession>(sessionId, ct);
         if (opened is null) return Inactive("unknown_session");
-        var facts = await AccessDecision.LoadAsync(session, opened.UserId, opened.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
+        var facts = await state.FactsAsync(session.DocumentStore, opened.UserId, opened.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
         var decision = AccessDecision.Decide(facts with
         {
             Collaborations = [.. facts.Collaborations.Where(c => c.Collaboration.Id == opened.CollaborationId)],

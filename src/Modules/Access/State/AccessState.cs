@@ -1,0 +1,87 @@
+using Holded.Partners.Access.Decisions;
+using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.Parties;
+
+namespace Holded.Partners.Access.State;
+
+/// <summary>
+/// The facts access decisions are made from — accounts, each client's collaborations, grants — held in memory and
+/// dropped as soon as a change to them commits (here at once, on other nodes when PostgreSQL tells them), so the ERP's
+/// hot path asks the database only for what changed.
+/// </summary>
+public sealed class AccessState
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+    private readonly KeyedCache<Guid, AccessAccount> _accounts = new(MaxAge);
+    private readonly KeyedCache<Guid, AccessCollaboration[]> _collaborationsByClient = new(MaxAge);
+    private readonly KeyedCache<Guid, Grant> _grantsByCollaboration = new(MaxAge);
+
+    public ValueTask<AccessDecision.Facts> FactsAsync(IDocumentStore store,
+        string userId, Guid clientAccountId, string section, string action, DateTimeOffset now, CancellationToken ct) =>
+        Known(userId, clientAccountId, section, action, now) is { } facts
+            ? ValueTask.FromResult(facts)
+            : new(ReadAsync(store, userId, clientAccountId, section, action, now, ct));
+
+    // Everything already in memory: no read, no await.
+    private AccessDecision.Facts? Known(string userId, Guid clientAccountId, string section, string action, DateTimeOffset now)
+    {
+        if (!_collaborationsByClient.TryGet(clientAccountId, out var collaborations) || !_accounts.TryGet(clientAccountId, out var client))
+            return null;
+        collaborations ??= [];
+        var parties = new (AccessCollaboration, AccessAccount?, Grant?)[collaborations.Length];
+        for (var i = 0; i < collaborations.Length; i++)
+        {
+            var c = collaborations[i];
+            if (!_accounts.TryGet(c.PartnerAccountId, out var firm) || !_grantsByCollaboration.TryGet(c.Id, out var grant)) return null;
+            parties[i] = (c, firm, grant);
+        }
+        return new AccessDecision.Facts(userId, section, action, now, client, parties);
+    }
+
+    private async Task<AccessDecision.Facts> ReadAsync(IDocumentStore store,
+        string userId, Guid clientAccountId, string section, string action, DateTimeOffset now, CancellationToken ct)
+    {
+        var byClient = await _collaborationsByClient.GetManyAsync([clientAccountId], async (clients, token) =>
+        {
+            await using var session = store.QuerySession();
+            var all = await session.Query<AccessCollaboration>().Where(c => c.ClientAccountId == clients[0]).ToListAsync(token);
+            return new Dictionary<Guid, AccessCollaboration[]> { [clients[0]] = [.. all] };
+        }, ct);
+        var collaborations = byClient.GetValueOrDefault(clientAccountId) ?? [];
+        var accounts = await _accounts.GetManyAsync(
+            [.. collaborations.Select(c => c.PartnerAccountId).Append(clientAccountId).Distinct()],
+            (ids, token) => LoadAsync<AccessAccount>(store, ids, a => a.Id, token), ct);
+        var grants = await _grantsByCollaboration.GetManyAsync([.. collaborations.Select(c => c.Id)],
+            (ids, token) => LoadAsync<Grant>(store, [.. ids.Select(Grant.IdFor)], g => g.CollaborationId, token), ct);
+        return new AccessDecision.Facts(userId, section, action, now, accounts.GetValueOrDefault(clientAccountId),
+            [.. collaborations.Select(c => (c, accounts.GetValueOrDefault(c.PartnerAccountId), grants.GetValueOrDefault(c.Id)))]);
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, T>> LoadAsync<T>(IDocumentStore store, Guid[] ids, Func<T, Guid> key, CancellationToken ct) where T : notnull
+    {
+        await using var session = store.QuerySession();
+        return (await session.LoadManyAsync<T>(ct, ids)).ToDictionary(key);
+    }
+
+    public void AccountChanged(Guid accountId) => _accounts.Changed(accountId);
+    public void CollaborationsChanged(Guid clientAccountId) => _collaborationsByClient.Changed(clientAccountId);
+    public void GrantChanged(Guid collaborationId) => _grantsByCollaboration.Changed(collaborationId);
+
+    /// <summary>Whether this node hears every node's changes, so its memory serves.</summary>
+    public bool Listening { get; private set; }
+
+    internal void Restart(bool listening)
+    {
+        Listening = listening;
+        _accounts.Restart(listening);
+        _collaborationsByClient.Restart(listening);
+        _grantsByCollaboration.Restart(listening);
+    }
+
+    internal void Prune()
+    {
+        _accounts.Prune(MaxAge);
+        _collaborationsByClient.Prune(MaxAge);
+        _grantsByCollaboration.Prune(MaxAge);
+    }
+}

@@ -1,0 +1,62 @@
+using Holded.Partners.Access.State;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Holded.Partners.Access.Tests;
+
+/// <summary>
+/// The check is served from memory on each node. A change committed on one node reaches every other node's answers
+/// through PostgreSQL, and a node that lost its listener never answers from what it may have missed.
+/// </summary>
+public class ScaleOutTests(PartnersApp app) : AppTest(app)
+{
+    private static readonly Actor Erp = Actor.Service("partners.access.check");
+
+    [Fact]
+    public async Task another_node_hears_each_change_and_recovers_from_a_lost_listener()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
+        var grant = $"/api/v1/collaborations/{collaboration}/access-grant";
+        await Api.Put(grant, owner, new { role = "accountant" });
+        await using var other = await App.StartAnotherNodeAsync();
+        var there = new Api(other);
+        async Task<string> ReasonThere() =>
+            (await there.Post("/api/v1/access/check", Erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "accounting", action = "write" }))
+            .ShouldBe(HttpStatusCode.OK)["reason"].GetValue<string>();
+
+        var state = other.Host.Services.GetRequiredService<AccessState>();
+        await Eventually(() => Task.FromResult(state.Listening));
+        (await ReasonThere()).ShouldBe("granted"); // now in its memory
+
+        (await Api.Delete(grant, owner)).ShouldBe(HttpStatusCode.NoContent); // committed on this node
+        await Eventually(async () => await ReasonThere() == "grant_removed");
+
+        // The other node's listener is cut off; what is committed meanwhile must not be missed.
+        await DropListeners();
+        await Eventually(() => Task.FromResult(!state.Listening)); // it knows, and reads the database until it listens again
+        (await Api.Put(grant, owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK);
+        await Eventually(async () => await ReasonThere() == "granted");
+        (await Api.Delete(grant, owner)).ShouldBe(HttpStatusCode.NoContent);
+        await Eventually(async () => await ReasonThere() == "grant_removed");
+    }
+
+    private async Task DropListeners()
+    {
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand(
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and query like 'listen %'", connection);
+        ((long)(await drop.ExecuteScalarAsync())!).ShouldBeGreaterThan(0);
+    }
+
+    // Bounded: a node hears a commit in milliseconds; ten seconds means it never will.
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        for (var tries = 0; tries < 200; tries++)
+        {
+            if (await condition()) return;
+            await Task.Delay(50);
+        }
+        (await condition()).ShouldBeTrue("the other node never caught up");
+    }
+}
