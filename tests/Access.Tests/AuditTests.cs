@@ -1,4 +1,7 @@
 using Holded.Partners.Access.Audit;
+using Holded.Partners.Access.Grants;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Tracking;
 
 namespace Holded.Partners.Access.Tests;
 
@@ -83,6 +86,58 @@ public class AuditTests(PartnersApp app) : AppTest(app)
         (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         Types((await Api.Get("/api/v1/audit/access", Actor.Auditor())).ShouldBe(HttpStatusCode.OK)).Length.ShouldBe(7);
         (await Api.Get("/api/v1/audit/access?type=everything&limit=0&cursor=x", Actor.Auditor())).ShouldBeInvalid("type", "limit", "cursor");
+    }
+
+    [Fact]
+    public async Task a_firm_administrator_follows_one_member_across_all_clients()
+    {
+        var (first, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var otherOwner = Actor.Person("Other Owner");
+        var otherBusiness = await Api.RegisterBusiness(otherOwner);
+        var second = await Api.AcceptRequest(firmAdmin, await Requested(otherOwner, otherBusiness, partner));
+        await Api.Put($"/api/v1/collaborations/{first}/access-grant", owner, new { role = "accountant" });
+        await Api.Put($"/api/v1/collaborations/{second}/access-grant", otherOwner, new { role = "read_only" });
+        foreach (var client in new[] { business, otherBusiness })
+            (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = client })).ShouldBe(HttpStatusCode.Created);
+
+        var sessions = (await Api.Get($"/api/v1/audit/access?partnerAccountId={partner}&userId={firmAdmin.UserId}&type=session_opened", firmAdmin))
+            .ShouldBe(HttpStatusCode.OK)["items"].AsArray();
+        sessions.Select(i => i!["clientAccountId"]!.GetValue<Guid>()).Order().ShouldBe(new[] { business, otherBusiness }.Order());
+        // Each client still sees only its own.
+        Types(await Api.Get($"/api/v1/audit/access?clientAccountId={otherBusiness}", otherOwner)).ShouldBe(["session_opened", "grant_created"]);
+        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", otherOwner)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    private async Task<Guid> Requested(Actor owner, Guid business, Guid partner)
+    {
+        var conversation = await Api.OpenConversation(owner, business, partner);
+        await Api.RequestCollaboration(owner, conversation);
+        return conversation;
+    }
+
+    [Fact]
+    public async Task an_expiry_is_an_entry_by_the_system_and_every_entry_has_its_time_and_correlation()
+    {
+        var (collaboration, _, _, business, owner) = await Api.Collaborating();
+        var started = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync(
+            (Func<Wolverine.IMessageContext, Task>)(_ => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner,
+                new { role = "accountant", expiresAt = DateTimeOffset.UtcNow.AddDays(2) })));
+        var expiry = tracked.Scheduled.Envelopes().Single(e => e.Message is ExpireGrant).Message!;
+        App.Clock.Advance(TimeSpan.FromDays(3));
+        await Api.Messages(() => App.Host.Services.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(expiry).AsTask());
+
+        var items = (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner)).ShouldBe(HttpStatusCode.OK)["items"].AsArray();
+        Types(await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner)).ShouldBe(["grant_expired", "grant_created"]);
+        items[0]!["actor"]!.GetValue<string>().ShouldBe("system");
+        items[0]!["roleBefore"]!.GetValue<string>().ShouldBe("accountant");
+        foreach (var item in items)
+        {
+            item!["at"]!.GetValue<DateTimeOffset>().ShouldBeGreaterThan(started);
+            item["correlationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        }
+        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", owner))
+            .ShouldBeInvalid("from");
     }
 
     [Fact]

@@ -96,6 +96,42 @@ public class GrantTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task a_reminder_due_tells_notifications_how_many_days_are_left_and_none_is_set_for_a_past_mark()
+    {
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
+        var expires = DateTimeOffset.UtcNow.AddDays(10);
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).ExecuteAndWaitAsync(
+            (Func<Wolverine.IMessageContext, Task>)(_ => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant", expiresAt = expires })));
+        var reminders = tracked.Scheduled.Envelopes().Where(e => e.Message is RemindGrantExpiry).ToList();
+        reminders.Select(e => ((RemindGrantExpiry)e.Message!).Days).Order().ShouldBe([1, 7]); // thirty days before is already past
+        reminders.Single(e => ((RemindGrantExpiry)e.Message!).Days == 7).ScheduledTime!.Value.ShouldBe(expires.AddDays(-7), TimeSpan.FromMilliseconds(1));
+
+        var sent = await Api.Messages(() => Bus.PublishAsync(reminders.Single(e => ((RemindGrantExpiry)e.Message!).Days == 7).Message!).AsTask());
+        var expiring = sent.OfType<Contract.AccessGrantExpiring>().ShouldHaveSingleItem();
+        expiring.Days.ShouldBe(7);
+        expiring.ExpiresAt.ShouldBe(expires, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task the_scheduled_expiry_is_kept_in_the_database_so_a_restart_does_not_lose_it()
+    {
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner,
+            new { role = "accountant", expiresAt = DateTimeOffset.UtcNow.AddDays(40) }));
+        await using var connection = new Npgsql.NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand(
+            "select message_type from wolverine.wolverine_incoming_envelopes where status = 'Scheduled' and position(convert_to(@id, 'UTF8') in body) > 0",
+            connection);
+        query.Parameters.AddWithValue("id", collaboration.ToString());
+        var scheduled = new List<string>();
+        await using (var reader = await query.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) scheduled.Add(reader.GetString(0));
+        scheduled.Count(t => t.Contains("ExpireGrant", StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
+        scheduled.Count(t => t.Contains("RemindGrantExpiry", StringComparison.OrdinalIgnoreCase)).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task a_reminder_or_expiry_of_a_replaced_grant_is_stale()
     {
         var (collaboration, _, _, _, owner) = await Api.Collaborating();

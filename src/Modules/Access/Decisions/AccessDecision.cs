@@ -82,16 +82,4 @@ public static class AccessDecision
         Reasons.GrantRemoved => 5, Reasons.NoGrant => 4, Reasons.NotAssigned => 3, Reasons.MemberRemoved => 2,
         Reasons.CollaborationEnded => 1, _ => 0,
     };
-
-    public static async Task<Facts> LoadAsync(
-        IQuerySession session, string userId, Guid clientAccountId, string section, string action, DateTimeOffset now, CancellationToken ct)
-    {
-        var collaborations = await session.Query<AccessCollaboration>().Where(c => c.ClientAccountId == clientAccountId).ToListAsync(ct);
-        var accountIds = collaborations.Select(c => c.PartnerAccountId).Append(clientAccountId).Distinct().ToArray();
-        var accounts = (await session.LoadManyAsync<AccessAccount>(ct, accountIds)).ToDictionary(a => a.Id);
-        var grants = (await session.LoadManyAsync<Grant>(ct, collaborations.Select(c => Grant.IdFor(c.Id)).ToArray()))
-            .ToDictionary(g => g.CollaborationId);
-        return new Facts(userId, section, action, now, accounts.GetValueOrDefault(clientAccountId),
-            collaborations.Select(c => (c, accounts.GetValueOrDefault(c.PartnerAccountId), grants.GetValueOrDefault(c.Id))).ToList());
-    }
 }

@@ -1,5 +1,6 @@
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.Decisions;
+using Holded.Partners.Access.State;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Marten;
 
@@ -26,11 +27,11 @@ public static class OpenSessionEndpoint
 
     [WolverinePost("/api/v1/access/sessions")]
     public static async Task<IResult> Post(
-        OpenSession command, ClaimsPrincipal user, IDocumentSession session, SessionTokens tokens, TimeProvider clock, CancellationToken ct)
+        OpenSession command, ClaimsPrincipal user, IDocumentSession session, AccessState state, SessionTokens tokens, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var now = clock.GetUtcNow();
-        var facts = await AccessDecision.LoadAsync(session, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
+        var facts = await state.FactsAsync(session.DocumentStore, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
         var decision = AccessDecision.Decide(facts);
         if (!Reaching.Contains(decision.Reason))
         {
