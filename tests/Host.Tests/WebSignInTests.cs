@@ -14,6 +14,25 @@ public class WebSignInTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task a_sign_in_with_a_malformed_email_is_a_400_and_signs_no_one_in()
+    {
+        var client = App.CreateClient();
+        var form = await client.GetAsync("/signin");
+        var html = await form.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.ShouldNotBeEmpty();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/signin")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["email"] = "not an email" }),
+        };
+        request.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("email");
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task the_viewer_sends_strangers_to_sign_in()
     {
         var client = App.CreateClient();

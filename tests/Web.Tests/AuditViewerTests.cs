@@ -55,6 +55,41 @@ public class AuditViewerTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await auditor.Locator("#trail tbody tr").CountAsync()).ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task the_filters_narrow_the_trail_the_older_link_pages_it_and_signing_out_ends_the_session()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await CollaboratingAs(Actor.Person("Luis"));
+        foreach (var role in new[] { "accountant", "read_only", "tax_advisor" })
+            await _api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role });
+        (await _api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created);
+
+        var page = await SignedIn(owner.Email);
+        await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}").ToString());
+        var rows = page.Locator("#trail tbody tr td:nth-child(2)");
+        (await rows.AllInnerTextsAsync()).ShouldBe(["session_opened", "grant_changed", "grant_changed", "grant_created"]);
+
+        await page.SelectOptionAsync("select[name=type]", "grant_changed");
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("type=grant_changed")), page.ClickAsync("form[role=search] button[type=submit]"));
+        (await rows.AllInnerTextsAsync()).ShouldBe(["grant_changed", "grant_changed"]);
+        await page.FillAsync("input[name=to]", "2020-01-01T00:00");
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("to=2020")), page.ClickAsync("form[role=search] button[type=submit]"));
+        (await rows.CountAsync()).ShouldBe(0);
+
+        await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}&limit=3").ToString());
+        (await rows.AllInnerTextsAsync()).ShouldBe(["session_opened", "grant_changed", "grant_changed"]);
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("cursor=")), page.ClickAsync("a[rel=next]"));
+        (await rows.AllInnerTextsAsync()).ShouldBe(["grant_created"]);
+        (await page.Locator("a[rel=next]").CountAsync()).ShouldBe(0);
+
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin"), page.ClickAsync("header form button[type=submit]"));
+        (await page.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "partners.web");
+        await page.GotoAsync(new Uri(app.Address, "/audit").ToString());
+        page.Url.ShouldContain("/signin?");
+        var csv = await page.APIRequest.GetAsync(new Uri(app.Address, $"/audit/export.csv?clientAccountId={business}").ToString(),
+            new() { MaxRedirects = 0 });
+        csv.Status.ShouldBe(302);
+    }
+
     private async Task<(Guid, Guid, Actor, Guid, Actor)> CollaboratingAs(Actor owner)
     {
         // The owner's email is what the development sign-in will present; the API identity must be the same person.

@@ -58,6 +58,9 @@ public static class AuditViewer
             en ? "Who accessed which account, and what changed." : "Quién accedió a qué cuenta y qué cambió.", body.ToString());
     }
 
+    // A datetime-local field shows and sends no offset: the page speaks UTC, and says so.
+    private static string? Local(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm");
+
     private static string Form(AuditQuery q, bool en) => $"""
         <form method="get" action="/audit" role="search">
           <label>{(en ? "Client account" : "Cuenta cliente")} <input name="clientAccountId" value="{E(q.ClientAccountId?.ToString())}"></label>
@@ -65,6 +68,8 @@ public static class AuditViewer
           <label>{(en ? "Member" : "Miembro")} <input name="userId" value="{E(q.UserId)}"></label>
           <label>{(en ? "Type" : "Tipo")} <select name="type"><option value=""></option>{string.Concat(AuditTypes.All.Select(t =>
               $"<option value=\"{t}\"{(t == q.Type ? " selected" : "")}>{t}</option>"))}</select></label>
+          <label>{(en ? "From (UTC)" : "Desde (UTC)")} <input type="datetime-local" name="from" value="{E(Local(q.From))}"></label>
+          <label>{(en ? "To (UTC)" : "Hasta (UTC)")} <input type="datetime-local" name="to" value="{E(Local(q.To))}"></label>
           <button type="submit">{(en ? "Filter" : "Filtrar")}</button>
         </form>
         """;
