@@ -1,5 +1,6 @@
 using Holded.Partners.Collaboration.Accounts;
 using Holded.Partners.Collaboration.Collaborations;
+using Holded.Partners.Collaboration.PendingWork;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,12 @@ public static class CollaborationModule
             opts.Events.MapEventType<ManagerAssigned>("collaboration.manager_assigned");
             opts.Events.MapEventType<ManagerUnassigned>("collaboration.manager_unassigned");
             opts.Events.MapEventType<CollaborationEnded>("collaboration.collaboration_ended");
+
+            opts.Events.MapEventType<SectionsShared>("collaboration.sections_shared");
+            opts.Events.MapEventType<PendingWorkReported>("collaboration.pending_work_reported");
+            opts.Events.MapEventType<PendingWork.PendingItemCompleted>("collaboration.pending_item_completed");
+            opts.Projections.Snapshot<ClientWork>(SnapshotLifecycle.Inline);
+            opts.Schema.For<ClientWork>().DatabaseSchemaName(Schema);
 
             opts.Schema.For<CollaborationAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Projections.Snapshot<Collaborations.Collaboration>(SnapshotLifecycle.Inline);

@@ -12,3 +12,14 @@ public sealed record AccessGrantEnded(Guid CollaborationId, Guid ClientAccountId
 
 /// <summary>A grant expires in <paramref name="Days"/> days (30, 7, 1).</summary>
 public sealed record AccessGrantExpiring(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, int Days, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// A question other modules ask Access, answered at once from its state: what may this member do in this client's
+/// account (through one collaboration, when named)? Per section: the level they may read at, and whether they may write.
+/// </summary>
+public sealed record AskMemberAccess(string UserId, Guid ClientAccountId, Guid? CollaborationId);
+
+public sealed record MemberAccess(Guid? CollaborationId, string? Role, IReadOnlyDictionary<string, SectionAccess> Sections);
+
+/// <summary>The effective level, whether writing is allowed, and Access's reason for the write decision.</summary>
+public sealed record SectionAccess(string Level, bool MayWrite, string Reason);

@@ -14,3 +14,11 @@ public sealed record ManagerAssigned(Guid CollaborationId, Guid PartnerAccountId
 /// <summary>Why: "unassigned" by an administrator, "member_removed" from the firm, or "collaboration_ended".</summary>
 public sealed record ManagerUnassigned(
     Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string Reason, DateTimeOffset At);
+
+/// <summary>A client's pending items in one section changed: the KPI's count now and before, and whether it is shared.</summary>
+public sealed record PendingWorkChanged(
+    Guid ClientAccountId, string Section, string Kpi, int Pending, int PreviousPending, bool Shared, long Version, DateTimeOffset At);
+
+/// <summary>A firm member completed a client's pending item.</summary>
+public sealed record PendingItemCompleted(
+    Guid ClientAccountId, Guid CollaborationId, Guid PartnerAccountId, string Section, string ItemId, string By, DateTimeOffset At);

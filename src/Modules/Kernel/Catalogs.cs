@@ -42,4 +42,25 @@ public static class Catalogs
         ["invoicing", "accounting", "banking", "expenses", "taxes", "payroll", "inventory"];
 
     public static readonly IReadOnlyList<string> Plans = ["free", "basic", "standard", "premium"];
+
+    /// <summary>One KPI per section: the volume of pending activities the ERP reports for it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> KpiOfSection = new Dictionary<string, string>
+    {
+        ["invoicing"] = "pending_invoices", ["accounting"] = "journal_entries_to_review", ["banking"] = "unreconciled_transactions",
+        ["expenses"] = "expenses_to_process", ["taxes"] = "tax_filings_due", ["payroll"] = "payroll_pending", ["inventory"] = "stock_alerts",
+    };
+
+    public static readonly IReadOnlyList<string> Kpis = [.. Sections.Select(s => KpiOfSection[s])];
+
+    /// <summary>Where "Go to" leads in the ERP, per section, with its label in Spanish and English.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Path, string Es, string En)> GoTo = new Dictionary<string, (string, string, string)>
+    {
+        ["invoicing"] = ("/invoicing/invoices", "Ir a facturas", "Go to invoices"),
+        ["accounting"] = ("/accounting/daily-ledger", "Ir a libro diario", "Go to the daily ledger"),
+        ["banking"] = ("/banking/reconciliation", "Ir a conciliación bancaria", "Go to bank reconciliation"),
+        ["expenses"] = ("/expenses/purchases", "Ir a compras", "Go to purchases"),
+        ["taxes"] = ("/taxes/filings", "Ir a impuestos", "Go to tax filings"),
+        ["payroll"] = ("/team/payroll", "Ir a nóminas", "Go to payroll"),
+        ["inventory"] = ("/inventory/products", "Ir a productos", "Go to products"),
+    };
 }

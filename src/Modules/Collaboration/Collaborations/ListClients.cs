@@ -1,4 +1,6 @@
 using Holded.Partners.Collaboration.Accounts;
+using Holded.Partners.Collaboration.PendingWork;
+using AccessContract = Holded.Partners.Contracts.Access;
 
 namespace Holded.Partners.Collaboration.Collaborations;
 
@@ -22,15 +24,37 @@ public static class ListClientsEndpoint
     }
 
     [WolverineGet("/api/v1/partners/{accountId}/clients")]
-    public static Task<Page<CollaborationView>> Get(
+    public static async Task<Page<ClientRow>> Get(
         Guid accountId, [NotBody] CollaborationAccount account, bool? mine, string? status, int? page, int? pageSize,
-        ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        ClaimsPrincipal user, IQuerySession session, IMessageBus bus, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var onlyMine = mine ?? !account.IsManagedBy(caller.UserId);
         var query = session.Query<CollaborationView>().Where(c => c.PartnerAccountId == accountId);
         if (onlyMine) query = query.Where(c => c.Managers.Any(m => m.UserId == caller.UserId));
         if (status is not null) query = query.Where(c => c.Status == status);
-        return query.OrderByDescending(c => c.Since).ToPageAsync(page, pageSize, ct);
+        var views = await query.OrderByDescending(c => c.Since).ToPageAsync(page, pageSize, ct);
+
+        var work = (await session.LoadManyAsync<ClientWork>(ct, views.Items.Select(v => ClientWork.IdFor(v.ClientAccountId)).Distinct()))
+            .ToDictionary(w => w.ClientAccountId);
+        var rows = new List<ClientRow>();
+        foreach (var view in views.Items)
+        {
+            // The member's own view of each client: the granted role, and the KPIs of what is shared and theirs to read.
+            var access = await bus.InvokeAsync<AccessContract.MemberAccess>(new AccessContract.AskMemberAccess(caller.UserId, view.ClientAccountId, view.Id), ct);
+            var kpis = ReadPendingWorkEndpoint.Visible(work.GetValueOrDefault(view.ClientAccountId) ?? ClientWork.New(view.ClientAccountId), access, english: false)
+                .ToDictionary(s => s.Kpi, s => s.Pending);
+            rows.Add(ClientRow.Of(view, access.Role, kpis));
+        }
+        return new Page<ClientRow>(rows, views.PageNumber, views.PageSize, views.Total);
     }
+}
+
+/// <summary>A row of the firm's clients table: the collaboration, the role the client granted, and the member's KPIs.</summary>
+public sealed record ClientRow(
+    Guid Id, Guid ClientAccountId, string ClientName, Guid PartnerAccountId, string PartnerName, Guid ConversationId,
+    string Status, DateTimeOffset Since, IReadOnlyList<Manager> Managers, EndNote? Ended, string? Role, IReadOnlyDictionary<string, int> Kpis)
+{
+    public static ClientRow Of(CollaborationView v, string? role, IReadOnlyDictionary<string, int> kpis) => new(
+        v.Id, v.ClientAccountId, v.ClientName, v.PartnerAccountId, v.PartnerName, v.ConversationId, v.Status, v.Since, v.Managers, v.Ended, role, kpis);
 }

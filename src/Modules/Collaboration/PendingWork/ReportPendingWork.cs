@@ -1,0 +1,63 @@
+using Holded.Partners.Collaboration.Accounts;
+
+namespace Holded.Partners.Collaboration.PendingWork;
+
+public sealed record ReportedItem(string? Id, string? Title, DateOnly? DueDate, decimal? Amount, string? Link);
+
+public sealed record ReportPendingWork(IReadOnlyList<ReportedItem>? Items);
+
+public sealed record SectionReport(Guid ClientAccountId, string Section, int Pending, bool Changed);
+
+/// <summary>
+/// Step 10, the ERP's side: it replaces a client's pending items for one section at a time. The same list twice changes
+/// nothing and records nothing, so the ERP may simply send what it has whenever it likes.
+/// </summary>
+public static class ReportPendingWorkEndpoint
+{
+    public const int MaxItems = 1000;
+
+    public static Task<CollaborationAccount?> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<CollaborationAccount>(accountId, ct);
+
+    public static ProblemDetails Validate(ReportPendingWork command, CollaborationAccount? account, string section, ClaimsPrincipal user)
+    {
+        if (!Caller.From(user).Has(ServiceScopes.PendingWorkWrite))
+            return Problems.Forbidden($"Pending work is reported by the ERP's service token with the {ServiceScopes.PendingWorkWrite} scope.");
+        var check = new Check()
+            .OneOf("section", section, Catalogs.Sections)
+            .That(command.Items is not null, "items", "is required: every pending item of the section (an empty list when none is).")
+            .That(command.Items is null || command.Items.Count <= MaxItems, "items", $"must have at most {MaxItems} entries.");
+        var items = command.Items ?? [];
+        for (var i = 0; i < items.Count && check.IsValid; i++)
+        {
+            var item = items[i];
+            check.Text($"items[{i}].id", item?.Id, 100)
+                .Text($"items[{i}].title", item?.Title, 200)
+                .That(item?.Link is null || IsErpPath(item.Link), $"items[{i}].link", "must be a path in the ERP, starting with one \"/\" (at most 500 characters).")
+                .That(item?.Link is not null, $"items[{i}].link", "is required: where the item is in the ERP.");
+        }
+        check.That(!check.IsValid || items.Select(i => i!.Id).Distinct().Count() == items.Count, "items", "must not repeat an item id.");
+        if (!check.IsValid) return check.Result();
+        return account is { Kind: AccountKinds.Business } ? Problems.None : Problems.NotFound("client");
+    }
+
+    // A path in the ERP: never another site, never a script.
+    private static bool IsErpPath(string link) =>
+        link.Length <= 500 && link.StartsWith('/') && !link.StartsWith("//") && !link.Contains('\\') && !link.Any(char.IsControl);
+
+    [WolverinePut("/api/v1/clients/{accountId}/pending-work/{section}")]
+    public static async Task<(SectionReport, OutgoingMessages)> Put(
+        Guid accountId, string section, ReportPendingWork command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var items = command.Items!.Select(i => new PendingItem(i.Id!.Trim(), i.Title!.Trim(), i.DueDate, i.Amount, i.Link!)).ToArray();
+        var stream = await session.Events.FetchForExclusiveWriting<ClientWork>(ClientWork.IdFor(accountId), ct);
+        var before = stream.Aggregate?.Section(section) ?? SectionWork.Empty;
+        if (before.Items.SequenceEqual(items)) return (new SectionReport(accountId, section, before.PendingCount, false), []);
+
+        var reported = new PendingWorkReported(accountId, section, items);
+        stream.AppendOne(reported);
+        var after = (stream.Aggregate ?? ClientWork.New(accountId)).Apply(reported);
+        return (new SectionReport(accountId, section, after.Section(section).PendingCount, true),
+            [after.Changed(section, before.PendingCount, stream.CurrentVersion ?? 0, clock.GetUtcNow())]);
+    }
+}
