@@ -5,7 +5,7 @@ namespace Holded.Partners.Host.Tests;
 /// <summary>Modules talk through Contracts only: none may reference another.</summary>
 public class ArchitectureTests
 {
-    private static readonly string[] Modules = ["Onboarding", "Marketplace", "Collaboration", "Access"];
+    private static readonly string[] Modules = ["Onboarding", "Marketplace", "Collaboration", "Access", "Notifications"];
 
     public static TheoryData<string> EachModule() => new(Modules);
 

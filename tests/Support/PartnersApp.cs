@@ -17,6 +17,8 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public ShiftedClock Clock { get; } = new();
+    /// <summary>Where the development mail sink writes this app's emails.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"partners-mail-{Guid.NewGuid():N}");
     public const string SessionSigningKey = "test-session-signing-key-for-the-suite-0123456789";
     /// <summary>High enough that no ordinary test meets it; a rate-limit test uses a host of its own with a low one.</summary>
     protected virtual int DirectoryRequestsPerMinute => 100_000;
@@ -42,6 +44,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
         x.UseSetting("Access:SessionSigningKey", SessionSigningKey);
         x.UseSetting("Marketplace:DirectoryRequestsPerMinute", DirectoryRequestsPerMinute.ToString());
+        x.UseSetting("Notifications:MailFolder", MailFolder);
         x.ConfigureServices(s =>
         {
             s.DisableAllExternalWolverineTransports();

@@ -1,0 +1,64 @@
+namespace Holded.Partners.Notifications.Inbox;
+
+public sealed record InboxItem(Guid Id, string Kind, string Text, string Link, Guid? AccountId, DateTimeOffset At, bool Read);
+
+public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Page, int PageSize, long Total, long Unread);
+
+public sealed record UnreadCount(long Unread);
+
+public sealed record MarkedRead(int Marked);
+
+/// <summary>A person's inbox, newest first, in their language; marking one or all read. Nobody reads another's.</summary>
+public static class InboxEndpoints
+{
+    public static ProblemDetails Validate(ClaimsPrincipal user, int? page, int? pageSize) =>
+        !Caller.From(user).IsPerson ? Problems.Forbidden("An inbox belongs to a person.") : new Check().PageOf(page, pageSize).Result();
+
+    [WolverineGet("/api/v1/notifications")]
+    public static async Task<InboxPage> Get(bool? unread, int? page, int? pageSize, ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        var caller = Caller.From(user);
+        var query = Mine(session, caller);
+        if (unread is { } onlyUnread) query = query.Where(n => n.Read != onlyUnread);
+        var found = await query.OrderByDescending(n => n.At).ToPageAsync(page, pageSize, ct);
+        var english = Language.Of(http.Request) == Language.English;
+        return new InboxPage(
+            [.. found.Items.Select(n => new InboxItem(n.Id, n.Kind, english ? n.TextEn : n.Text, n.Link, n.AccountId, n.At, n.Read))],
+            found.PageNumber, found.PageSize, found.Total, await Mine(session, caller).CountAsync(n => !n.Read, ct));
+    }
+
+    [WolverineGet("/api/v1/notifications/unread-count")]
+    public static async Task<UnreadCount> Count(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+        new(await Mine(session, Caller.From(user)).CountAsync(n => !n.Read, ct));
+
+    [WolverinePost("/api/v1/notifications/{id}/read")]
+    public static async Task<IResult> Read(Guid id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    {
+        var notification = await session.LoadAsync<Notification>(id, ct);
+        if (notification is null || !notification.IsFor(Caller.From(user))) return Results.Problem(Problems.NotFound("notification"));
+        if (!notification.Read) await MarkAsync(session, id, ct);
+        return Results.Ok(new MarkedRead(notification.Read ? 0 : 1));
+    }
+
+    [WolverinePost("/api/v1/notifications/read-all")]
+    public static async Task<MarkedRead> ReadAll(ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    {
+        var unread = await Mine(session, Caller.From(user)).Where(n => !n.Read).Select(n => n.Id).ToListAsync(ct);
+        foreach (var id in unread) await MarkAsync(session, id, ct);
+        return new MarkedRead(unread.Count);
+    }
+
+    // Each mark takes its stream's lock, so two marks at once record one read.
+    private static async Task MarkAsync(IDocumentSession session, Guid id, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForExclusiveWriting<Notification>(id, ct);
+        if (stream.Aggregate is { Read: false }) stream.AppendOne(new NotificationRead(id));
+    }
+
+    private static IQueryable<Notification> Mine(IQuerySession session, Caller caller)
+    {
+        var all = session.Query<Notification>();
+        if (!caller.EmailVerified || caller.Email.Length == 0) return all.Where(n => n.UserId == caller.UserId); // an unverified email matches nothing
+        return all.Where(n => n.UserId == caller.UserId || (n.UserId == null && n.Email == caller.Email));
+    }
+}

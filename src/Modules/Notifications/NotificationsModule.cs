@@ -1,0 +1,34 @@
+using Holded.Partners.Notifications.Inbox;
+using Holded.Partners.Notifications.Mail;
+using Holded.Partners.Notifications.Parties;
+using Holded.Partners.Notifications.Settings;
+using JasperFx.Events.Projections;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Holded.Partners.Notifications;
+
+public static class NotificationsModule
+{
+    public const string Schema = "notifications";
+
+    public static IServiceCollection AddNotificationsModule(this IServiceCollection services)
+    {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Events.MapEventType<NotificationDelivered>("notifications.notification_delivered");
+            opts.Events.MapEventType<NotificationRead>("notifications.notification_read");
+            opts.Events.MapEventType<NotificationSettingsChanged>("notifications.settings_changed");
+            opts.Projections.Snapshot<Notification>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Notification>().DatabaseSchemaName(Schema).Index(n => n.UserId).Index(n => n.Email);
+            opts.Projections.Snapshot<NotificationSettings>(SnapshotLifecycle.Inline);
+            opts.Schema.For<NotificationSettings>().DatabaseSchemaName(Schema);
+            opts.Schema.For<NotificationAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            opts.Schema.For<NotificationCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
+        });
+        services.AddSingleton(provider => MailSetup.Choose(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(NotificationsModule).Assembly));
+        return services;
+    }
+}

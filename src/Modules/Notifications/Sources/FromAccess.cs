@@ -1,0 +1,42 @@
+using Holded.Partners.Notifications.Inbox;
+using Holded.Partners.Notifications.Parties;
+
+namespace Holded.Partners.Notifications.Sources;
+
+/// <summary>Access given, changed, expiring or ended: the firm's side hears all; the client hears what it did not do itself.</summary>
+public static class AccessNewsHandler
+{
+    public static Task<OutgoingMessages> Handle(Access.AccessGranted m, IDocumentSession session) =>
+        ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_granted", $"{m.At.UtcTicks}",
+            c => ($"{c} os ha dado acceso con el rol {m.Role}.", $"{c} granted you access as {m.Role}."));
+
+    public static Task<OutgoingMessages> Handle(Access.AccessGrantChanged m, IDocumentSession session) =>
+        ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_changed", $"{m.At.UtcTicks}",
+            c => ($"{c} ha cambiado vuestro acceso: ahora {m.ToRole}.", $"{c} changed your access: now {m.ToRole}."));
+
+    public static Task<OutgoingMessages> Handle(Access.AccessGrantEnded m, IDocumentSession session) =>
+        ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_ended", $"{m.Reason}|{m.At.UtcTicks}",
+            c => m.Reason switch
+            {
+                "removed" => ($"{c} ha retirado vuestro acceso.", $"{c} removed your access."),
+                "expired" => ($"Vuestro acceso a {c} ha caducado.", $"Your access to {c} has expired."),
+                _ => ($"Vuestro acceso a {c} ha terminado con la colaboración.", $"Your access to {c} ended with the collaboration."),
+            },
+            alsoClient: m.Reason == "expired");
+
+    public static Task<OutgoingMessages> Handle(Access.AccessGrantExpiring m, IDocumentSession session) =>
+        ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_expiring", $"{m.Days}|{m.ExpiresAt.UtcTicks}",
+            c => ($"El acceso a {c} caduca en {m.Days} días.", $"Access to {c} expires in {m.Days} days."), alsoClient: true);
+
+    private static async Task<OutgoingMessages> ToFirm(IDocumentSession session, Guid collaborationId, Guid clientId, Guid firmId,
+        string kind, string about, Func<string?, (string Es, string En)> text, bool alsoClient = false)
+    {
+        var (client, firm) = await Audience.AccountsAsync(session, clientId, firmId);
+        var collaboration = await session.LoadAsync<NotificationCollaboration>(collaborationId);
+        var (es, en) = text(client?.Name);
+        var recipients = Audience.FirmSide(firm, collaboration);
+        if (alsoClient) recipients = recipients.Concat(Audience.Managers(client));
+        return await Deliver.ToAsync(session, recipients, new News(kind, $"{collaborationId}|{about}", es, en,
+            $"/api/v1/collaborations/{collaborationId}/access-grant", firmId));
+    }
+}

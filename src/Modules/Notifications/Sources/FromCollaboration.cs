@@ -1,0 +1,77 @@
+using Holded.Partners.Notifications.Inbox;
+using Holded.Partners.Notifications.Parties;
+using Holded.Partners.Notifications.Settings;
+
+namespace Holded.Partners.Notifications.Sources;
+
+/// <summary>A collaboration starting or ending, for both sides; an assignment, for the manager; a KPI rising, for those who chose it.</summary>
+public static class CollaborationNewsHandler
+{
+    public static async Task<OutgoingMessages> Handle(Collaborations.CollaborationStarted m, IDocumentSession session)
+    {
+        var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
+        return await Deliver.ToAsync(session, Audience.Members(client).Concat(Audience.Managers(firm)), new News(
+            "collaboration_accepted", m.CollaborationId.ToString(),
+            $"{firm?.Name} y {client?.Name} ya colaboráis.", $"{firm?.Name} and {client?.Name} now work together.",
+            $"/api/v1/collaborations/{m.CollaborationId}"));
+    }
+
+    public static async Task<OutgoingMessages> Handle(Collaborations.CollaborationEnded m, IDocumentSession session)
+    {
+        var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
+        var collaboration = await session.LoadAsync<NotificationCollaboration>(m.CollaborationId);
+        return await Deliver.ToAsync(session, Audience.Members(client).Concat(Audience.FirmSide(firm, collaboration)), new News(
+            "collaboration_ended", m.CollaborationId.ToString(),
+            $"La colaboración entre {firm?.Name} y {client?.Name} ha terminado: {m.Reason}",
+            $"The collaboration between {firm?.Name} and {client?.Name} has ended: {m.Reason}",
+            $"/api/v1/collaborations/{m.CollaborationId}"));
+    }
+
+    public static async Task<OutgoingMessages> Handle(Collaborations.ManagerAssigned m, IDocumentSession session)
+    {
+        var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
+        return firm?.Member(m.UserId) is not { } member ? [] : await Deliver.ToAsync(session, [new Recipient(member.UserId, member.Email)], new News(
+            "manager_assigned", $"{m.CollaborationId}|{m.UserId}|{m.At.UtcTicks}",
+            $"Ahora gestionas a {client?.Name}.", $"You now manage {client?.Name}.",
+            $"/api/v1/collaborations/{m.CollaborationId}", m.PartnerAccountId));
+    }
+
+    // Unassigned because the member left the firm or the collaboration ended: the end speaks for itself.
+    public static async Task<OutgoingMessages> Handle(Collaborations.ManagerUnassigned m, IDocumentSession session)
+    {
+        if (m.Reason != "unassigned") return [];
+        var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
+        return firm?.Member(m.UserId) is not { } member ? [] : await Deliver.ToAsync(session, [new Recipient(member.UserId, member.Email)], new News(
+            "manager_unassigned", $"{m.CollaborationId}|{m.UserId}|{m.At.UtcTicks}",
+            $"Ya no gestionas a {client?.Name}.", $"You no longer manage {client?.Name}.",
+            $"/api/v1/collaborations/{m.CollaborationId}", m.PartnerAccountId));
+    }
+
+    /// <summary>
+    /// A KPI rose in a shared section: each firm member who reaches the client, may read that section (Access decides)
+    /// and has that KPI on for this client hears of it.
+    /// </summary>
+    public static async Task<OutgoingMessages> Handle(Collaborations.PendingWorkChanged m, IDocumentSession session, IMessageBus bus, CancellationToken ct)
+    {
+        if (!m.Shared || m.Pending <= m.PreviousPending) return [];
+        var working = await session.Query<NotificationCollaboration>().Where(c => c.ClientAccountId == m.ClientAccountId && !c.Ended).ToListAsync(ct);
+        var mail = new OutgoingMessages();
+        foreach (var collaboration in working.Where(c => c.Active))
+        {
+            var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, collaboration.PartnerAccountId);
+            var hearing = new List<Recipient>();
+            foreach (var member in Audience.FirmSide(firm, collaboration).DistinctBy(r => r.UserId))
+            {
+                var access = await bus.InvokeAsync<Access.MemberAccess>(new Access.AskMemberAccess(member.UserId!, m.ClientAccountId, collaboration.Id), ct);
+                if (access.Sections[m.Section].Level == "none") continue;
+                if ((await NotificationSettings.LoadAsync(session, member.UserId!, ct)).Notifies(m.Kpi, m.ClientAccountId)) hearing.Add(member);
+            }
+            mail.AddRange(await Deliver.ToAsync(session, hearing, new News(
+                "kpi_rise", $"{m.ClientAccountId}|{m.Section}|{m.Version}",
+                $"{client?.Name}: {m.Pending} pendientes en {m.Kpi} (antes {m.PreviousPending}).",
+                $"{client?.Name}: {m.Pending} pending in {m.Kpi} (was {m.PreviousPending}).",
+                $"/api/v1/collaborations/{collaboration.Id}/pending-work", m.ClientAccountId)));
+        }
+        return mail;
+    }
+}

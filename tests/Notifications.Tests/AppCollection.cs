@@ -1,0 +1,5 @@
+
+namespace Holded.Partners.Notifications.Tests;
+
+[CollectionDefinition(AppCollection.Name)]
+public sealed class ThisAppCollection : AppCollection;

@@ -1,0 +1,4 @@
+global using System.Net;
+global using Holded.Partners.Testing;
+global using Shouldly;
+global using Xunit;

@@ -1,0 +1,230 @@
+using Holded.Partners.Notifications.Inbox;
+using Holded.Partners.Notifications.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Collaborations = Holded.Partners.Contracts.Collaboration;
+
+namespace Holded.Partners.Notifications.Tests;
+
+/// <summary>Each source of news, who hears it and who must not, and the inbox itself.</summary>
+public class NotificationTests(PartnersApp app) : AppTest(app)
+{
+    private static readonly Actor Erp = Actor.Service("partners.pending-work.write");
+
+    private async Task<string[]> Kinds(Actor who, bool? unread = null) =>
+        (await Api.Get($"/api/v1/notifications{(unread is { } u ? $"?unread={u.ToString().ToLowerInvariant()}" : "")}", who))
+            .ShouldBe(HttpStatusCode.OK)["items"].AsArray().Select(i => i!["kind"]!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public async Task the_way_to_a_collaboration_is_heard_by_the_right_side()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var firmKinds = await Kinds(firmAdmin);
+        firmKinds.ShouldContain("application_decided");
+        firmKinds.ShouldContain("profile_published");
+        firmKinds.ShouldContain("collaboration_requested");
+        firmKinds.ShouldContain("message_posted"); // the client opened the conversation with a message
+        firmKinds.ShouldContain("collaboration_accepted");
+        var clientKinds = await Kinds(owner);
+        clientKinds.ShouldContain("collaboration_accepted");
+        clientKinds.ShouldNotContain("collaboration_requested");
+        clientKinds.ShouldNotContain("message_posted"); // their own message
+        clientKinds.ShouldNotContain("application_decided");
+        (await Kinds(Actor.Person())).ShouldBeEmpty();
+
+        // A message from the firm reaches the client, not the author.
+        var conversation = (await Api.Get($"/api/v1/collaborations/{collaboration}", owner))["conversationId"].GetValue<Guid>();
+        await Api.Settled(() => Api.Post($"/api/v1/conversations/{conversation}/messages", firmAdmin, new { text = "Os enviamos el presupuesto." }));
+        (await Kinds(owner)).Count(k => k == "message_posted").ShouldBe(1);
+        (await Kinds(firmAdmin)).Count(k => k == "message_posted").ShouldBe(1);
+
+        await Api.Settled(() => Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Cerramos.", confirm = true }));
+        (await Kinds(owner)).ShouldContain("collaboration_ended");
+        (await Kinds(firmAdmin)).ShouldContain("collaboration_ended");
+    }
+
+    [Fact]
+    public async Task a_declined_request_is_heard_by_both_sides()
+    {
+        var firmAdmin = Actor.Person("Firm Admin");
+        var partner = await Api.PublishedPartner(firmAdmin);
+        var owner = Actor.Person("Owner");
+        var business = await Api.RegisterBusiness(owner);
+        var conversation = await Api.OpenConversation(owner, business, partner);
+        await Api.RequestCollaboration(owner, conversation);
+        await Api.Settled(() => Api.Post($"/api/v1/conversations/{conversation}/collaboration-request/decline", firmAdmin, new { reason = "Sin capacidad." }));
+        var news = (await Api.Get("/api/v1/notifications", owner))["items"].AsArray().Single(i => i!["kind"]!.GetValue<string>() == "collaboration_declined")!;
+        news["text"]!.GetValue<string>().ShouldContain("Sin capacidad.");
+        news["link"]!.GetValue<string>().ShouldBe($"/api/v1/conversations/{conversation}");
+        (await Kinds(firmAdmin)).ShouldContain("collaboration_declined");
+    }
+
+    [Fact]
+    public async Task access_news_reach_the_firms_side_and_managers_hear_of_their_assignment()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var luis = await Api.AddMember(partner, firmAdmin, "account_manager");
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }));
+        (await Kinds(marta)).ShouldContain("manager_assigned");
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner,
+            new { role = "accountant", expiresAt = DateTimeOffset.UtcNow.AddDays(60) }));
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only" }));
+        await Api.Settled(() => Api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", owner));
+        foreach (var firmSide in new[] { firmAdmin, marta })
+            (await Kinds(firmSide)).ShouldContain(k => k == "access_granted" || k == "access_changed" || k == "access_ended");
+        (await Kinds(marta)).Where(k => k.StartsWith("access_")).Order().ShouldBe(["access_changed", "access_ended", "access_granted"]);
+        (await Kinds(luis)).ShouldNotContain(k => k.StartsWith("access_")); // not assigned to this client
+        (await Kinds(owner)).ShouldNotContain(k => k.StartsWith("access_")); // the client did it
+
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = Array.Empty<string>() }));
+        (await Kinds(marta)).ShouldContain("manager_unassigned");
+    }
+
+    [Fact]
+    public async Task an_expiring_grant_warns_both_sides()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
+        var bus = App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        var expires = DateTimeOffset.UtcNow.AddDays(7);
+        await Api.Settled(() => bus.PublishAsync(new Contracts.Access.AccessGrantExpiring(collaboration, business, Guid.Empty, 7, expires)).AsTask());
+        (await Kinds(owner)).ShouldContain("access_expiring");
+    }
+
+    [Fact]
+    public async Task an_invitation_waits_for_whoever_signs_in_with_that_verified_email()
+    {
+        var admin = Actor.Person("Admin");
+        var firm = await Api.RegisterFirm(admin);
+        var invited = Actor.Person("Invited");
+        await Api.Settled(async () => (await Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = invited.Email, role = "account_manager" }))
+            .ShouldBe(HttpStatusCode.Created));
+        (await Kinds(invited)).ShouldBe(["invitation"]);
+        (await Kinds(invited.Unverified())).ShouldBeEmpty();
+        (await Kinds(admin)).ShouldNotContain("invitation");
+    }
+
+    [Fact]
+    public async Task a_kpi_rise_is_heard_by_members_who_may_read_the_section_and_chose_that_kpi()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var luis = await Api.AddMember(partner, firmAdmin, "account_manager");
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId, luis.UserId } }));
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+        await Api.Put($"/api/v1/clients/{business}/shared-sections", owner, new { sections = new[] { "accounting", "payroll" } });
+        // Luis turns journal entries off for this client only.
+        (await Api.Put("/api/v1/notification-settings", luis, new
+        {
+            email = false, kpis = new[] { "journal_entries_to_review", "payroll_pending" },
+            clients = new[] { new { clientAccountId = business, kpis = new[] { "payroll_pending" } } },
+        })).ShouldBe(HttpStatusCode.OK);
+
+        async Task Report(string section, int count) => await Api.Settled(async () =>
+            (await Api.Put($"/api/v1/clients/{business}/pending-work/{section}", Erp,
+                new { items = Enumerable.Range(1, count).Select(i => new { id = $"{section}-{i}", title = $"Item {i}", link = $"/{section}/{i}" }) }))
+            .ShouldBe(HttpStatusCode.OK));
+
+        await Report("accounting", 2);
+        (await Kinds(firmAdmin)).Count(k => k == "kpi_rise").ShouldBe(1);
+        (await Kinds(marta)).Count(k => k == "kpi_rise").ShouldBe(1);
+        (await Kinds(luis)).ShouldNotContain("kpi_rise");   // his override for this client
+        (await Kinds(owner)).ShouldNotContain("kpi_rise");  // the client's own work
+        var rise = (await Api.Get("/api/v1/notifications", marta))["items"].AsArray().First(i => i!["kind"]!.GetValue<string>() == "kpi_rise")!;
+        rise["link"]!.GetValue<string>().ShouldBe($"/api/v1/collaborations/{collaboration}/pending-work");
+
+        await Report("accounting", 1);                       // a fall is not news
+        await Report("payroll", 3);                          // shared, but outside an accountant's role
+        await Report("banking", 4);                          // within the role, not shared
+        (await Kinds(firmAdmin)).Count(k => k == "kpi_rise").ShouldBe(1);
+        (await Kinds(luis)).ShouldNotContain("kpi_rise");
+    }
+
+    [Fact]
+    public async Task the_same_news_delivered_twice_is_one_notification()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+        await Api.Put($"/api/v1/clients/{business}/shared-sections", owner, new { sections = new[] { "accounting" } });
+        var bus = App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        var rise = new Collaborations.PendingWorkChanged(business, "accounting", "journal_entries_to_review", 5, 0, true, 42, DateTimeOffset.UtcNow);
+        await Api.Settled(() => Task.WhenAll(bus.PublishAsync(rise).AsTask(), bus.PublishAsync(rise).AsTask()));
+        await Api.Settled(() => bus.PublishAsync(rise).AsTask());
+        (await Kinds(firmAdmin)).Count(k => k == "kpi_rise").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task settings_have_a_default_take_overrides_only_for_reachable_clients_and_say_why_not()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var defaults = (await Api.Get("/api/v1/notification-settings", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        defaults["email"].GetValue<bool>().ShouldBeFalse();
+        defaults["kpis"].AsArray().Count.ShouldBe(7);
+
+        var body = new { email = true, kpis = new[] { "tax_filings_due", "pending_invoices" }, clients = new[] { new { clientAccountId = business, kpis = Array.Empty<string>() } } };
+        var saved = (await Api.Put("/api/v1/notification-settings", firmAdmin, body)).ShouldBe(HttpStatusCode.OK);
+        saved["kpis"].AsArray().Select(k => k!.GetValue<string>()).ShouldBe(["pending_invoices", "tax_filings_due"]);
+        var before = await App.EventCountAsync("notifications.settings_changed");
+        (await Api.Put("/api/v1/notification-settings", firmAdmin, body)).ShouldBe(HttpStatusCode.OK);
+        (await App.EventCountAsync("notifications.settings_changed")).ShouldBe(before);
+        (await Api.Get("/api/v1/notification-settings", firmAdmin))["clients"].AsArray().ShouldHaveSingleItem();
+
+        (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = new[] { "gossip" } })).ShouldBeInvalid("kpis");
+        (await Api.Put("/api/v1/notification-settings", firmAdmin, new { kpis = Array.Empty<string>() })).ShouldBeInvalid("email");
+        (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = Array.Empty<string>(), clients = new[] { new { clientAccountId = business, kpis = new[] { "x" } } } }))
+            .ShouldBeInvalid("clients[0].kpis");
+        (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = Array.Empty<string>(), clients = new[] { new { clientAccountId = Guid.NewGuid(), kpis = Array.Empty<string>() } } }))
+            .ShouldRefuse("client_not_reachable");
+        var unassigned = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Put("/api/v1/notification-settings", unassigned, new { email = false, kpis = Array.Empty<string>(), clients = new[] { new { clientAccountId = business, kpis = Array.Empty<string>() } } }))
+            .ShouldRefuse("client_not_reachable");
+        (await Api.Put("/api/v1/notification-settings", Erp, body)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Get("/api/v1/notification-settings", Erp)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Get("/api/v1/notification-settings", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await App.EventCountAsync("notifications.settings_changed")).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task email_goes_to_those_who_asked_for_it()
+    {
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = true, kpis = Array.Empty<string>() })).ShouldBe(HttpStatusCode.OK);
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" }));
+        var granted = (await Api.Get("/api/v1/notifications", firmAdmin))["items"].AsArray().First(i => i!["kind"]!.GetValue<string>() == "access_granted")!;
+        var mail = Path.Combine(App.MailFolder, $"{granted["id"]!.GetValue<Guid>()}.eml");
+        File.Exists(mail).ShouldBeTrue();
+        (await File.ReadAllTextAsync(mail)).ShouldContain($"To: {firmAdmin.Email}");
+        Directory.GetFiles(App.MailFolder).ShouldNotContain(f => File.ReadAllText(f).Contains(owner.Email));
+    }
+
+    [Fact]
+    public async Task the_inbox_is_read_one_by_one_or_all_at_once_and_is_nobody_elses()
+    {
+        var (_, _, firmAdmin, _, owner) = await Api.Collaborating();
+        var page = (await Api.Get("/api/v1/notifications?unread=true", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        var unread = page["unread"].GetValue<long>();
+        unread.ShouldBeGreaterThan(1);
+        var first = page["items"].AsArray()[0]!["id"]!.GetValue<Guid>();
+        (await Api.Post($"/api/v1/notifications/{first}/read", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Post($"/api/v1/notifications/{first}/read", firmAdmin)).ShouldBe(HttpStatusCode.OK)["marked"].GetValue<int>().ShouldBe(1);
+        (await Api.Post($"/api/v1/notifications/{first}/read", firmAdmin))["marked"].GetValue<int>().ShouldBe(0);
+        (await Api.Get("/api/v1/notifications/unread-count", firmAdmin))["unread"].GetValue<long>().ShouldBe(unread - 1);
+        (await Kinds(firmAdmin, unread: false)).Length.ShouldBe(1);
+        (await Api.Post("/api/v1/notifications/read-all", firmAdmin, new { })).ShouldBe(HttpStatusCode.OK)["marked"].GetValue<int>().ShouldBe((int)unread - 1);
+        (await Api.Get("/api/v1/notifications/unread-count", firmAdmin))["unread"].GetValue<long>().ShouldBe(0);
+        (await Api.Get("/api/v1/notifications/unread-count", owner))["unread"].GetValue<long>().ShouldBeGreaterThan(0);
+        (await Api.Post($"/api/v1/notifications/{Guid.NewGuid()}/read", firmAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get("/api/v1/notifications", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await Api.Get("/api/v1/notifications", Erp)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Get("/api/v1/notifications?page=0", firmAdmin)).ShouldBeInvalid("page");
+    }
+
+    [Fact]
+    public async Task the_inbox_and_the_settings_rebuild_identically()
+    {
+        var (_, _, firmAdmin, business, _) = await Api.Collaborating();
+        await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = new[] { "stock_alerts" } });
+        await Api.Post("/api/v1/notifications/read-all", firmAdmin, new { });
+        await App.ShouldRebuildIdentically<Notification>(typeof(Notification));
+        await App.ShouldRebuildIdentically<NotificationSettings>(typeof(NotificationSettings));
+    }
+}
