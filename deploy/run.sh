@@ -10,4 +10,5 @@ if [[ -z "${ConnectionStrings__Partners:-}" ]]; then
 fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS=${PARTNERS_URLS:-http://127.0.0.1:5080}
+export Notifications__MailFolder=${Notifications__MailFolder:-$PWD/.local/mail}   # the development mail sink
 exec dotnet run --project src/Host --no-launch-profile -- "$@"
