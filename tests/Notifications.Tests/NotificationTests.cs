@@ -91,6 +91,27 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task rejections_of_the_application_and_of_a_profile_revision_reach_the_firms_administrators_with_the_reason()
+    {
+        var admin = Actor.Person("Admin");
+        var firm = await Api.RegisterFirm(admin);
+        await Api.SetSubscription(firm, "active");
+        var manager = await Api.AddMember(firm, admin, "account_manager");
+        var application = await Api.Apply(firm, admin);
+        await Api.Settled(() => Api.Post($"/api/v1/partner-applications/{application}/reject", Actor.Reviewer(), new { reason = "Falta el certificado." }));
+        var decided = (await Api.Get("/api/v1/notifications", admin))["items"].AsArray().Single(i => i!["kind"]!.GetValue<string>() == "application_decided")!;
+        decided["text"]!.GetValue<string>().ShouldContain("Falta el certificado.");
+        decided["link"]!.GetValue<string>().ShouldBe($"/api/v1/partner-applications/{application}");
+        (await Kinds(manager)).ShouldNotContain("application_decided");
+
+        var partner = await Api.PublishedPartner(admin);
+        (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("López Asesores"))).ShouldBe(HttpStatusCode.OK);
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        await Api.Settled(() => Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = "El nombre no coincide." }));
+        (await Kinds(admin)).ShouldContain("profile_rejected");
+    }
+
+    [Fact]
     public async Task an_invitation_waits_for_whoever_signs_in_with_that_verified_email()
     {
         var admin = Actor.Person("Admin");
