@@ -62,9 +62,10 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    /// <summary>How many events of one stored name ("module.event") the store holds.</summary>
+    /// <summary>How many events of one stored name ("module.event") the store holds, once every queued message is handled.</summary>
     public async Task<long> EventCountAsync(string type)
     {
+        await QuietAsync();
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("select count(*) from events.mt_events where type = @type", connection);
@@ -72,9 +73,28 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Waits (bounded) until no message waits in the durable queues: every module has done what earlier requests caused,
+    /// so counting what is stored measures the request at hand and not a notification still on its way.
+    /// </summary>
+    public async Task QuietAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'", connection);
+        for (var quiet = 0; quiet < 2; )
+        {
+            for (var tries = 0; tries < 200 && (long)(await command.ExecuteScalarAsync())! > 0; tries++) await Task.Delay(25);
+            quiet++;
+            await Task.Delay(25);
+        }
+    }
+
     /// <summary>How many events the store holds: "nothing stored" is asserted with it.</summary>
     public async Task<long> EventCountAsync()
     {
+        await QuietAsync();
         await using var session = Store.QuerySession();
         return await session.Events.QueryAllRawEvents().LongCountAsync();
     }
