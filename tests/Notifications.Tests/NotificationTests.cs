@@ -205,6 +205,24 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task two_settings_at_once_never_fail_and_never_interleave()
+    {
+        var (_, _, firmAdmin, _, _) = await Api.Collaborating();
+        var replies = await Task.WhenAll(
+            Api.Put("/api/v1/notification-settings", firmAdmin, new { email = true, kpis = new[] { "stock_alerts" } }),
+            Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = new[] { "tax_filings_due" } }));
+        // Once the settings exist, writers queue on their row; the very first two may meet creating it: one is a 409.
+        replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
+        var taken = replies.Count(r => r.Status == HttpStatusCode.OK);
+        (await App.EventCountAsync("notifications.settings_changed")).ShouldBe(taken);
+        var again = await Task.WhenAll(
+            Api.Put("/api/v1/notification-settings", firmAdmin, new { email = true, kpis = new[] { "payroll_pending" } }),
+            Api.Put("/api/v1/notification-settings", firmAdmin, new { email = true, kpis = new[] { "pending_invoices" } }));
+        again.ShouldAllBe(r => r.Status == HttpStatusCode.OK);
+        (await App.EventCountAsync("notifications.settings_changed")).ShouldBe(taken + 2);
+    }
+
+    [Fact]
     public async Task email_goes_to_those_who_asked_for_it()
     {
         var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();

@@ -17,6 +17,13 @@ public sealed record Reply(HttpStatusCode Status, string Body, HttpResponseHeade
     public T As<T>() => JsonSerializer.Deserialize<T>(Body, Api.Json)!;
     public Guid Id => Guid.Parse(this["value"].GetValue<string>());
 
+    // Assertion messages print a reply: its status and body, never a property that may not apply (Id).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Status = {Status}, Body = {Body}");
+        return true;
+    }
+
     public Reply ShouldBe(HttpStatusCode status)
     {
         Status.ShouldBe(status, $"body: {Body}");
