@@ -10,5 +10,6 @@ if [[ -z "${ConnectionStrings__Partners:-}" ]]; then
 fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS=${PARTNERS_URLS:-http://127.0.0.1:5080}
+export Demo__Seed=${Demo__Seed:-if-empty}                                  # the demo data set, into an empty store
 export Notifications__MailFolder=${Notifications__MailFolder:-$PWD/.local/mail}   # the development mail sink
 exec dotnet run --project src/Host --no-launch-profile -- "$@"

@@ -1,0 +1,30 @@
+using Holded.Partners.Host.Demo;
+using Holded.Partners.Host.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Holded.Partners.Host.Tests;
+
+/// <summary>The demo data set loads through the API, with every module's consequences.</summary>
+public class DemoDataTests(PartnersApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task the_demo_data_set_loads_firms_clients_collaborations_grants_and_pending_work()
+    {
+        await new DemoData(App.CreateClient(), Actor.SigningKey, NullLogger.Instance).SeedAsync(CancellationToken.None);
+        await App.QuietAsync();
+
+        var directory = (await Api.Get("/api/v1/directory/partners?pageSize=50", null)).ShouldBe(HttpStatusCode.OK);
+        directory["total"].GetValue<long>().ShouldBe(DemoData.Firms);
+        directory["items"].AsArray().Select(p => p!["provinces"]![0]!.GetValue<string>()).Distinct().Count().ShouldBeGreaterThan(10);
+
+        var admin = Actor.Raw(DevelopmentTokens.SubjectFor("admin@garcia-asesores.es"), "admin@garcia-asesores.es", null);
+        var me = (await Api.Get("/api/v1/me", admin)).ShouldBe(HttpStatusCode.OK);
+        var firm = me["memberships"][0]!["accountId"]!.GetValue<Guid>();
+        var clients = (await Api.Get($"/api/v1/partners/{firm}/clients", admin)).ShouldBe(HttpStatusCode.OK)["items"].AsArray();
+        clients.Count.ShouldBeGreaterThan(0);
+        clients[0]!["role"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        clients[0]!["kpis"]!.AsObject().Count.ShouldBeGreaterThan(0);
+        (await App.EventCountAsync("access.access_granted")).ShouldBe(17);
+        (await App.EventCountAsync("collaboration.pending_work_reported")).ShouldBeGreaterThan(30);
+    }
+}
