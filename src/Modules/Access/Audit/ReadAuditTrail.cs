@@ -104,7 +104,10 @@ public static class ReadAuditTrailEndpoint
         return new AuditPage(items.Take(limit).ToList(), next);
     }
 
-    public static string Csv(AuditPage page)
+    public const string CsvHeader =
+        "at,type,client_account_id,partner_account_id,collaboration_id,actor,member,role_before,role_after,permissions,expires_at,reason,correlation_id";
+
+    public static string Csv(AuditPage page, bool header = true)
     {
         static string Field(object? value)
         {
@@ -118,7 +121,7 @@ public static class ReadAuditTrailEndpoint
             if (text.Length > 0 && "=+-@".Contains(text[0])) text = "'" + text;
             return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
         }
-        var csv = new StringBuilder("at,type,client_account_id,partner_account_id,collaboration_id,actor,member,role_before,role_after,permissions,expires_at,reason,correlation_id\n");
+        var csv = new StringBuilder(header ? CsvHeader + "\n" : "");
         foreach (var e in page.Items)
             csv.AppendJoin(',', new object?[] { e.At, e.Type, e.ClientAccountId, e.PartnerAccountId, e.CollaborationId, e.Actor, e.Member,
                 e.RoleBefore, e.RoleAfter, e.Permissions, e.ExpiresAt, e.Reason, e.CorrelationId }.Select(Field)).Append('\n');
