@@ -27,9 +27,17 @@ public sealed class AccessChanges(AccessState state) : DocumentSessionListenerBa
         return Task.CompletedTask;
     }
 
-    /// <summary>Drops what a notification names: "a:{account}", "c:{client}" (its collaborations), "g:{collaboration}".</summary>
+    /// <summary>
+    /// Drops what a notification names: "a:{account}", "c:{client}" (its collaborations), "g:{collaboration}", or "*"
+    /// for everything (sent after a projection rebuild rewrote documents under the cache).
+    /// </summary>
     public static void Apply(AccessState state, string payload)
     {
+        if (payload == "*")
+        {
+            state.Forget();
+            return;
+        }
         foreach (var change in payload.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             if (change.Length < 3 || !Guid.TryParse(change.AsSpan(2), out var id)) continue;

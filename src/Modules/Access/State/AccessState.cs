@@ -78,6 +78,9 @@ public sealed class AccessState
         _grantsByCollaboration.Restart(listening);
     }
 
+    /// <summary>Empties the memory, still listening: the next decisions read afresh.</summary>
+    internal void Forget() => Restart(Listening);
+
     internal void Prune()
     {
         _accounts.Prune(MaxAge);
