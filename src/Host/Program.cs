@@ -20,6 +20,7 @@ builder.Services.AddNotificationsModule();
 builder.AddPartnersMessaging();
 builder.AddPartnersIdentity();
 builder.AddPartnersHttp();
+builder.AddPartnersTelemetry();
 builder.Services.AddSingleton<Holded.Partners.Host.Demo.DemoSeed>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<Holded.Partners.Host.Demo.DemoSeed>());
 

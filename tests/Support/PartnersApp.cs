@@ -34,11 +34,12 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     /// A second node on this app's database, as in a scale-out: it serves HTTP and hears the other node's changes
     /// through PostgreSQL. It leaves the message queues to the first node (Wolverine in mediator mode).
     /// </summary>
-    public async Task<AnotherNode> StartAnotherNodeAsync() =>
-        new(await StartNodeAsync(s => s.ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.MediatorOnly)));
+    public async Task<AnotherNode> StartAnotherNodeAsync(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(await StartNodeAsync(s => s.ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.MediatorOnly), settings));
 
-    private Task<IAlbaHost> StartNodeAsync(Action<IServiceCollection> wolverine) => AlbaHost.For<Program>(x =>
+    private Task<IAlbaHost> StartNodeAsync(Action<IServiceCollection> wolverine, IReadOnlyDictionary<string, string>? settings = null) => AlbaHost.For<Program>(x =>
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) x.UseSetting(key, value);
         x.UseEnvironment("Testing");
         x.UseSetting("ConnectionStrings:Partners", ConnectionString);
         x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);

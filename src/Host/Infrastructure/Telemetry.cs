@@ -1,0 +1,48 @@
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Holded.Partners.Host.Infrastructure;
+
+/// <summary>
+/// Traces and metrics from ASP.NET Core, Wolverine (messages, handlers), Marten (sessions, the daemon) and Npgsql,
+/// exported over OTLP when an endpoint is configured (the standard OTEL_EXPORTER_OTLP_ENDPOINT and friends). Logs
+/// carry the trace and span ids in their scope, so a log line finds its request and its messages; `Logging:Json`
+/// writes them as JSON lines.
+/// </summary>
+public static class Telemetry
+{
+    public const string ServiceName = "holded-partners";
+
+    public static void AddPartnersTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        if (builder.Configuration.GetValue<bool>("Logging:Json"))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        var endpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (string.IsNullOrWhiteSpace(endpoint)) return; // nothing to export to: no listeners, no cost
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
+            .WithTracing(t => t
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddSource("Wolverine", "Marten", "Npgsql")
+                .AddOtlpExporter())
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Wolverine", "Marten", "Npgsql")
+                .AddOtlpExporter());
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeScopes = true;
+            o.AddOtlpExporter();
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+
+namespace Holded.Partners.Host.Tests;
+
+/// <summary>Traces and metrics leave the host over OTLP once an endpoint is configured, and not otherwise.</summary>
+public class TelemetryTests(PartnersApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task traces_and_metrics_are_exported_to_the_configured_otlp_endpoint()
+    {
+        var port = TestDatabase.FreePort();
+        var received = new ConcurrentBag<string>();
+        using var collector = new HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        collector.Start();
+        _ = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                try
+                {
+                    var context = await collector.GetContextAsync();
+                    received.Add(context.Request.Url!.AbsolutePath);
+                    context.Response.StatusCode = 200;
+                    context.Response.Close();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or SocketException) { return; }
+            }
+        });
+
+        await using var node = await App.StartAnotherNodeAsync(new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        });
+        var there = new Api(node);
+        (await there.Get("/api/v1/access/roles", Actor.Person())).ShouldBe(HttpStatusCode.OK);
+
+        for (var i = 0; i < 100 && !(received.Contains("/v1/traces") && received.Contains("/v1/metrics")); i++) await Task.Delay(100);
+        received.ShouldContain("/v1/traces");
+        received.ShouldContain("/v1/metrics");
+    }
+}
