@@ -27,8 +27,7 @@ builder.Services.AddHostedService(provider => provider.GetRequiredService<Holded
 var app = builder.Build();
 
 app.UsePartnersErrors();
-// Behind a proxy (deploy/), the client's address comes from X-Forwarded-For: rate limits are per visitor, not per proxy.
-app.UseForwardedHeaders(new() { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+app.UsePartnersForwardedHeaders();
 app.UseRouting(); // after the error handler, so a failure while routing is problem details too
 app.UseNullBodyRefusal();
 app.UseAuthentication();

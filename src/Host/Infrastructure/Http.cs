@@ -29,4 +29,19 @@ public static class Http
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     }
+
+    /// <summary>
+    /// Behind a proxy (deploy/), the client's address comes from X-Forwarded-For — trusted only from loopback and the
+    /// networks in Http:ProxyNetworks (CIDR, comma-separated) — so rate limits are per visitor, not per proxy.
+    /// </summary>
+    public static void UsePartnersForwardedHeaders(this WebApplication app)
+    {
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        };
+        foreach (var network in (app.Configuration["Http:ProxyNetworks"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        app.UseForwardedHeaders(options);
+    }
 }

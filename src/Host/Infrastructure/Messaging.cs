@@ -24,10 +24,21 @@ public static class Messaging
             o.Policies.UseDurableLocalQueues();
 
             // Development and tests compile handlers at start; production ships pre-generated code.
-            if (builder.Configuration.GetValue("Wolverine:StaticCode", false))
-                o.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
-            else
-                o.UseRuntimeCompilation();
+            if (builder.UsesStaticCode()) o.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+#if !STATIC_CODE
+            else o.UseRuntimeCompilation();
+#endif
         });
     }
+}
+
+public static class GeneratedCode
+{
+    /// <summary>Built with -p:StaticCode=true (the image), or told so by Wolverine:StaticCode after `codegen write`.</summary>
+    public static bool UsesStaticCode(this WebApplicationBuilder builder) =>
+#if STATIC_CODE
+        true;
+#else
+        builder.Configuration.GetValue("Wolverine:StaticCode", false);
+#endif
 }

@@ -17,6 +17,13 @@ public static class Store
 
         // Raw SQL where Marten's LINQ cannot say it (ranked full-text search).
         builder.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+        // Production images ship the generated code (`codegen write` when the image is built): no compiler at start.
+        if (builder.UsesStaticCode())
+            builder.Services.CritterStackDefaults(x =>
+            {
+                x.Development.GeneratedCodeMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+                x.Production.GeneratedCodeMode = JasperFx.CodeGeneration.TypeLoadMode.Static;
+            });
         builder.Services.AddMarten(o =>
             {
                 o.Connection(connectionString);
