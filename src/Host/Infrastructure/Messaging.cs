@@ -22,6 +22,8 @@ public static class Messaging
                 .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10));
             // Every local queue is durable: a message between modules survives a crash.
             o.Policies.UseDurableLocalQueues();
+            // How fast a dead node's messages are taken over, and the like: Wolverine:Durability:* by configuration.
+            builder.Configuration.GetSection("Wolverine:Durability").Bind(o.Durability);
 
             // Development and tests compile handlers at start; production ships pre-generated code.
             if (builder.UsesStaticCode()) o.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;

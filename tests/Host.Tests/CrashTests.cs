@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Npgsql;
+
+namespace Holded.Partners.Host.Tests;
+
+/// <summary>
+/// The host process is killed (SIGKILL) right after accepting commands whose consequences travel through other
+/// modules' durable queues. Restarted on the same database, it finishes every one of them, once.
+/// </summary>
+public class CrashTests
+{
+    private const int Requests = 8;
+
+    [Fact]
+    public async Task killed_mid_work_the_host_finishes_every_accepted_commands_follow_up_once_after_restart()
+    {
+        // The scene, set through the in-process host: a partner and businesses whose collaboration requests wait.
+        var app = new PartnersApp();
+        await app.InitializeAsync();
+        var api = new Api(app);
+        var firmAdmin = Actor.Person("Firm Admin");
+        var partner = await api.PublishedPartner(firmAdmin);
+        var conversations = new List<Guid>();
+        for (var i = 0; i < Requests; i++)
+        {
+            var owner = Actor.Person($"Owner {i}");
+            var business = await api.RegisterBusiness(owner);
+            var conversation = await api.OpenConversation(owner, business, partner);
+            await api.RequestCollaboration(owner, conversation);
+            conversations.Add(conversation);
+        }
+        await app.DisposeAsync();
+
+        // The real process takes the accepts and dies at once, its queues still full.
+        using (var first = await HostProcess.StartAsync(app.ConnectionString))
+        {
+            var accepted = await Task.WhenAll(conversations.Select(c =>
+                first.Post($"/api/v1/conversations/{c}/collaboration-request/accept", firmAdmin, new { confirm = true })));
+            accepted.ShouldAllBe(status => status == HttpStatusCode.OK);
+            first.Kill();
+        }
+        var beforeRestart = await Count(app.ConnectionString, "select count(*) from events.mt_events where type = 'collaboration.collaboration_started'");
+        var inFlight = await Count(app.ConnectionString, "select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'");
+        var heard = await Count(app.ConnectionString, "select count(*) from notifications.mt_doc_notification where data ->> 'Kind' = 'collaboration_accepted'");
+        // The kill must have cut work short, or this test would prove nothing.
+        inFlight.ShouldBeGreaterThan(0, $"nothing was in flight at the kill ({beforeRestart} started, {heard} notified)");
+        Console.WriteLine($"At the kill: {inFlight} messages queued, {beforeRestart}/{Requests} started, {heard}/{Requests * 2} notified.");
+
+        using var second = await HostProcess.StartAsync(app.ConnectionString);
+        for (var i = 0; i < 600 && !await Done(app.ConnectionString); i++) await Task.Delay(100);
+        (await Count(app.ConnectionString, "select count(*) from events.mt_events where type = 'collaboration.collaboration_started'")).ShouldBe(Requests,
+            $"{beforeRestart} had started before the kill");
+        (await Count(app.ConnectionString, "select count(*) from access.mt_doc_accesscollaboration where (data ->> 'Started')::boolean")).ShouldBe(Requests);
+        (await Count(app.ConnectionString, "select count(*) from notifications.mt_doc_notification where data ->> 'Kind' = 'collaboration_accepted'"))
+            .ShouldBe(Requests * 2); // the owner and the firm's administrator, once each
+    }
+
+    private static async Task<bool> Done(string connection) =>
+        await Count(connection, "select count(*) from notifications.mt_doc_notification where data ->> 'Kind' = 'collaboration_accepted'") >= Requests * 2
+        && await Count(connection, "select count(*) from access.mt_doc_accesscollaboration where (data ->> 'Started')::boolean") >= Requests;
+
+    private static async Task<long> Count(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        try { return (long)(await command.ExecuteScalarAsync())!; }
+        catch (PostgresException e) when (e.SqlState == "42P01") { return 0; } // a table not created yet
+    }
+}
+
+/// <summary>The host as a real process of its own on a loopback port, for what an in-process host cannot show.</summary>
+public sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _http;
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public static async Task<HostProcess> StartAsync(string connectionString)
+    {
+        var port = TestDatabase.FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Holded.Partners.Host.dll")])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["ConnectionStrings__Partners"] = connectionString,
+                ["Auth__DevelopmentSigningKey"] = Actor.SigningKey, ["Access__SessionSigningKey"] = PartnersApp.SessionSigningKey,
+                ["Logging__LogLevel__Default"] = "Warning",
+                // A dead node's queued messages are taken over within seconds, not the default minute.
+                ["Wolverine__Durability__StaleNodeTimeout"] = "00:00:02",
+                ["Wolverine__Durability__HealthCheckPollingTime"] = "00:00:01",
+                ["Wolverine__Durability__NodeReassignmentPollingTime"] = "00:00:01",
+                ["Wolverine__Durability__OrphanedMessageSweepPollingTime"] = "00:00:01",
+                ["Wolverine__Durability__FirstHealthCheckExecution"] = "00:00:00.500",
+            },
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        for (var i = 0; i < 300; i++)
+        {
+            try { if ((await host._http.GetAsync("/health/ready")).IsSuccessStatusCode) return host; }
+            catch (HttpRequestException) { }
+            if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode} before it was ready.");
+            await Task.Delay(100);
+        }
+        host.Dispose();
+        throw new TimeoutException("The host did not become ready in 30 seconds.");
+    }
+
+    public async Task<HttpStatusCode> Post(string url, Actor who, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", who.Token);
+        using var response = await _http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no draining, no flushing.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+        _http.Dispose();
+    }
+}
