@@ -13,10 +13,9 @@ public class CrashTests
 {
     private const int Requests = 8;
 
-    [Fact]
-    public async Task killed_mid_work_the_host_finishes_every_accepted_commands_follow_up_once_after_restart()
+    /// <summary>The scene, set through the in-process host: a partner, and businesses whose collaboration requests wait.</summary>
+    private static async Task<(string Database, Actor FirmAdmin, List<Guid> Conversations)> WaitingRequests()
     {
-        // The scene, set through the in-process host: a partner and businesses whose collaboration requests wait.
         var app = new PartnersApp();
         await app.InitializeAsync();
         var api = new Api(app);
@@ -32,6 +31,31 @@ public class CrashTests
             conversations.Add(conversation);
         }
         await app.DisposeAsync();
+        return (app.ConnectionString, firmAdmin, conversations);
+    }
+
+    [Fact]
+    public async Task two_nodes_share_the_work_and_stopping_one_loses_nothing()
+    {
+        var (database, firmAdmin, conversations) = await WaitingRequests();
+        using var a = await HostProcess.StartAsync(database);
+        using (var b = await HostProcess.StartAsync(database))
+        {
+            // Commands spread across both nodes, as a proxy would; then one node is stopped while work is queued.
+            var accepted = await Task.WhenAll(conversations.Select((c, i) =>
+                (i % 2 == 0 ? a : b).Post($"/api/v1/conversations/{c}/collaboration-request/accept", firmAdmin, new { confirm = true })));
+            accepted.ShouldAllBe(status => status == HttpStatusCode.OK);
+            b.Kill();
+        }
+        for (var i = 0; i < 600 && !await Done(database); i++) await Task.Delay(100);
+        await ShouldBeDoneOnce(database);
+    }
+
+    [Fact]
+    public async Task killed_mid_work_the_host_finishes_every_accepted_commands_follow_up_once_after_restart()
+    {
+        var (database, firmAdmin, conversations) = await WaitingRequests();
+        var app = (ConnectionString: database, 0);
 
         // The real process takes the accepts and dies at once, its queues still full.
         using (var first = await HostProcess.StartAsync(app.ConnectionString))
@@ -50,11 +74,17 @@ public class CrashTests
 
         using var second = await HostProcess.StartAsync(app.ConnectionString);
         for (var i = 0; i < 600 && !await Done(app.ConnectionString); i++) await Task.Delay(100);
-        (await Count(app.ConnectionString, "select count(*) from events.mt_events where type = 'collaboration.collaboration_started'")).ShouldBe(Requests,
-            $"{beforeRestart} had started before the kill");
-        (await Count(app.ConnectionString, "select count(*) from access.mt_doc_accesscollaboration where (data ->> 'Started')::boolean")).ShouldBe(Requests);
-        (await Count(app.ConnectionString, "select count(*) from notifications.mt_doc_notification where data ->> 'Kind' = 'collaboration_accepted'"))
+        await ShouldBeDoneOnce(app.ConnectionString);
+    }
+
+    // Every module did its part for every accepted request, and nothing twice.
+    private static async Task ShouldBeDoneOnce(string database)
+    {
+        (await Count(database, "select count(*) from events.mt_events where type = 'collaboration.collaboration_started'")).ShouldBe(Requests);
+        (await Count(database, "select count(*) from access.mt_doc_accesscollaboration where (data ->> 'Started')::boolean")).ShouldBe(Requests);
+        (await Count(database, "select count(*) from notifications.mt_doc_notification where data ->> 'Kind' = 'collaboration_accepted'"))
             .ShouldBe(Requests * 2); // the owner and the firm's administrator, once each
+        (await Count(database, "select count(*) from wolverine.wolverine_dead_letters")).ShouldBe(0);
     }
 
     private static async Task<bool> Done(string connection) =>
