@@ -51,4 +51,43 @@ public class CommandsTests(PartnersApp app) : AppTest(app)
         (exit, _) = await Run("audit", "export", "--type", "gossip");
         exit.ShouldNotBe(0);
     }
+
+    [Fact]
+    public async Task redeliver_hands_one_modules_messages_back_to_its_handlers_and_nothing_doubles()
+    {
+        // Whatever earlier tests set in motion is done and gone: the window holds this test's messages only.
+        await App.QuietAsync();
+        await App.ResetAsync();
+        var started = DateTimeOffset.UtcNow;
+        var (_, partner, _, business, _) = await Api.Collaborating();
+        await App.QuietAsync();
+        var ours = $"select count(*) from notifications.mt_doc_notificationaccount where id in ('{partner}', '{business}')";
+        var replicas = await Count(ours);
+        replicas.ShouldBe(2);
+        var notifications = await Count("select count(*) from notifications.mt_doc_notification");
+
+        // The module lost its copy of the accounts; its messages are still recorded.
+        await Count("delete from notifications.mt_doc_notificationaccount");
+        var (exit, output) = await Run("redeliver", "Notifications", "--from", started.ToString("O"), "--dry-run");
+        exit.ShouldBe(0, output);
+        output.ShouldContain("Holded.Partners.Contracts.Onboarding.AccountOpened");
+        (await Count("select count(*) from notifications.mt_doc_notificationaccount")).ShouldBe(0); // a dry run delivers nothing
+
+        (exit, output) = await Run("redeliver", "Notifications", "--from", started.ToString("O"));
+        exit.ShouldBe(0, output);
+        for (var i = 0; i < 300 && await Count(ours) < replicas; i++) await Task.Delay(100);
+        await App.QuietAsync();
+        (await Count(ours)).ShouldBe(replicas);
+        (await Count("select count(*) from notifications.mt_doc_notification")).ShouldBe(notifications); // heard again, told once
+        (await Run("redeliver", "Gossip")).Exit.ShouldNotBe(0);
+    }
+
+    private async Task<long> Count(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        var result = await command.ExecuteScalarAsync();
+        return result is long n ? n : 0;
+    }
 }

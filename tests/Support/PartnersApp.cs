@@ -83,10 +83,11 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
-            "select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming'", connection);
+            "select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming' " +
+            "or (status = 'Scheduled' and execution_time < now() + interval '30 seconds')", connection); // retries due soon count too
         for (var quiet = 0; quiet < 2; )
         {
-            for (var tries = 0; tries < 200 && (long)(await command.ExecuteScalarAsync())! > 0; tries++) await Task.Delay(25);
+            for (var tries = 0; tries < 800 && (long)(await command.ExecuteScalarAsync())! > 0; tries++) await Task.Delay(25);
             quiet++;
             await Task.Delay(25);
         }
