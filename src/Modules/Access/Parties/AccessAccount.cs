@@ -3,6 +3,7 @@ namespace Holded.Partners.Access.Parties;
 /// <summary>Access's own copy of an account: its plan (which caps every section) and its members.</summary>
 public sealed class AccessAccount : AccountReplica;
 
+[OneAtATime]
 public static class AccessAccountHandler
 {
     public static Task Handle(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);

@@ -3,6 +3,7 @@ namespace Holded.Partners.Access.Parties;
 /// <summary>Access's own copy of a collaboration: active or not, and who manages it.</summary>
 public sealed class AccessCollaboration : CollaborationReplica;
 
+[OneAtATime]
 public static class AccessCollaborationHandler
 {
     public static Task Handle(Collaborations.CollaborationStarted m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);

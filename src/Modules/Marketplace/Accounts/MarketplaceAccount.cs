@@ -4,6 +4,7 @@ namespace Holded.Partners.Marketplace.Accounts;
 public sealed class MarketplaceAccount : AccountReplica;
 
 /// <summary>Keeps <see cref="MarketplaceAccount"/> current from Onboarding's messages.</summary>
+[OneAtATime]
 public static class MarketplaceAccountHandler
 {
     public static Task Handle(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<MarketplaceAccount>(s, m);

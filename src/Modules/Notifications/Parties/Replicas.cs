@@ -6,6 +6,7 @@ public sealed class NotificationAccount : AccountReplica;
 /// <summary>Notifications' own copy of a collaboration: active or not, and who manages it.</summary>
 public sealed class NotificationCollaboration : CollaborationReplica;
 
+[OneAtATime]
 public static class NotificationAccountHandler
 {
     public static Task Handle(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
@@ -14,6 +15,7 @@ public static class NotificationAccountHandler
     public static Task Handle(Onboarding.MemberRemoved m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
 }
 
+[OneAtATime]
 public static class NotificationCollaborationHandler
 {
     public static Task Handle(Collaborations.CollaborationStarted m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
