@@ -93,8 +93,8 @@ public class AuditTests(PartnersApp app) : AppTest(app)
     {
         var (first, partner, firmAdmin, business, owner) = await Api.Collaborating();
         var otherOwner = Actor.Person("Other Owner");
-        var otherBusiness = await Api.RegisterBusiness(otherOwner);
-        var second = await Api.AcceptRequest(firmAdmin, await Requested(otherOwner, otherBusiness, partner));
+        var (otherBusiness, request) = await Api.RequestedCollaboration(otherOwner, partner);
+        var second = await Api.AcceptRequest(firmAdmin, request);
         await Api.Put($"/api/v1/collaborations/{first}/access-grant", owner, new { role = "accountant" });
         await Api.Put($"/api/v1/collaborations/{second}/access-grant", otherOwner, new { role = "read_only" });
         foreach (var client in new[] { business, otherBusiness })
@@ -106,13 +106,6 @@ public class AuditTests(PartnersApp app) : AppTest(app)
         // Each client still sees only its own.
         Types(await Api.Get($"/api/v1/audit/access?clientAccountId={otherBusiness}", otherOwner)).ShouldBe(["session_opened", "grant_created"]);
         (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", otherOwner)).ShouldBeProblem(HttpStatusCode.NotFound);
-    }
-
-    private async Task<Guid> Requested(Actor owner, Guid business, Guid partner)
-    {
-        var conversation = await Api.OpenConversation(owner, business, partner);
-        await Api.RequestCollaboration(owner, conversation);
-        return conversation;
     }
 
     [Fact]

@@ -23,13 +23,7 @@ public class CrashTests
         var partner = await api.PublishedPartner(firmAdmin);
         var conversations = new List<Guid>();
         for (var i = 0; i < Requests; i++)
-        {
-            var owner = Actor.Person($"Owner {i}");
-            var business = await api.RegisterBusiness(owner);
-            var conversation = await api.OpenConversation(owner, business, partner);
-            await api.RequestCollaboration(owner, conversation);
-            conversations.Add(conversation);
-        }
+            conversations.Add((await api.RequestedCollaboration(Actor.Person($"Owner {i}"), partner)).Conversation);
         await app.DisposeAsync();
         return (app.ConnectionString, firmAdmin, conversations);
     }

@@ -48,9 +48,7 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         var firmAdmin = Actor.Person("Firm Admin");
         var partner = await Api.PublishedPartner(firmAdmin);
         var owner = Actor.Person("Owner");
-        var business = await Api.RegisterBusiness(owner);
-        var conversation = await Api.OpenConversation(owner, business, partner);
-        await Api.RequestCollaboration(owner, conversation);
+        var (_, conversation) = await Api.RequestedCollaboration(owner, partner);
         await Api.Settled(() => Api.Post($"/api/v1/conversations/{conversation}/collaboration-request/decline", firmAdmin, new { reason = "Sin capacidad." }));
         var news = (await Api.Get("/api/v1/notifications", owner))["items"].AsArray().Single(i => i!["kind"]!.GetValue<string>() == "collaboration_declined")!;
         news["text"]!.GetValue<string>().ShouldContain("Sin capacidad.");

@@ -129,15 +129,22 @@ public static class CollaborationScenarios
         return clients["items"].AsArray().Single(c => c!["conversationId"]!.GetValue<Guid>() == conversation)!["id"]!.GetValue<Guid>();
     }
 
+    /// <summary>A new business of this owner that found the partner, wrote, and asked to collaborate: the request waits.</summary>
+    public static async Task<(Guid Business, Guid Conversation)> RequestedCollaboration(this Api api, Actor owner, Guid partner)
+    {
+        var business = await api.RegisterBusiness(owner);
+        var conversation = await api.OpenConversation(owner, business, partner);
+        await api.RequestCollaboration(owner, conversation);
+        return (business, conversation);
+    }
+
     /// <summary>A listed firm, a business, and an active collaboration between them.</summary>
     public static async Task<(Guid Collaboration, Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> Collaborating(this Api api)
     {
         var firmAdmin = Actor.Person("Firm Admin");
         var partner = await api.PublishedPartner(firmAdmin);
         var owner = Actor.Person("Business Owner");
-        var business = await api.RegisterBusiness(owner);
-        var conversation = await api.OpenConversation(owner, business, partner);
-        await api.RequestCollaboration(owner, conversation);
+        var (business, conversation) = await api.RequestedCollaboration(owner, partner);
         var collaboration = await api.AcceptRequest(firmAdmin, conversation);
         return (collaboration, partner, firmAdmin, business, owner);
     }
