@@ -92,6 +92,7 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
         (await Api.Put($"/api/v1/clients/{business}/pending-work/accounting", null, new { items = new[] { Item("a1") } })).ShouldBeProblem(HttpStatusCode.Unauthorized);
         (await Report(business, "gossip", Item("a1"))).ShouldBeInvalid("section");
         (await Report(business, "accounting", Item("a1"), Item("a1"))).ShouldBeInvalid("items");
+        (await Report(business, "accounting", Item("a1"), Item(" a1 "))).ShouldBeInvalid("items"); // the same id once trimmed
         (await Report(business, "accounting", Item("a1", link: "//evil.example/x"))).ShouldBeInvalid("items[0].link");
         (await Report(business, "accounting", Item("a1", link: "javascript:alert(1)"))).ShouldBeInvalid("items[0].link");
         (await Report(business, "accounting", new { id = "a1", link = "/x" })).ShouldBeInvalid("items[0].title");

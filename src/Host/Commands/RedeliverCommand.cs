@@ -40,7 +40,9 @@ public class RedeliverCommand : JasperFxAsyncCommand<RedeliverInput>
         var queues = $"local://holded.partners.{module.ToLowerInvariant()}.%";
         var from = (input.FromFlag ?? DateTimeOffset.MinValue.AddYears(1)) + keep;
         var to = (input.ToFlag ?? DateTimeOffset.UtcNow) + keep;
-        const string window = "status = 'Handled' and received_at like @queues and keep_until >= @from and keep_until <= @to";
+        // Emails already sent are never sent again: mail is the one thing no handler can take back.
+        const string window = "status = 'Handled' and received_at like @queues and keep_until >= @from and keep_until <= @to " +
+            "and message_type not like '%SendNotificationEmail'";
 
         await using (var look = database.CreateCommand(
             $"select message_type, received_at, count(*) from wolverine.wolverine_incoming_envelopes where {window} group by 1, 2 order by 3 desc"))

@@ -43,11 +43,11 @@ public static class NullBodies
     // True or false once the bytes so far decide it; null while a body starting with "n" may still turn out to be "null".
     private static bool? Judge(ReadOnlySequence<byte> buffer, bool complete)
     {
+        if (buffer.Length > Peek) return false; // never hold more than this before authentication
         var reader = new SequenceReader<byte>(buffer);
         reader.AdvancePastAny((byte)' ', (byte)'\t', (byte)'\r', (byte)'\n');
         if (reader.End) return complete ? false : null;
         if (!reader.IsNext((byte)'n')) return false;
-        if (buffer.Length > Peek) return false;
         if (!complete) return null;
         if (!reader.IsNext("null"u8, advancePast: true)) return false;
         reader.AdvancePastAny((byte)' ', (byte)'\t', (byte)'\r', (byte)'\n');

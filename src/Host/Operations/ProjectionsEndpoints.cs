@@ -42,11 +42,18 @@ public static class ProjectionsEndpoints
     {
         if (!Sources(store).Any(p => p.Name == name)) return Results.Problem(Problems.NotFound("projection"));
         var started = TimeProvider.System.GetTimestamp();
-        using (var daemon = await store.BuildProjectionDaemonAsync())
-            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), ct);
-        // Every node drops what it holds in memory of access facts: documents were rewritten under it.
-        await using (var reset = database.CreateCommand($"select pg_notify('{AccessChanges.Channel}', '*')"))
-            await reset.ExecuteNonQueryAsync(ct);
+        try
+        {
+            // Never cut short by the caller going away: a half-replayed read model is worse than a slow answer.
+            using var daemon = await store.BuildProjectionDaemonAsync();
+            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), CancellationToken.None);
+        }
+        finally
+        {
+            // Every node drops what it holds in memory of access facts, whatever it read while documents were rewritten.
+            await using var reset = database.CreateCommand($"select pg_notify('{AccessChanges.Channel}', '*')");
+            await reset.ExecuteNonQueryAsync(CancellationToken.None);
+        }
         var highWater = (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventSequenceNumber;
         return Results.Ok(new ProjectionRebuilt(name, highWater, Math.Round(TimeProvider.System.GetElapsedTime(started).TotalSeconds, 3)));
     }

@@ -36,7 +36,7 @@ public static class ReportPendingWorkEndpoint
                 .That(item?.Link is null || IsErpPath(item.Link), $"items[{i}].link", "must be a path in the ERP, starting with one \"/\" (at most 500 characters).")
                 .That(item?.Link is not null, $"items[{i}].link", "is required: where the item is in the ERP.");
         }
-        check.That(!check.IsValid || items.Select(i => i!.Id).Distinct().Count() == items.Count, "items", "must not repeat an item id.");
+        check.That(!check.IsValid || items.Select(i => i!.Id!.Trim()).Distinct().Count() == items.Count, "items", "must not repeat an item id.");
         if (!check.IsValid) return check.Result();
         return account is { Kind: AccountKinds.Business } ? Problems.None : Problems.NotFound("client");
     }

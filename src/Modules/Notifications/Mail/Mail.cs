@@ -64,7 +64,7 @@ public static class SendNotificationEmailHandler
         var from = configuration["Notifications:From"] is { Length: > 0 } sender ? sender : "Holded Partners <no-reply@partners.holded.com>";
         using var message = new MailMessage(new MailAddress(from).Address, m.To)
         {
-            Subject = m.Subject,
+            Subject = m.Subject.ReplaceLineEndings(" "), // a line break in a subject is refused by the mail API
             Body = $"{m.Subject}\n{m.SubjectEn}\n\n{configuration["Notifications:BaseUrl"]}{m.Link}\n",
         };
         await mailbox.SendAsync(message, m.NotificationId, ct);
