@@ -50,13 +50,6 @@ public class ScaleOutTests(PartnersApp app) : AppTest(app)
     }
 
     // Bounded: a node hears a commit in milliseconds; ten seconds means it never will.
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        for (var tries = 0; tries < 200; tries++)
-        {
-            if (await condition()) return;
-            await Task.Delay(50);
-        }
-        (await condition()).ShouldBeTrue("the other node never caught up");
-    }
+    private static Task Eventually(Func<Task<bool>> condition) =>
+        Testing.Eventually.Until(condition, TimeSpan.FromSeconds(10), "the other node never caught up");
 }

@@ -77,19 +77,12 @@ public class CommandsTests(PartnersApp app) : AppTest(app)
 
         (exit, output) = await Run("redeliver", "Notifications", "--from", started.ToString("O"));
         exit.ShouldBe(0, output);
-        for (var i = 0; i < 300 && await Count(ours) < replicas; i++) await Task.Delay(100);
+        await Eventually.Until(async () => await Count(ours) >= replicas, TimeSpan.FromSeconds(30), "the replicas were never rebuilt");
         await App.QuietAsync();
         (await Count(ours)).ShouldBe(replicas);
         (await Count(theirs)).ShouldBe(notifications); // heard again, told once
         (await Run("redeliver", "Gossip")).Exit.ShouldNotBe(0);
     }
 
-    private async Task<long> Count(string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(App.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        var result = await command.ExecuteScalarAsync();
-        return result is long n ? n : 0;
-    }
+    private Task<long> Count(string sql) => Eventually.CountAsync(App.ConnectionString, sql);
 }

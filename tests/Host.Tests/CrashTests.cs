@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Npgsql;
 
 namespace Holded.Partners.Host.Tests;
 
@@ -41,7 +40,7 @@ public class CrashTests
             accepted.ShouldAllBe(status => status == HttpStatusCode.OK);
             b.Kill();
         }
-        for (var i = 0; i < 600 && !await Done(database); i++) await Task.Delay(100);
+        await Eventually.Until(() => Done(database), TimeSpan.FromSeconds(60), "the follow-ups never completed");
         await ShouldBeDoneOnce(database);
     }
 
@@ -67,7 +66,7 @@ public class CrashTests
         Console.WriteLine($"At the kill: {inFlight} messages queued, {beforeRestart}/{Requests} started, {heard}/{Requests * 2} notified.");
 
         using var second = await HostProcess.StartAsync(app.ConnectionString);
-        for (var i = 0; i < 600 && !await Done(app.ConnectionString); i++) await Task.Delay(100);
+        await Eventually.Until(() => Done(app.ConnectionString), TimeSpan.FromSeconds(60), "the follow-ups never completed");
         await ShouldBeDoneOnce(app.ConnectionString);
     }
 
@@ -85,14 +84,7 @@ public class CrashTests
         await Count(connection, "select count(*) from notifications.mt_doc_notification where data ->> 'Kind' = 'collaboration_accepted'") >= Requests * 2
         && await Count(connection, "select count(*) from access.mt_doc_accesscollaboration where (data ->> 'Started')::boolean") >= Requests;
 
-    private static async Task<long> Count(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        try { return (long)(await command.ExecuteScalarAsync())!; }
-        catch (PostgresException e) when (e.SqlState == "42P01") { return 0; } // a table not created yet
-    }
+    private static Task<long> Count(string connection, string sql) => Eventually.CountAsync(connection, sql);
 }
 
 /// <summary>The host as a real process of its own on a loopback port, for what an in-process host cannot show.</summary>

@@ -82,11 +82,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     public async Task<long> EventCountAsync(string type)
     {
         await QuietAsync();
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("select count(*) from events.mt_events where type = @type", connection);
-        command.Parameters.AddWithValue("type", type);
-        return (long)(await command.ExecuteScalarAsync())!;
+        return await Eventually.CountAsync(ConnectionString, $"select count(*) from events.mt_events where type = '{type.Replace("'", "''")}'");
     }
 
     /// <summary>

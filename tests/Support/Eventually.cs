@@ -1,0 +1,31 @@
+using Npgsql;
+using Shouldly;
+
+namespace Holded.Partners.Testing;
+
+/// <summary>
+/// Waiting for what another process or node does, where Wolverine's tracked activity cannot see (a separate host
+/// process, a node hearing a PostgreSQL notification): one bounded poll, in one place.
+/// </summary>
+public static class Eventually
+{
+    public static async Task Until(Func<Task<bool>> condition, TimeSpan within, string because)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) (await condition()).ShouldBeTrue(because);
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A single number from the database, straight from SQL: what the modules stored, counted from outside.</summary>
+    public static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        try { return await command.ExecuteScalarAsync() is long n ? n : 0; }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable) { return 0; } // not created yet
+    }
+}
