@@ -42,6 +42,14 @@ public class CrashTests
         }
         await Eventually.Until(() => Done(database), TimeSpan.FromSeconds(60), "the follow-ups never completed");
         await ShouldBeDoneOnce(database);
+
+        // The async projection, run by whichever node the leader gave it to (the survivor, once the other stopped),
+        // ends exact: at the last event, one read model per conversation, every request answered by its accept.
+        await Eventually.Until(async () => await Count(database,
+            "select count(*) from events.mt_event_progression where name = 'ConversationResponse:All' and last_seq_id = (select max(seq_id) from events.mt_events)") == 1,
+            TimeSpan.FromSeconds(30), "the async projection never reached the last event");
+        (await Count(database, "select count(*) from marketplace.mt_doc_conversationresponse")).ShouldBe(Requests);
+        (await Count(database, "select count(*) from marketplace.mt_doc_conversationresponse where data ->> 'AnsweredAt' is not null")).ShouldBe(Requests);
     }
 
     [Fact]
@@ -117,6 +125,8 @@ public sealed class HostProcess : IDisposable
                 ["Wolverine__Durability__NodeReassignmentPollingTime"] = "00:00:01",
                 ["Wolverine__Durability__OrphanedMessageSweepPollingTime"] = "00:00:01",
                 ["Wolverine__Durability__FirstHealthCheckExecution"] = "00:00:00.500",
+                // The leader hands out projection shards within a second (readiness waits for them to catch up).
+                ["Wolverine__Durability__CheckAssignmentPeriod"] = "00:00:01",
             },
         };
         var process = Process.Start(start)!;

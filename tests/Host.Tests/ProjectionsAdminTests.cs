@@ -1,3 +1,7 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
 namespace Holded.Partners.Host.Tests;
 
 /// <summary>Operators watch every projection's position and lag, and rebuild one from the events.</summary>
@@ -8,11 +12,15 @@ public class ProjectionsAdminTests(PartnersApp app) : AppTest(app)
     {
         var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating();
         await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+        await App.ProjectionsCaughtUpAsync();
         var listed = (await Api.Get("/api/v1/admin/projections", Actor.Operator())).ShouldBe(HttpStatusCode.OK).Json!.AsArray();
         var names = listed.Select(p => p!["name"]!.GetValue<string>()).ToArray();
         names.ShouldContain("Grant");
         names.ShouldContain("ClientWork");
         names.ShouldContain("Notification");
+        var async = listed.Single(p => p!["name"]!.GetValue<string>() == "ConversationResponse")!;
+        async["lifecycle"]!.GetValue<string>().ShouldBe("async");
+        async["version"]!.GetValue<uint>().ShouldBe(1u);
         listed.ShouldAllBe(p => p!["lag"]!.GetValue<long>() == 0 && p["status"]!.GetValue<string>() == "current");
         listed[0]!["position"]!.GetValue<long>().ShouldBeGreaterThan(0);
 
@@ -23,6 +31,41 @@ public class ProjectionsAdminTests(PartnersApp app) : AppTest(app)
         (await Api.Post("/api/v1/access/check", Actor.Service("partners.access.check"),
             new { userId = firmAdmin.UserId, clientAccountId = (await Api.Get($"/api/v1/collaborations/{collaboration}", owner))["clientAccountId"].GetValue<Guid>(), section = "accounting", action = "write" }))
             ["allowed"].GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task an_async_projection_is_rebuilt_by_the_node_that_runs_it()
+    {
+        var (_, partner, _, _, owner) = await Api.Collaborating();
+        await App.ProjectionsCaughtUpAsync();
+        async Task<string> Figures()
+        {
+            var figures = (await Api.Get($"/api/v1/marketplace/partners/{partner}/responsiveness", owner)).ShouldBe(HttpStatusCode.OK).Json!.AsObject();
+            figures.Remove("since"); // the window is measured from the clock; the figures from the events
+            return figures.ToJsonString();
+        }
+        var before = await Figures();
+        (await Api.Post("/api/v1/admin/projections/ConversationResponse/rebuild", Actor.Operator())).ShouldBe(HttpStatusCode.OK);
+        (await Figures()).ShouldBe(before);
+
+        // And it goes on following new events afterwards.
+        await Api.RequestedCollaboration(Actor.Person("Another Owner"), partner);
+        await App.ProjectionsCaughtUpAsync();
+        (await Api.Get($"/api/v1/marketplace/partners/{partner}/responsiveness", owner))["asked"].GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task a_node_is_not_ready_while_a_projection_version_it_reads_is_not_built()
+    {
+        (await App.CreateClient().GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A node of the next release, and nobody to build its version 2 (this app's only worker knows version 1).
+        await using var next = await App.StartNodeAsync(s => s.DisableAllExternalWolverineTransports()
+            .ConfigureWolverine(o => o.Durability.Mode = Wolverine.DurabilityMode.MediatorOnly)
+            .ConfigureMarten(o => NextRelease.Apply(o.Projections)));
+        await Api.Collaborating(); // events to build from
+        var ready = await next.CreateClient().GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await next.CreateClient().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

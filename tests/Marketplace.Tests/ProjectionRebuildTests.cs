@@ -1,4 +1,5 @@
 using Holded.Partners.Marketplace.Conversations;
+using Holded.Partners.Marketplace.Responsiveness;
 
 namespace Holded.Partners.Marketplace.Tests;
 
@@ -19,5 +20,12 @@ public class ProjectionRebuildTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact] public Task conversations() => App.ShouldRebuildIdentically<Conversation>(typeof(Conversation));
+    [Fact]
+    public async Task conversation_responses()
+    {
+        await App.ProjectionsCaughtUpAsync(); // async: the live read model first has to be complete
+        await App.ShouldRebuildIdentically<ConversationResponse>(typeof(ConversationResponseProjection));
+    }
+
     [Fact] public Task conversation_views() => App.ShouldRebuildIdentically<ConversationView>(typeof(ConversationViewProjection));
 }

@@ -27,17 +27,24 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     {
         JasperFxEnvironment.AutoStartHost = true;
         ConnectionString = await TestDatabase.CreateAsync();
-        Host = await StartNodeAsync(s => s.RunWolverineInSoloMode());
+        Host = await StartHostAsync(FirstNode, null);
     }
+
+    /// <summary>How the first node runs Wolverine: alone, owning every queue and projection, unless a cluster test says otherwise.</summary>
+    protected virtual void FirstNode(IServiceCollection services) => services.DisableAllExternalWolverineTransports().RunWolverineInSoloMode();
+
+    /// <summary>A node on this app's database configured by the test: a member of a cluster, or a node of the next release.</summary>
+    public async Task<AnotherNode> StartNodeAsync(Action<IServiceCollection> services, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(await StartHostAsync(services, settings));
 
     /// <summary>
     /// A second node on this app's database, as in a scale-out: it serves HTTP and hears the other node's changes
     /// through PostgreSQL. It leaves the message queues to the first node (Wolverine in mediator mode).
     /// </summary>
     public async Task<AnotherNode> StartAnotherNodeAsync(IReadOnlyDictionary<string, string>? settings = null) =>
-        new(await StartNodeAsync(s => s.ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.MediatorOnly), settings));
+        new(await StartHostAsync(s => s.DisableAllExternalWolverineTransports().ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.MediatorOnly), settings));
 
-    private Task<IAlbaHost> StartNodeAsync(Action<IServiceCollection> wolverine, IReadOnlyDictionary<string, string>? settings = null) => AlbaHost.For<Program>(x =>
+    private Task<IAlbaHost> StartHostAsync(Action<IServiceCollection> services, IReadOnlyDictionary<string, string>? settings) => AlbaHost.For<Program>(x =>
     {
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) x.UseSetting(key, value);
         x.UseEnvironment("Testing");
@@ -48,9 +55,8 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         x.UseSetting("Notifications:MailFolder", MailFolder);
         x.ConfigureServices(s =>
         {
-            s.DisableAllExternalWolverineTransports();
-            wolverine(s);
             s.AddSingleton<TimeProvider>(Clock);
+            services(s);
         });
     });
 
@@ -104,12 +110,41 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         }
     }
 
+    /// <summary>
+    /// Waits (bounded) until every message is handled and every async projection has applied every event stored: an
+    /// async read model then shows all that happened.
+    /// </summary>
+    public async Task ProjectionsCaughtUpAsync()
+    {
+        await QuietAsync();
+        await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(Host, TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>How many events the store holds: "nothing stored" is asserted with it.</summary>
     public async Task<long> EventCountAsync()
     {
         await QuietAsync();
         await using var session = Store.QuerySession();
         return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+}
+
+/// <summary>
+/// An app whose nodes form a cluster as in production (Wolverine's balanced mode: leader election, each queue and
+/// projection shard assigned to one node), with timings shortened so a test sees assignments within a second or two.
+/// </summary>
+public class ClusterApp : PartnersApp
+{
+    protected override void FirstNode(IServiceCollection services) => services.ConfigureWolverine(o => Member(o.Durability));
+
+    /// <summary>The durability settings a node of this cluster needs (use them for every node started here).</summary>
+    public static void Member(Wolverine.DurabilitySettings d)
+    {
+        d.Mode = DurabilityMode.Balanced;
+        d.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(200);
+        d.HealthCheckPollingTime = TimeSpan.FromSeconds(1);
+        d.CheckAssignmentPeriod = TimeSpan.FromSeconds(1);
+        d.StaleNodeTimeout = TimeSpan.FromSeconds(3);
     }
 }
 

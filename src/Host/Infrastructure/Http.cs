@@ -19,11 +19,13 @@ public static class Http
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
+        builder.Services.AddSingleton<Operations.ProjectionsCaughtUp>(); // one instance: it remembers having caught up
         builder.Services.AddHealthChecks()
-            .AddNpgSql(builder.Configuration.GetConnectionString("Partners")!, name: "postgresql", tags: ["ready"]);
+            .AddNpgSql(builder.Configuration.GetConnectionString("Partners")!, name: "postgresql", tags: ["ready"])
+            .AddCheck<Operations.ProjectionsCaughtUp>("projections", tags: ["ready"]);
     }
 
-    /// <summary>live: the process answers. ready: and PostgreSQL answers too.</summary>
+    /// <summary>live: the process answers. ready: PostgreSQL answers too, and the async projections have caught up.</summary>
     public static void MapPartnersHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,5 +1,4 @@
 using JasperFx;
-using JasperFx.Events.Daemon;
 using Marten;
 using Wolverine.Marten;
 
@@ -33,8 +32,15 @@ public static class Store
                 o.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(x => x.MessageStorageSchemaName = "wolverine");
+            .IntegrateWithWolverine(x =>
+            {
+                x.MessageStorageSchemaName = "wolverine";
+                // Wolverine's leader runs each async projection shard on exactly one node, and only on a node that
+                // knows it: a new release's projection version (ProjectionVersion = 2) is built by the new nodes
+                // beside the old version, which the old nodes keep current until they stop. (No AddAsyncDaemon: it
+                // would start every shard on every node.)
+                x.UseWolverineManagedEventSubscriptionDistribution = true;
+            });
     }
 }

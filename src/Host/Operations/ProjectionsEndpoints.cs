@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Holded.Partners.Access.State;
 using Holded.Partners.Kernel;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -9,13 +10,14 @@ using Wolverine.Http;
 
 namespace Holded.Partners.Host.Operations;
 
-public sealed record ProjectionStatus(string Name, string Lifecycle, long Position, long HighWaterMark, long Lag, string Status);
+public sealed record ProjectionStatus(string Name, uint Version, string Lifecycle, long Position, long HighWaterMark, long Lag, string Status);
 
 public sealed record ProjectionRebuilt(string Name, long HighWaterMark, double Seconds);
 
 /// <summary>
 /// For operators: every projection's position in the event store, how far behind it is, and a rebuild from the events.
-/// Inline projections are written in the same transaction as their events, so they are never behind.
+/// Inline projections are written in the same transaction as their events, so they are never behind. An async
+/// projection is listed in each version this node knows (during a blue/green release the old nodes list the old one).
 /// </summary>
 public static class ProjectionsEndpoints
 {
@@ -23,29 +25,27 @@ public static class ProjectionsEndpoints
         Caller.From(user).Is(PlatformRoles.Operator) ? Problems.None : Problems.Forbidden("Projections are the platform operators' to watch and rebuild.");
 
     [WolverineGet("/api/v1/admin/projections")]
-    public static async Task<IReadOnlyList<ProjectionStatus>> Get(IDocumentStore store, CancellationToken ct)
+    public static async Task<IReadOnlyList<ProjectionStatus>> Get(IDocumentStore store, NpgsqlDataSource database, CancellationToken ct)
     {
-        var highWater = (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventSequenceNumber;
-        var progress = await store.Advanced.AllProjectionProgress(token: ct);
-        return [.. Sources(store).OrderBy(p => p.Name).Select(p =>
-        {
-            if (p.Lifecycle == ProjectionLifecycle.Inline)
-                return new ProjectionStatus(p.Name, "inline", highWater, highWater, 0, "current");
-            var position = progress.Where(s => s.ShardName.StartsWith(p.Name + ":", StringComparison.Ordinal)).Select(s => s.Sequence).DefaultIfEmpty(0).Min();
-            return new ProjectionStatus(p.Name, p.Lifecycle.ToString().ToLowerInvariant(), position, highWater, highWater - position,
-                position >= highWater ? "current" : "behind");
-        })];
+        var last = await ProjectionShards.LastEventAsync(database, ct);
+        var inline = Sources(store).Where(p => p.Lifecycle == ProjectionLifecycle.Inline)
+            .Select(p => new ProjectionStatus(p.Name, p.Version, "inline", last, last, 0, "current"));
+        var async = (await ProjectionShards.PositionsAsync(store, ct)).Select(s => new ProjectionStatus(
+            s.Shard.Name, s.Shard.Version, "async", s.Position, last, Math.Max(0, last - s.Position), s.Position >= last ? "current" : "behind"));
+        return [.. inline.Concat(async).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version)];
     }
 
     [WolverinePost("/api/v1/admin/projections/{name}/rebuild")]
-    public static async Task<IResult> Rebuild(string name, IDocumentStore store, NpgsqlDataSource database, CancellationToken ct)
+    public static async Task<IResult> Rebuild(
+        string name, IDocumentStore store, Marten.Events.Daemon.Coordination.IProjectionCoordinator coordinator, NpgsqlDataSource database, CancellationToken ct)
     {
         if (!Sources(store).Any(p => p.Name == name)) return Results.Problem(Problems.NotFound("projection"));
         var started = TimeProvider.System.GetTimestamp();
         try
         {
-            // Never cut short by the caller going away: a half-replayed read model is worse than a slow answer.
-            using var daemon = await store.BuildProjectionDaemonAsync();
+            // This node's own daemon, so an async projection running here is stopped, rebuilt and restarted in one
+            // place. Never cut short by the caller going away: a half-replayed read model is worse than a slow answer.
+            var daemon = coordinator.DaemonForMainDatabase();
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), CancellationToken.None);
         }
         finally
@@ -54,8 +54,8 @@ public static class ProjectionsEndpoints
             await using var reset = database.CreateCommand($"select pg_notify('{AccessChanges.Channel}', '*')");
             await reset.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        var highWater = (await store.Advanced.FetchEventStoreStatistics(token: ct)).EventSequenceNumber;
-        return Results.Ok(new ProjectionRebuilt(name, highWater, Math.Round(TimeProvider.System.GetElapsedTime(started).TotalSeconds, 3)));
+        return Results.Ok(new ProjectionRebuilt(name, await ProjectionShards.LastEventAsync(database, ct),
+            Math.Round(TimeProvider.System.GetElapsedTime(started).TotalSeconds, 3)));
     }
 
     private static IEnumerable<IProjectionSource<IDocumentOperations, IQuerySession>> Sources(IDocumentStore store) =>

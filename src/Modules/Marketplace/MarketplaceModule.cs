@@ -3,6 +3,7 @@ using Holded.Partners.Marketplace.Accounts;
 using Holded.Partners.Marketplace.Conversations;
 using JasperFx.Events.Projections;
 using Holded.Partners.Marketplace.Listings;
+using Holded.Partners.Marketplace.Responsiveness;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,8 @@ public static class MarketplaceModule
             opts.Projections.Add<ConversationViewProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<ConversationView>().DatabaseSchemaName(Schema)
                 .Index(c => c.ClientAccountId).Index(c => c.PartnerAccountId);
+            opts.Projections.Add<ConversationResponseProjection>(ProjectionLifecycle.Async);
+            opts.Schema.For<ConversationResponse>().DatabaseSchemaName(Schema).Index(r => r.PartnerAccountId);
             opts.Schema.For<Pairing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
 
             opts.Schema.For<MarketplaceAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).GinIndexJsonData();

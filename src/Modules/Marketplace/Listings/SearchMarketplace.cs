@@ -23,7 +23,7 @@ public static class SearchMarketplaceEndpoint
         return new Page<MarketplacePartner>([.. page.Items.Select(MarketplacePartner.Of)], page.PageNumber, page.PageSize, page.Total);
     }
 
-    private static Task<bool> BelongsToABusiness(IQuerySession session, string userId, CancellationToken ct) =>
+    internal static Task<bool> BelongsToABusiness(IQuerySession session, string userId, CancellationToken ct) =>
         session.Query<MarketplaceAccount>()
             .AnyAsync(a => a.Kind == AccountKinds.Business && a.Members.Any(m => m.UserId == userId && !m.Removed), ct);
 }
