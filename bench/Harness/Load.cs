@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace Holded.Partners.Bench;
+
+/// <summary>What one path did under load: throughput, latency percentiles, errors, and the server's CPU per request.</summary>
+public sealed record Result(long Requests, long Errors, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, double ServerCpuUsPerRequest);
+
+/// <summary>Load, bounded in time, from this process over loopback (or straight to PostgreSQL for a raw ceiling).</summary>
+public static class Load
+{
+    /// <summary>Closed loop: each of <paramref name="concurrency"/> workers calls again as soon as its answer is in (maximum throughput).</summary>
+    public static async Task<Result> Closed(int concurrency, TimeSpan duration, Func<int, long, Task> call, Server? server = null)
+    {
+        var cpu = server?.CpuSeconds() ?? 0;
+        var latencies = new List<double>[concurrency];
+        long errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            for (long i = 0; clock.Elapsed < duration; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try { await call(worker, i); } catch (Exception) { Interlocked.Increment(ref errors); }
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        return Summarize(latencies, errors, clock.Elapsed, server is null ? double.NaN : server.CpuSeconds() - cpu);
+    }
+
+    /// <summary>
+    /// Open loop at a fixed rate: request n is due at start + n/rate whatever happened before, and its latency counts from
+    /// when it was due — a stall shows in the percentiles instead of hiding as fewer requests.
+    /// </summary>
+    public static async Task<Result> AtRate(double rate, int concurrency, TimeSpan duration, Func<int, long, Task> call, Server? server = null)
+    {
+        var cpu = server?.CpuSeconds() ?? 0;
+        var latencies = new List<double>[concurrency];
+        long errors = 0, next = -1;
+        var total = (long)(rate * duration.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            for (var n = Interlocked.Increment(ref next); n < total; n = Interlocked.Increment(ref next))
+            {
+                var due = TimeSpan.FromSeconds(n / rate);
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                try { await call(worker, n); } catch (Exception) { Interlocked.Increment(ref errors); }
+                mine.Add((clock.Elapsed - due).TotalMilliseconds);
+            }
+        }));
+        return Summarize(latencies, errors, clock.Elapsed, server is null ? double.NaN : server.CpuSeconds() - cpu);
+    }
+
+    private static Result Summarize(List<double>[] latencies, long errors, TimeSpan elapsed, double cpuSeconds)
+    {
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double At(double p) => all.Length == 0 ? 0 : Math.Round(all[Math.Min(all.Length - 1, (int)(p * all.Length))], 2);
+        return new Result(all.Length, errors, Math.Round(all.Length / elapsed.TotalSeconds, 1), At(0.50), At(0.95), At(0.99),
+            double.IsNaN(cpuSeconds) || all.Length == 0 ? 0 : Math.Round(cpuSeconds * 1_000_000 / all.Length, 1));
+    }
+}

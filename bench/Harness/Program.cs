@@ -1,0 +1,60 @@
+// The benchmark harness (bench/run.sh starts PostgreSQL, builds and publishes, and runs this): the real host as a
+// separate process, each hot path driven from here over loopback, each against its ceiling measured in the same run.
+// Prints one table of ratios and writes it as JSON (bench/results/benchmarks.json).
+
+using Holded.Partners.Bench;
+using Holded.Partners.Bench.Scenarios;
+using Npgsql;
+
+var o = Options.Parse(args);
+Directory.CreateDirectory(o.Logs);
+var environment = new Dictionary<string, string>
+{
+    ["ConnectionStrings__Partners"] = o.Connection, ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+    ["Auth__DevelopmentSigningKey"] = o.SigningKey, ["Access__SessionSigningKey"] = "benchmark-session-key-0123456789abcdef0123456789",
+    ["Marketplace__DirectoryRequestsPerMinute"] = "1000000000",
+};
+var rows = new List<Row>();
+
+if (o.Runs("start"))
+{
+    Console.WriteLine($"cold start: {o.Starts} starts of each...");
+    rows.AddRange(await ColdStart.Run(o, environment));
+}
+
+await using var host = Server.Start(o.HostDll, o.HostPort, environment, Path.Combine(o.Logs, "host.log"));
+await using var baseline = Server.Start(o.BaselineDll, o.BaselinePort, new Dictionary<string, string>(), Path.Combine(o.Logs, "baseline.log"));
+await host.WaitFor("/health/ready", System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMinutes(2));
+await baseline.WaitFor("/health", System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMinutes(1));
+using var api = new HostApi(host.Url, o.SigningKey);
+await using var database = NpgsqlDataSource.Create(o.Connection);
+
+if (o.Runs("check")) { Console.WriteLine("access check..."); rows.AddRange(await Check.Run(api, host, baseline, o)); }
+if (o.Runs("command")) { Console.WriteLine("command over HTTP..."); rows.AddRange(await Command.Run(api, host, o.Connection, o)); }
+if (o.Runs("search")) { Console.WriteLine("directory search..."); rows.AddRange(await Search.Run(database, host, o)); }
+// Everything above ran against this one host process: its peak memory is the sustained-load figure.
+rows.Add(Row.AtMost("host peak RSS under load", Math.Round(host.PeakRssBytes / 1048576.0), "MB", 300));
+
+Report.Print(rows);
+await Report.Write(o.Output, new { machine = Environment.MachineName, cores = Environment.ProcessorCount, o.Concurrency, seconds = o.Duration.TotalSeconds, rows });
+return 0;
+
+public sealed record Options(
+    string Connection, string HostDll, string BaselineDll, int HostPort, int BaselinePort, string SigningKey, int Concurrency,
+    TimeSpan Duration, TimeSpan Warmup, int Listings, int Starts, string[] Only, string Output, string Logs)
+{
+    public bool Runs(string scenario) => Only.Length == 0 || Only.Contains(scenario);
+
+    public static Options Parse(string[] args)
+    {
+        string Value(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
+        return new Options(
+            Value("--connection", ""), Path.GetFullPath(Value("--host-dll", "")), Path.GetFullPath(Value("--baseline-dll", "")),
+            int.Parse(Value("--host-port", "5091")), int.Parse(Value("--baseline-port", "5092")),
+            Value("--signing-key", "benchmark-signing-key-0123456789abcdef0123456789"),
+            int.Parse(Value("--concurrency", "8")), TimeSpan.FromSeconds(int.Parse(Value("--seconds", "10"))),
+            TimeSpan.FromSeconds(int.Parse(Value("--warmup", "3"))), int.Parse(Value("--listings", "50000")), int.Parse(Value("--starts", "5")),
+            Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries), Value("--output", "bench/results/benchmarks.json"),
+            Path.GetFullPath(Value("--logs", ".local/bench/logs")));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Holded.Partners.Bench;
+
+/// <summary>One line of the table: what was measured, its ceiling measured in the same run, the ratio and the target.</summary>
+public sealed record Row(string Scenario, double Value, string Unit, string? Ceiling, double? CeilingValue, double? Ratio, string Target, bool Met, object? Details)
+{
+    /// <summary>Throughput as a share of the ceiling's (at least <paramref name="min"/>); any error fails it.</summary>
+    public static Row Throughput(string scenario, Result measured, string ceiling, Result ceilingResult, double min)
+    {
+        var ratio = Math.Round(measured.RequestsPerSecond / ceilingResult.RequestsPerSecond, 3);
+        return new(scenario, measured.RequestsPerSecond, "req/s", ceiling, ceilingResult.RequestsPerSecond, ratio, $"≥ {min:P0}",
+            ratio >= min && measured.Errors == 0 && ceilingResult.Errors == 0, new { measured, ceiling = ceilingResult });
+    }
+
+    /// <summary>A latency that must stay at or under <paramref name="max"/> ms, with no errors.</summary>
+    public static Row Latency(string scenario, Result measured, string what, double value, double max) =>
+        new(scenario, value, "ms", null, null, null, $"{what} ≤ {max}", value <= max && measured.Errors == 0, measured);
+
+    /// <summary>A cost (time) as a multiple of the ceiling's, at most <paramref name="maxTimes"/>.</summary>
+    public static Row Times(string scenario, double value, string ceiling, double ceilingValue, string unit, double maxTimes, object? details)
+    {
+        var ratio = Math.Round(value / ceilingValue, 3);
+        return new(scenario, value, unit, ceiling, ceilingValue, ratio, $"≤ {maxTimes}x", ratio <= maxTimes, details);
+    }
+
+    public static Row AtMost(string scenario, double value, string unit, double max) =>
+        new(scenario, value, unit, null, null, null, $"≤ {max} {unit}", value <= max, null);
+}
+
+public static class Report
+{
+    public static void Print(IReadOnlyList<Row> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"scenario",-38}{"measured",16}{"ceiling",16}  {"ratio",8}  {"target",-14}{"",4}");
+        foreach (var r in rows)
+        {
+            var ceiling = r.CeilingValue is { } c ? $"{c:0.##} {r.Unit}" : "—";
+            var ratio = r.Ratio is { } x ? (r.Unit == "req/s" ? $"{x:P0}" : $"{x:0.00}x") : "—";
+            Console.WriteLine($"{r.Scenario,-38}{$"{r.Value:0.##} {r.Unit}",16}{ceiling,16}  {ratio,8}  {r.Target,-14}{(r.Met ? "met" : "MISSED"),4}");
+        }
+        foreach (var r in rows.Where(r => r.Ceiling is not null)) Console.WriteLine($"  ceiling of {r.Scenario}: {r.Ceiling}");
+    }
+
+    public static async Task Write(string path, object report)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine($"written to {path}");
+    }
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Holded.Partners.Bench.Scenarios;
+
+/// <summary>
+/// Cold start to the first 200: the published host (code generated at build, no compiler) against a plain ASP.NET Core
+/// app, each started as a fresh process several times, alternating; the medians are compared.
+/// </summary>
+public static class ColdStart
+{
+    public static async Task<IReadOnlyList<Row>> Run(Options o, IReadOnlyDictionary<string, string> hostEnvironment)
+    {
+        var host = new List<double>();
+        var plain = new List<double>();
+        for (var i = 0; i < o.Starts; i++)
+        {
+            host.Add(await FirstOk(o.HostDll, o.HostPort + 10, hostEnvironment, "/health/live", o));
+            plain.Add(await FirstOk(o.BaselineDll, o.BaselinePort + 10, new Dictionary<string, string>(), "/health", o));
+        }
+        double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+        var (h, p) = (Median(host), Median(plain));
+        return [Row.Times("cold start to first 200", h, "plain ASP.NET Core app", p, "ms", 2.0,
+            new { hostMs = host, plainMs = plain })];
+    }
+
+    private static async Task<double> FirstOk(string dll, int port, IReadOnlyDictionary<string, string> environment, string path, Options o)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var server = Server.Start(dll, port, environment, Path.Combine(o.Logs, $"start-{Path.GetFileNameWithoutExtension(dll)}.log"));
+        return Math.Round((await server.WaitFor(path, started, TimeSpan.FromSeconds(60))).TotalMilliseconds);
+    }
+}

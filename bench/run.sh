@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every benchmark, one command: starts its own PostgreSQL (under .local/bench), publishes the host as the image does
+# (code generated at build, no compiler), builds the plain ASP.NET Core baseline and the harness, and runs every
+# scenario against its ceiling in the same run. Prints one table of ratios; writes bench/results/benchmarks.json.
+#   bench/run.sh [--only start,check,command,search] [--concurrency 8] [--seconds 10] [--listings 50000] [--starts 5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_PORT=${PARTNERS_BENCH_PG_PORT:-5434}
+DATA=.local/bench/postgres
+OUT=.local/bench/host
+mkdir -p .local/bench
+CS=${PARTNERS_BENCH_CONNECTION:-$(deploy/local-postgres.sh start "$DATA" "$PG_PORT")}
+[[ -n "${PARTNERS_BENCH_CONNECTION:-}" ]] || trap 'deploy/local-postgres.sh stop "$DATA" > /dev/null' EXIT
+
+echo "publishing the host with pre-generated code..."
+(cd src/Host && ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Partners="Host=unused;Database=unused" \
+  dotnet run --no-launch-profile -- codegen write > /dev/null)
+rm -rf "$OUT" && dotnet publish src/Host -c Release -p:StaticCode=true -o "$OUT" -v q -nologo > /dev/null
+rm -rf src/Host/Internal/Generated   # stale generated code must never reach a later ordinary build
+dotnet build -c Release -v q -nologo bench/Baseline/Holded.Partners.Bench.Baseline.csproj > /dev/null
+dotnet build -c Release -v q -nologo bench/Harness/Holded.Partners.Bench.Harness.csproj > /dev/null
+
+dotnet bench/Harness/bin/Release/net10.0/Holded.Partners.Bench.Harness.dll --connection "$CS" \
+  --host-dll "$OUT/Holded.Partners.Host.dll" --baseline-dll bench/Baseline/bin/Release/net10.0/Holded.Partners.Bench.Baseline.dll "$@"
