@@ -41,15 +41,7 @@ public static class Search
     private static async Task Raw(NpgsqlDataSource database, ListingQuery q)
     {
         // The exact statement the endpoint runs, with the same parameters; rows read as text, as the endpoint reads them.
-        var text = ListingSearch.Fold(q.Q ?? "");
-        await using var command = database.CreateCommand(ListingSearch.Sql(text.Length > 0));
-        var filter = new Dictionary<string, object>();
-        if (q.Service is { } s) filter["Services"] = new[] { s };
-        if (q.Province is { } p) filter["Provinces"] = new[] { p };
-        if (text.Length > 0) command.Parameters.AddWithValue("q", text);
-        command.Parameters.AddWithValue("filter", JsonSerializer.Serialize(filter));
-        command.Parameters.AddWithValue("limit", q.PageSize ?? 20);
-        command.Parameters.AddWithValue("offset", ((q.Page ?? 1) - 1) * (q.PageSize ?? 20));
+        await using var command = ListingSearch.Command(database, q);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) _ = reader.GetString(0);
     }

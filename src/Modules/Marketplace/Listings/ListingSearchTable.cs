@@ -4,9 +4,9 @@ using Weasel.Postgresql.Tables;
 namespace Holded.Partners.Marketplace.Listings;
 
 /// <summary>
-/// The search side of listings: the tsvector stored once per listing — the name weighs most, then services and
-/// sectors, then the description — (ranking then reads it instead of re-parsing every
-/// matching description), the catalog facets, and the ordering columns, each behind an index. Written in the same
+/// The search side of listings: the tsvector stored once per listing (name, then services and sectors, then the
+/// description, as weights A, B, C), the name's words apart, the catalog facets, and the ordering columns, each behind
+/// an index. Written in the same
 /// transaction as the listing document, so both always agree.
 /// </summary>
 public static class ListingSearchTable
@@ -22,7 +22,20 @@ public static class ListingSearchTable
         table.AddColumn("facets", "jsonb").NotNull();
         table.AddColumn<int>("completeness").NotNull();
         table.AddColumn<string>("display_name").NotNull();
+        // The words of the name alone (the vector's weight A), kept by PostgreSQL: a name match ranks first.
+        table.AddColumn("name_vector", "tsvector").GeneratedAs("ts_filter(vector, '{a}')");
         table.Indexes.Add(new IndexDefinition("ix_listing_search_vector") { Method = IndexMethod.gin, Columns = ["vector"], Predicate = "visible" });
+        table.Indexes.Add(new IndexDefinition("ix_listing_search_name") { Method = IndexMethod.gin, Columns = ["name_vector"], Predicate = "visible" });
+        // The results' order: walked in order, a broad search stops after one page instead of sorting every match.
+        table.Indexes.Add(new IndexDefinition("ix_listing_search_order") { Columns = ["(-completeness)", "display_name", "id"], Predicate = "visible" });
+        // A search row never outlives its listing (nor a store reset, which truncates the listings with cascade).
+        table.ForeignKeys.Add(new ForeignKey("fk_listing_search_listing")
+        {
+            LinkedTable = new PostgresqlObjectName(MarketplaceModule.Schema, "mt_doc_listing", Weasel.Postgresql.SchemaUtils.IdentifierUsage.General),
+#pragma warning disable CS0618 // ForeignKey.OnDelete still takes the Postgresql type it marks obsolete
+            ColumnNames = ["id"], LinkedNames = ["id"], OnDelete = CascadeAction.Cascade,
+#pragma warning restore CS0618
+        });
         var facets = new IndexDefinition("ix_listing_search_facets") { Columns = ["facets"], Predicate = "visible" };
         facets.ToGinWithJsonbPathOps();
         table.Indexes.Add(facets);
