@@ -33,13 +33,14 @@ public sealed record ListingQuery
 /// Search over visible listings with PostgreSQL's own full-text search (Spanish stemming, accents folded) and jsonb
 /// containment on the catalog filters. Relevance is where the words are: firms whose name has them first, then firms
 /// whose profile has them; within each, the fuller profile first, then the name. (Not how often a word is repeated:
-/// that rewards stuffing a description.) Every statement is bounded by the page, not by how many listings match: each
-/// tier walks the order index and stops, and the total is counted up to <see cref="CountCap"/>.
+/// that rewards stuffing a description.) Every statement is bounded by the page, not by how many listings match: names
+/// with the words are capped, the profile matches walk the order index and stop, and the total is counted up to
+/// <see cref="CountCap"/>.
 /// </summary>
 public sealed class ListingSearch(NpgsqlDataSource database)
 {
-    /// <summary>A search finding more says this many: nobody pages through a thousand firms, and counting them all costs every query.</summary>
-    public const int CountCap = 1000;
+    /// <summary>A search finding more says this many ("500+"): nobody pages through hundreds of firms, and counting them all costs every query.</summary>
+    public const int CountCap = 500;
 
     private const string Order = "-completeness, display_name, id";
 
@@ -52,15 +53,21 @@ public sealed class ListingSearch(NpgsqlDataSource database)
         const string table = ListingSearchTable.Name;
         const string match = "visible and facets @> @filter::jsonb";
         const string words = "websearch_to_tsquery('spanish', @q)";
+        // Names with the words are found through their own index and capped, never by walking the order (the planner
+        // cannot know that a word is in no name, and would walk every listing looking for one).
         var ranked = text
             ? $"""
-              (select id, 1 as tier, completeness, display_name from {table} where {match} and name_vector @@ {words} order by {Order} limit @window)
-              union all
-              (select id, 2, completeness, display_name from {table} where {match} and vector @@ {words} and not name_vector @@ {words} order by {Order} limit @window)
+              named as materialized (select id, completeness, display_name from {table} where {match} and name_vector @@ {words} limit {CountCap}),
+              ranked as (
+                (select id, 1 as tier, completeness, display_name from named order by {Order} limit @window)
+                union all
+                (select id, 2, completeness, display_name from {table} where {match} and vector @@ {words} and not name_vector @@ {words}
+                 order by {Order} limit @window)),
               """
-            : $"select id, 1 as tier, completeness, display_name from {table} where {match} order by {Order} limit @window";
+            : $"ranked as (select id, 1 as tier, completeness, display_name from {table} where {match} order by {Order} limit @window),";
         return $"""
-            with page as (select * from ({ranked}) r order by tier, {Order} limit @limit offset @offset),
+            with {ranked}
+                 page as (select * from ranked order by tier, {Order} limit @limit offset @offset),
                  found as (select count(*) as total from (select 1 from {table} where {match}{(text ? $" and vector @@ {words}" : "")} limit {CountCap}) c)
             select l.data::text, found.total
             from page join marketplace.mt_doc_listing l on l.id = page.id cross join found
