@@ -24,10 +24,12 @@ public static class Search
         await Load.Closed(o.Concurrency, o.Warmup, Direct);
         var endpoint = await Load.Closed(o.Concurrency, o.Duration, Endpoint, host);
         var raw = await Load.Closed(o.Concurrency, o.Duration, Direct);
+        // Latency at a load the host can sustain (half its maximum), as for the check: at saturation it only measures the queue.
+        var half = await Load.AtRate(endpoint.RequestsPerSecond / 2, o.Concurrency * 4, o.Duration, Endpoint, host);
         return
         [
             Row.Throughput($"GET /directory/partners ({o.Listings:N0})", endpoint, "the same SQL, raw Npgsql", raw, 0.50),
-            Row.Latency("directory search p95", endpoint, "p95 ms", endpoint.P95Ms, 20.0),
+            Row.Latency("search p95 at half of max load", half, "p95 ms", half.P95Ms, 20.0),
         ];
     }
 
