@@ -22,18 +22,24 @@ if (o.Runs("start"))
     rows.AddRange(await ColdStart.Run(o, environment));
 }
 
-await using var host = Server.Start(o.HostDll, o.HostPort, environment, Path.Combine(o.Logs, "host.log"));
-await using var baseline = Server.Start(o.BaselineDll, o.BaselinePort, new Dictionary<string, string>(), Path.Combine(o.Logs, "baseline.log"));
-await host.WaitFor("/health/ready", System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMinutes(2));
-await baseline.WaitFor("/health", System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMinutes(1));
-using var api = new HostApi(host.Url, o.SigningKey);
-await using var database = NpgsqlDataSource.Create(o.Connection);
+if (new[] { "check", "command", "search" }.Any(o.Runs))
+{
+    await using var host = Server.Start(o.HostDll, o.HostPort, environment, Path.Combine(o.Logs, "host.log"));
+    await using var baseline = Server.Start(o.BaselineDll, o.BaselinePort, new Dictionary<string, string>(), Path.Combine(o.Logs, "baseline.log"));
+    await host.WaitFor("/health/ready", System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMinutes(2));
+    await baseline.WaitFor("/health", System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMinutes(1));
+    using var api = new HostApi(host.Url, o.SigningKey);
+    await using var database = NpgsqlDataSource.Create(o.Connection);
 
-if (o.Runs("check")) { Console.WriteLine("access check..."); rows.AddRange(await Check.Run(api, host, baseline, o)); }
-if (o.Runs("command")) { Console.WriteLine("command over HTTP..."); rows.AddRange(await Command.Run(api, host, o.Connection, o)); }
-if (o.Runs("search")) { Console.WriteLine("directory search..."); rows.AddRange(await Search.Run(database, host, o)); }
-// Everything above ran against this one host process: its peak memory is the sustained-load figure.
-rows.Add(Row.AtMost("host peak RSS under load", Math.Round(host.PeakRssBytes / 1048576.0), "MB", 300));
+    if (o.Runs("check")) { Console.WriteLine("access check..."); rows.AddRange(await Check.Run(api, host, baseline, o)); }
+    if (o.Runs("command")) { Console.WriteLine("command over HTTP..."); rows.AddRange(await Command.Run(api, host, o.Connection, o)); }
+    if (o.Runs("search")) { Console.WriteLine("directory search..."); rows.AddRange(await Search.Run(database, host, o)); }
+    // Everything above ran against this one host process: its peak memory is the sustained-load figure.
+    rows.Add(Row.AtMost("host peak RSS under load", Math.Round(host.PeakRssBytes / 1048576.0), "MB", 300));
+}
+
+// Last, with no host running (a rebuild rewrites what a running node reads): the operator's command against a ceiling.
+if (o.Runs("rebuild")) { Console.WriteLine("rebuild of all projections..."); rows.AddRange(await Rebuild.Run(o, environment)); }
 
 Report.Print(rows);
 await Report.Write(o.Output, new { machine = Environment.MachineName, cores = Environment.ProcessorCount, o.Concurrency, seconds = o.Duration.TotalSeconds, rows });
@@ -41,7 +47,7 @@ return 0;
 
 public sealed record Options(
     string Connection, string HostDll, string BaselineDll, int HostPort, int BaselinePort, string SigningKey, int Concurrency,
-    TimeSpan Duration, TimeSpan Warmup, int Listings, int Starts, string[] Only, string Output, string Logs)
+    TimeSpan Duration, TimeSpan Warmup, int Listings, int Events, int Starts, string[] Only, string Output, string Logs)
 {
     public bool Runs(string scenario) => Only.Length == 0 || Only.Contains(scenario);
 
@@ -53,7 +59,7 @@ public sealed record Options(
             int.Parse(Value("--host-port", "5091")), int.Parse(Value("--baseline-port", "5092")),
             Value("--signing-key", "benchmark-signing-key-0123456789abcdef0123456789"),
             int.Parse(Value("--concurrency", "8")), TimeSpan.FromSeconds(int.Parse(Value("--seconds", "10"))),
-            TimeSpan.FromSeconds(int.Parse(Value("--warmup", "3"))), int.Parse(Value("--listings", "50000")), int.Parse(Value("--starts", "5")),
+            TimeSpan.FromSeconds(int.Parse(Value("--warmup", "3"))), int.Parse(Value("--listings", "50000")), int.Parse(Value("--events", "1000000")), int.Parse(Value("--starts", "5")),
             Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries), Value("--output", "bench/results/benchmarks.json"),
             Path.GetFullPath(Value("--logs", ".local/bench/logs")));
     }

@@ -13,6 +13,13 @@ public sealed record Row(string Scenario, double Value, string Unit, string? Cei
             ratio >= min && measured.Errors == 0 && ceilingResult.Errors == 0, new { measured, ceiling = ceilingResult });
     }
 
+    /// <summary>A rate (not requests) as a share of the ceiling's, at least <paramref name="min"/>.</summary>
+    public static Row Share(string scenario, double value, string unit, string ceiling, double ceilingValue, double min, object? details)
+    {
+        var ratio = Math.Round(value / ceilingValue, 3);
+        return new(scenario, value, unit, ceiling, ceilingValue, ratio, $"≥ {min:P0}", ratio >= min, details);
+    }
+
     /// <summary>A latency that must stay at or under <paramref name="max"/> ms, with no errors.</summary>
     public static Row Latency(string scenario, Result measured, string what, double value, double max) =>
         new(scenario, value, "ms", null, null, null, $"{what} ≤ {max}", value <= max && measured.Errors == 0, measured);
@@ -37,7 +44,7 @@ public static class Report
         foreach (var r in rows)
         {
             var ceiling = r.CeilingValue is { } c ? $"{c:0.##} {r.Unit}" : "—";
-            var ratio = r.Ratio is { } x ? (r.Unit == "req/s" ? $"{x:P0}" : $"{x:0.00}x") : "—";
+            var ratio = r.Ratio is { } x ? (r.Unit.EndsWith("/s") ? $"{x:P0}" : $"{x:0.00}x") : "—";
             Console.WriteLine($"{r.Scenario,-38}{$"{r.Value:0.##} {r.Unit}",16}{ceiling,16}  {ratio,8}  {r.Target,-14}{(r.Met ? "met" : "MISSED"),4}");
         }
         foreach (var r in rows.Where(r => r.Ceiling is not null)) Console.WriteLine($"  ceiling of {r.Scenario}: {r.Ceiling}");
