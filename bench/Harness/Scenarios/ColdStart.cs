@@ -8,8 +8,16 @@ namespace Holded.Partners.Bench.Scenarios;
 /// </summary>
 public static class ColdStart
 {
-    public static async Task<IReadOnlyList<Row>> Run(Options o, IReadOnlyDictionary<string, string> hostEnvironment)
+    public static async Task<IReadOnlyList<Row>> Run(Options o, IReadOnlyDictionary<string, string> benchmarkEnvironment)
     {
+        // As a node starts in production: the schema applied beforehand (the benchmark host did it), an OIDC authority.
+        var hostEnvironment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Partners"] = benchmarkEnvironment["ConnectionStrings__Partners"], ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Auth__Authority"] = "https://login.example.com/", ["Auth__Audience"] = "holded-partners",
+            ["Access__SessionSigningKey"] = benchmarkEnvironment["Access__SessionSigningKey"],
+        };
+        await HostCommand.Run(o, benchmarkEnvironment, "db-apply"); // the deploy step before any production node starts
         var host = new List<double>();
         var plain = new List<double>();
         for (var i = 0; i < o.Starts; i++)

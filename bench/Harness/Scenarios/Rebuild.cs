@@ -91,17 +91,9 @@ public static class Rebuild
 
     private static async Task<double> HostRebuild(Options o, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [o.HostDll, "projections", "rebuild"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(o.HostDll)!, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await File.WriteAllTextAsync(Path.Combine(o.Logs, "rebuild.log"), output + await process.StandardError.ReadToEndAsync());
+        var output = await HostCommand.Run(o, environment, "projections", "rebuild");
         var finished = Regex.Match(output, @"Finished rebuild in ([\d.,]+) ms");
-        if (process.ExitCode != 0 || !finished.Success) throw new InvalidOperationException($"the host's rebuild failed; see {o.Logs}/rebuild.log");
+        if (!finished.Success) throw new InvalidOperationException($"the host's rebuild did not say how long it took; see {o.Logs}");
         return double.Parse(finished.Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture) / 1000;
     }
 }

@@ -27,7 +27,7 @@ public static class ListingSearchTable
         table.Indexes.Add(new IndexDefinition("ix_listing_search_vector") { Method = IndexMethod.gin, Columns = ["vector"], Predicate = "visible" });
         table.Indexes.Add(new IndexDefinition("ix_listing_search_name") { Method = IndexMethod.gin, Columns = ["name_vector"], Predicate = "visible" });
         // The results' order: walked in order, a broad search stops after one page instead of sorting every match.
-        table.Indexes.Add(new IndexDefinition("ix_listing_search_order") { Columns = ["(-completeness)", "display_name", "id"], Predicate = "visible" });
+        table.Indexes.Add(new IndexDefinition("ix_listing_search_order") { Columns = ["(- completeness)", "display_name", "id"], Predicate = "visible" });
         // A search row never outlives its listing (nor a store reset, which truncates the listings with cascade).
         table.ForeignKeys.Add(new ForeignKey("fk_listing_search_listing")
         {
