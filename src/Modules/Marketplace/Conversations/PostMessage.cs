@@ -26,7 +26,6 @@ public static class PostMessageEndpoint
         var side = parties.SideOf(caller)!;
         var view = parties.View;
         var posted = new MessagePosted(id, Guid.CreateVersion7(), side, caller.UserId, caller.Name, command.Text!.Trim());
-        // Messages only add: they need no lock on the conversation.
         // Messages wait for each other rather than conflict: the stream is locked for the short write.
         var stream = await session.Events.FetchForExclusiveWriting<Conversation>(id, ct);
         stream.AppendOne(posted);
