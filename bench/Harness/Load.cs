@@ -29,8 +29,10 @@ public static class Load
     }
 
     /// <summary>
-    /// Open loop at a fixed rate: request n is due at start + n/rate whatever happened before, and its latency counts from
-    /// when it was due — a stall shows in the percentiles instead of hiding as fewer requests.
+    /// Open loop at a fixed rate: request n is due at start + n/rate whatever happened before. A request sent behind
+    /// schedule (every worker was still waiting for an answer) counts from when it was due, so a stall of the server shows
+    /// in the percentiles instead of hiding as fewer requests; one sent on time counts from its sending (a timer waking
+    /// an idle worker a millisecond late is the load generator's lateness, not the server's).
     /// </summary>
     public static async Task<Result> AtRate(double rate, int concurrency, TimeSpan duration, Func<int, long, Task> call, Server? server = null)
     {
@@ -46,9 +48,14 @@ public static class Load
             {
                 var due = TimeSpan.FromSeconds(n / rate);
                 var wait = due - clock.Elapsed;
-                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                var from = due;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                    from = clock.Elapsed;
+                }
                 try { await call(worker, n); } catch (Exception) { Interlocked.Increment(ref errors); }
-                mine.Add((clock.Elapsed - due).TotalMilliseconds);
+                mine.Add((clock.Elapsed - from).TotalMilliseconds);
             }
         }));
         return Summarize(latencies, errors, clock.Elapsed, server is null ? double.NaN : server.CpuSeconds() - cpu);
