@@ -2,7 +2,8 @@
 # Every benchmark, one command: starts its own PostgreSQL (under .local/bench), publishes the host as the image does
 # (code generated at build, no compiler), builds the plain ASP.NET Core baseline and the harness, and runs every
 # scenario against its ceiling in the same run. Prints one table of ratios; writes bench/results/benchmarks.json.
-#   bench/run.sh [--only start,check,command,search] [--concurrency 8] [--seconds 10] [--listings 50000] [--starts 5]
+#   bench/run.sh [--only start,check,command,search,rebuild] [--concurrency 8] [--seconds 5] [--rounds 3]
+#                [--listings 50000] [--events 1000000] [--starts 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -61,6 +61,24 @@ public static class Load
         return Summarize(latencies, errors, clock.Elapsed, server is null ? double.NaN : server.CpuSeconds() - cpu);
     }
 
+    /// <summary>
+    /// A path and its ceiling measured alternately, <paramref name="rounds"/> times each (A B A B A B), each keeping its
+    /// median round by throughput: on shared cores a burst of noise then lands on one round, not on one side.
+    /// </summary>
+    public static async Task<(Result Measured, Result Ceiling)> Alternating(
+        int rounds, int concurrency, TimeSpan duration, Func<int, long, Task> measured, Server? server, Func<int, long, Task> ceiling, Server? ceilingServer)
+    {
+        var a = new List<Result>();
+        var b = new List<Result>();
+        for (var i = 0; i < rounds; i++)
+        {
+            a.Add(await Closed(concurrency, duration, measured, server));
+            b.Add(await Closed(concurrency, duration, ceiling, ceilingServer));
+        }
+        static Result Median(List<Result> results) => results.OrderBy(r => r.RequestsPerSecond).ElementAt(results.Count / 2);
+        return (Median(a), Median(b));
+    }
+
     private static Result Summarize(List<double>[] latencies, long errors, TimeSpan elapsed, double cpuSeconds)
     {
         var all = latencies.SelectMany(l => l).Order().ToArray();

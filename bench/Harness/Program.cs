@@ -44,12 +44,12 @@ if (o.Runs("start"))
 if (o.Runs("rebuild")) { Console.WriteLine("rebuild of all projections..."); rows.AddRange(await Rebuild.Run(o, environment)); }
 
 Report.Print(rows);
-await Report.Write(o.Output, new { machine = Environment.MachineName, cores = Environment.ProcessorCount, o.Concurrency, seconds = o.Duration.TotalSeconds, rows });
+await Report.Write(o.Output, new { machine = Environment.MachineName, cores = Environment.ProcessorCount, o.Concurrency, seconds = o.Duration.TotalSeconds, o.Rounds, rows });
 return 0;
 
 public sealed record Options(
     string Connection, string HostDll, string BaselineDll, int HostPort, int BaselinePort, string SigningKey, int Concurrency,
-    TimeSpan Duration, TimeSpan Warmup, int Listings, int Events, int Starts, string[] Only, string Output, string Logs)
+    TimeSpan Duration, int Rounds, TimeSpan Warmup, int Listings, int Events, int Starts, string[] Only, string Output, string Logs)
 {
     public bool Runs(string scenario) => Only.Length == 0 || Only.Contains(scenario);
 
@@ -60,7 +60,7 @@ public sealed record Options(
             Value("--connection", ""), Path.GetFullPath(Value("--host-dll", "")), Path.GetFullPath(Value("--baseline-dll", "")),
             int.Parse(Value("--host-port", "5091")), int.Parse(Value("--baseline-port", "5092")),
             Value("--signing-key", "benchmark-signing-key-0123456789abcdef0123456789"),
-            int.Parse(Value("--concurrency", "8")), TimeSpan.FromSeconds(int.Parse(Value("--seconds", "10"))),
+            int.Parse(Value("--concurrency", "8")), TimeSpan.FromSeconds(int.Parse(Value("--seconds", "5"))), int.Parse(Value("--rounds", "3")),
             TimeSpan.FromSeconds(int.Parse(Value("--warmup", "3"))), int.Parse(Value("--listings", "50000")), int.Parse(Value("--events", "1000000")), int.Parse(Value("--starts", "5")),
             Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries), Value("--output", "bench/results/benchmarks.json"),
             Path.GetFullPath(Value("--logs", ".local/bench/logs")));

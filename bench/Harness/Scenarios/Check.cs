@@ -33,8 +33,7 @@ public static class Check
 
         await Load.Closed(o.Concurrency, o.Warmup, Endpoint);
         await Load.Closed(o.Concurrency, o.Warmup, Constant);
-        var endpoint = await Load.Closed(o.Concurrency, o.Duration, Endpoint, host);
-        var ceiling = await Load.Closed(o.Concurrency, o.Duration, Constant, baseline);
+        var (endpoint, ceiling) = await Load.Alternating(o.Rounds, o.Concurrency, o.Duration, Endpoint, host, Constant, baseline);
         var half = await Load.AtRate(endpoint.RequestsPerSecond / 2, o.Concurrency * 4, o.Duration, Endpoint, host);
         return
         [

@@ -48,10 +48,7 @@ public static class Command
 
         await Load.Closed(o.Concurrency, o.Warmup, Post);
         await Load.Closed(o.Concurrency, o.Warmup, Append);
-        Console.WriteLine("  measuring the endpoint...");
-        var endpoint = await Load.Closed(o.Concurrency, o.Duration, Post, host);
-        Console.WriteLine("  measuring raw appends...");
-        var raw = await Load.Closed(o.Concurrency, o.Duration, Append);
+        var (endpoint, raw) = await Load.Alternating(o.Rounds, o.Concurrency, o.Duration, Post, host, Append, null);
         return [Row.Throughput("POST /conversations/{id}/messages", endpoint, "raw Marten append, 1 event/session", raw, 0.50)];
     }
 }

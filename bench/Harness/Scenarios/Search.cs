@@ -22,8 +22,7 @@ public static class Search
 
         await Load.Closed(o.Concurrency, o.Warmup, Endpoint);
         await Load.Closed(o.Concurrency, o.Warmup, Direct);
-        var endpoint = await Load.Closed(o.Concurrency, o.Duration, Endpoint, host);
-        var raw = await Load.Closed(o.Concurrency, o.Duration, Direct);
+        var (endpoint, raw) = await Load.Alternating(o.Rounds, o.Concurrency, o.Duration, Endpoint, host, Direct, null);
         // Latency at a load the host can sustain (half its maximum), as for the check: at saturation it only measures the queue.
         var half = await Load.AtRate(endpoint.RequestsPerSecond / 2, o.Concurrency * 4, o.Duration, Endpoint, host);
         return
