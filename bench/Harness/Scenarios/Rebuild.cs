@@ -42,12 +42,7 @@ public static class Rebuild
             x.Events.DatabaseSchemaName = "events";          // the host's event store
             x.Events.StreamIdentity = StreamIdentity.AsGuid;
             x.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            // The host's names for the marketplace's events (stored names never change).
-            x.Events.MapEventType<ConversationOpened>("marketplace.conversation_opened");
-            x.Events.MapEventType<MessagePosted>("marketplace.message_posted");
-            x.Events.MapEventType<CollaborationRequested>("marketplace.collaboration_requested");
-            x.Events.MapEventType<CollaborationRequestAccepted>("marketplace.collaboration_request_accepted");
-            x.Events.MapEventType<CollaborationRequestDeclined>("marketplace.collaboration_request_declined");
+            Marketplace.MarketplaceModule.MapEventTypes(x); // the host's stored names for the events
             x.Projections.Add<CountingProjection>(ProjectionLifecycle.Async);
         });
         var total = await Seed(store, o.Events);

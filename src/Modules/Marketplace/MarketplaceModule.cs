@@ -17,15 +17,21 @@ public static class MarketplaceModule
     public const string Schema = "marketplace";
     public const string PublicRateLimit = "public-directory";
 
+    /// <summary>The stored names of the module's events (never renamed); also for tools that read its events.</summary>
+    public static void MapEventTypes(StoreOptions opts)
+    {
+        opts.Events.MapEventType<ConversationOpened>("marketplace.conversation_opened");
+        opts.Events.MapEventType<MessagePosted>("marketplace.message_posted");
+        opts.Events.MapEventType<CollaborationRequested>("marketplace.collaboration_requested");
+        opts.Events.MapEventType<CollaborationRequestAccepted>("marketplace.collaboration_request_accepted");
+        opts.Events.MapEventType<CollaborationRequestDeclined>("marketplace.collaboration_request_declined");
+    }
+
     public static IServiceCollection AddMarketplaceModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureMarten(opts =>
         {
-            opts.Events.MapEventType<ConversationOpened>("marketplace.conversation_opened");
-            opts.Events.MapEventType<MessagePosted>("marketplace.message_posted");
-            opts.Events.MapEventType<CollaborationRequested>("marketplace.collaboration_requested");
-            opts.Events.MapEventType<CollaborationRequestAccepted>("marketplace.collaboration_request_accepted");
-            opts.Events.MapEventType<CollaborationRequestDeclined>("marketplace.collaboration_request_declined");
+            MapEventTypes(opts);
 
             opts.Projections.Snapshot<Conversation>(SnapshotLifecycle.Inline);
             opts.Schema.For<Conversation>().DatabaseSchemaName(Schema);
