@@ -17,7 +17,7 @@ CS=${PARTNERS_BENCH_CONNECTION:-$(deploy/local-postgres.sh start "$DATA" "$PG_PO
 echo "publishing the host with pre-generated code..."
 (cd src/Host && ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Partners="Host=unused;Database=unused" \
   dotnet run --no-launch-profile -- codegen write > /dev/null)
-rm -rf "$OUT" && dotnet publish src/Host -c Release -p:StaticCode=true -o "$OUT" -v q -nologo > /dev/null
+rm -rf "$OUT" && dotnet publish src/Host -c Release -p:StaticCode=true -p:PublishReadyToRun=true --use-current-runtime --self-contained false -o "$OUT" -v q -nologo > /dev/null
 rm -rf src/Host/Internal/Generated   # stale generated code must never reach a later ordinary build
 dotnet build -c Release -v q -nologo bench/Baseline/Holded.Partners.Bench.Baseline.csproj > /dev/null
 dotnet build -c Release -v q -nologo bench/Harness/Holded.Partners.Bench.Harness.csproj > /dev/null

@@ -10,7 +10,7 @@ CS=${ConnectionStrings__Partners:-$(deploy/local-postgres.sh start .local/image-
 
 (cd src/Host && ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Partners="Host=unused;Database=unused" \
   dotnet run --no-launch-profile -- codegen write > /dev/null)
-rm -rf "$OUT" && dotnet publish src/Host -c Release -p:StaticCode=true -o "$OUT" -v q -nologo > /dev/null
+rm -rf "$OUT" && dotnet publish src/Host -c Release -p:StaticCode=true -p:PublishReadyToRun=true --use-current-runtime --self-contained false -o "$OUT" -v q -nologo > /dev/null
 rm -rf src/Host/Internal/Generated   # stale generated code must never reach a later ordinary build
 if ls "$OUT" | grep -qi "Microsoft.CodeAnalysis"; then echo "FAIL: the published host ships a compiler"; exit 1; fi
 
