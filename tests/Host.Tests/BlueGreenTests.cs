@@ -1,3 +1,4 @@
+using Marten.Events;
 using Holded.Partners.Marketplace.Conversations;
 using Holded.Partners.Marketplace.Responsiveness;
 using JasperFx.Events;
@@ -44,8 +45,9 @@ public class BlueGreenTests : IAsyncLifetime
             s.ConfigureMarten(o => NextRelease.Apply(o.Projections));
         });
         var greenApi = new Api(green);
-        await Eventually.Until(async () => (await green.CreateClient().GetAsync("/health/ready")).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "the new release never built its projection version");
+        // Each node's own daemon view: every async projection it knows (version 2 on the new release) at the last event.
+        await green.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        (await green.CreateClient().GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Both versions live side by side, each in its own table, each read by its own release.
         (await greenApi.Get(Url(partner), owner)).ShouldBe(HttpStatusCode.OK)["answered"].GetValue<int>().ShouldBe(1);
@@ -57,15 +59,17 @@ public class BlueGreenTests : IAsyncLifetime
 
         // While both run, a new conversation reaches both versions (each kept by a node of its own release).
         var (_, third) = await greenApi.RequestedCollaboration(Actor.Person("Third Owner"), partner);
-        await Eventually.Until(async () => await Asked(greenApi, partner, owner) == 3 && await Asked(blue, partner, owner) == 3,
-            TimeSpan.FromSeconds(30), "a conversation during the release did not reach both versions");
+        await _app.ProjectionsCaughtUpAsync();
+        await green.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        (await Asked(greenApi, partner, owner)).ShouldBe(3);
+        (await Asked(blue, partner, owner)).ShouldBe(3);
 
         // The old release stops; the new one serves on and keeps its version current. The old table is left as it
         // was, for whoever drops it later.
         await _app.Host.StopAsync();
         (await greenApi.Post($"/api/v1/conversations/{third}/messages", firmAdmin, new { text = "Hablamos." })).ShouldBe(HttpStatusCode.Created);
-        await Eventually.Until(async () => (await greenApi.Get(Url(partner), owner))["answered"].GetValue<int>() == 2,
-            TimeSpan.FromSeconds(30), "the new version stopped following the events");
+        await green.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        (await greenApi.Get(Url(partner), owner))["answered"].GetValue<int>().ShouldBe(2);
         (await Eventually.CountAsync(_app.ConnectionString, "select count(*) from marketplace.mt_doc_conversationresponse")).ShouldBe(3);
         (await Eventually.CountAsync(_app.ConnectionString, "select count(*) from marketplace.mt_doc_conversationresponse_2")).ShouldBe(3);
     }
