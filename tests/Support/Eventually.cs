@@ -20,11 +20,12 @@ public static class Eventually
     }
 
     /// <summary>A single number from the database, straight from SQL: what the modules stored, counted from outside.</summary>
-    public static async Task<long> CountAsync(string connectionString, string sql)
+    public static async Task<long> CountAsync(string connectionString, string sql, params NpgsqlParameter[] parameters)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
         try { return await command.ExecuteScalarAsync() is long n ? n : 0; }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable) { return 0; } // not created yet
     }

@@ -62,7 +62,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
 
     /// <summary>
     /// Each test starts from an empty store, once what the previous test set in motion is done: a reset racing a handler
-    /// still writing can deadlock. A deadlock that happens anyway (a retry due later) is simply tried again.
+    /// still writing can deadlock. A deadlock that happens anyway (a retry due later) is tried again once that is done too.
     /// </summary>
     public async Task ResetAsync()
     {
@@ -77,7 +77,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
             }
             catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 3)
             {
-                await Task.Delay(100);
+                await QuietAsync();
             }
         }
     }
@@ -88,7 +88,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     public async Task<long> EventCountAsync(string type)
     {
         await QuietAsync();
-        return await Eventually.CountAsync(ConnectionString, $"select count(*) from events.mt_events where type = '{type.Replace("'", "''")}'");
+        return await Eventually.CountAsync(ConnectionString, "select count(*) from events.mt_events where type = @type", new Npgsql.NpgsqlParameter("type", type));
     }
 
     /// <summary>
