@@ -27,6 +27,5 @@ public class ProjectionRebuildTests(PartnersApp app) : AppTest(app)
         await App.ShouldRebuildIdentically<ConversationResponse>(typeof(ConversationResponseProjection));
     }
 
-    [Fact] public Task conversation_messages() => App.ShouldRebuildIdentically<ConversationMessage>(typeof(ConversationMessageProjection));
     [Fact] public Task conversation_views() => App.ShouldRebuildIdentically<ConversationView>(typeof(ConversationViewProjection));
 }

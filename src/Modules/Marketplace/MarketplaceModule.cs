@@ -38,8 +38,6 @@ public static class MarketplaceModule
             opts.Projections.Add<ConversationViewProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<ConversationView>().DatabaseSchemaName(Schema)
                 .Index(c => c.ClientAccountId).Index(c => c.PartnerAccountId);
-            opts.Projections.Add(new ConversationMessageProjection(), ProjectionLifecycle.Inline);
-            opts.Schema.For<ConversationMessage>().DatabaseSchemaName(Schema).Index(m => m.ConversationId);
             opts.Projections.Add<ConversationResponseProjection>(ProjectionLifecycle.Async);
             opts.Schema.For<ConversationResponse>().DatabaseSchemaName(Schema).Index(r => r.PartnerAccountId);
             opts.Schema.For<Pairing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);

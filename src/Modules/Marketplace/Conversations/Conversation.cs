@@ -22,20 +22,18 @@ public sealed record CollaborationRequestDeclined(Guid ConversationId, Guid Requ
 /// <summary>A request and what became of it: "requested", then "accepted" or "declined".</summary>
 public sealed record RequestState(Guid RequestId, string Status, string RequestedBy, DateTimeOffset RequestedAt, string? DecidedBy, string? Reason);
 
-/// <summary>A business and a firm talking; at most one collaboration request open at a time. Immutable, like every aggregate.</summary>
+/// <summary>
+/// A business and a firm talking; at most one collaboration request open at a time. Immutable, like every aggregate.
+/// Messages change nothing its rules read, so it does not follow them: writing a message leaves the snapshot alone, and
+/// a rebuild reads only the few events that shape it. (Writers take the stream's version from the stream, not from here.)
+/// </summary>
 public sealed record Conversation(
     Guid Id, Guid ClientAccountId, string ClientName, Guid PartnerAccountId, string PartnerName, RequestState? Request)
 {
-    public long Version { get; set; }
-
     public bool RequestOpen => Request?.Status == RequestStatus.Requested;
 
     public static Conversation Create(ConversationOpened e) =>
         new(e.ConversationId, e.ClientAccountId, e.ClientName, e.PartnerAccountId, e.PartnerName, null);
-
-    // Messages change nothing the rules read, but every event is applied so the snapshot's version is the stream's,
-    // live and rebuilt alike.
-    public Conversation Apply(MessagePosted e) => this;
 
     public Conversation Apply(IEvent<CollaborationRequested> e) =>
         this with { Request = new RequestState(e.Data.RequestId, RequestStatus.Requested, e.Data.RequestedBy, e.At(), null, null) };

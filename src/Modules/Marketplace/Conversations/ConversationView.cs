@@ -1,13 +1,12 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using Marten.Events.Projections;
 
 namespace Holded.Partners.Marketplace.Conversations;
 
 /// <summary>
 /// A conversation as both sides read it: who, where the collaboration request stands, how many messages. The messages
-/// themselves are documents of their own (<see cref="ConversationMessage"/>): a long conversation would otherwise be
-/// read and rewritten whole for every new message.
+/// themselves are the stream's <see cref="MessagePosted"/> events, read as they are (<see cref="GetConversationEndpoint"/>):
+/// a copy kept per message would cost a write for each one, and a rebuild a million.
 /// </summary>
 public sealed record ConversationView(
     Guid Id, Guid ClientAccountId, string ClientName, Guid PartnerAccountId, string PartnerName, string OpenedBy,
@@ -34,14 +33,4 @@ public sealed class ConversationViewProjection : SingleStreamProjection<Conversa
 
     public ConversationView Apply(IEvent<CollaborationRequestDeclined> e, ConversationView view) =>
         view with { RequestStatus = Conversations.RequestStatus.Declined, DeclineReason = e.Data.Reason, LastActivityAt = e.At() };
-}
-
-/// <summary>One message of a conversation, as written.</summary>
-public sealed record ConversationMessage(
-    Guid Id, Guid ConversationId, string Side, string AuthorUserId, string AuthorName, string Text, DateTimeOffset At);
-
-public sealed partial class ConversationMessageProjection : EventProjection
-{
-    public ConversationMessage Create(IEvent<MessagePosted> e) =>
-        new(e.Data.MessageId, e.Data.ConversationId, e.Data.Side, e.Data.AuthorUserId, e.Data.AuthorName, e.Data.Text, e.At());
 }

@@ -1,4 +1,5 @@
 using Holded.Partners.Marketplace.Accounts;
+using JasperFx.Events;
 
 namespace Holded.Partners.Marketplace.Conversations;
 
@@ -22,10 +23,11 @@ public static class GetConversationEndpoint
     public static async Task<ConversationDetail> Get([NotBody] Participants parties, IQuerySession session, CancellationToken ct)
     {
         var v = parties.View;
-        var messages = await session.Query<ConversationMessage>().Where(m => m.ConversationId == v.Id)
-            .OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
+        // The messages are the stream's own events, in the order they were written.
+        var events = await session.Events.FetchStreamAsync(v.Id, token: ct);
         return new ConversationDetail(v.Id, v.ClientAccountId, v.ClientName, v.PartnerAccountId, v.PartnerName, v.OpenedBy, v.OpenedAt,
             v.LastActivityAt, v.MessageCount, v.RequestStatus, v.RequestId, v.RequestedAt, v.DeclineReason,
-            [.. messages.Select(m => new MessageView(m.Id, m.Side, m.AuthorUserId, m.AuthorName, m.Text, m.At))]);
+            [.. events.OfType<IEvent<MessagePosted>>().Select(e =>
+                new MessageView(e.Data.MessageId, e.Data.Side, e.Data.AuthorUserId, e.Data.AuthorName, e.Data.Text, e.At()))]);
     }
 }

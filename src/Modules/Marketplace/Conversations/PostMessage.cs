@@ -26,9 +26,9 @@ public static class PostMessageEndpoint
         var side = parties.SideOf(caller)!;
         var view = parties.View;
         var posted = new MessagePosted(id, Guid.CreateVersion7(), side, caller.UserId, caller.Name, command.Text!.Trim());
-        // Messages wait for each other rather than conflict: the stream is locked for the short write.
-        var stream = await session.Events.FetchForExclusiveWriting<Conversation>(id, ct);
-        stream.AppendOne(posted);
+        // Messages wait for each other rather than conflict: the stream is locked for the short write. No rule reads the
+        // conversation's state here (who may write was decided above), so nothing is loaded but the lock.
+        await session.Events.AppendExclusive(id, ct, posted);
         return (new CreationResponse<Guid>($"/api/v1/conversations/{id}", posted.MessageId),
             [new Contract.ConversationMessagePosted(id, posted.MessageId, view.ClientAccountId, view.PartnerAccountId, side, caller.UserId, clock.GetUtcNow())]);
     }
