@@ -65,18 +65,31 @@ public static class Load
     /// A path and its ceiling measured alternately, <paramref name="rounds"/> times each (A B A B A B), each keeping its
     /// median round by throughput: on shared cores a burst of noise then lands on one round, not on one side.
     /// </summary>
-    public static async Task<(Result Measured, Result Ceiling)> Alternating(
-        int rounds, int concurrency, TimeSpan duration, Func<int, long, Task> measured, Server? server, Func<int, long, Task> ceiling, Server? ceilingServer)
+    public static Task<(Result Measured, Result Ceiling)> Alternating(
+        int rounds, int concurrency, TimeSpan duration, Func<int, long, Task> measured, Server? server, Func<int, long, Task> ceiling, Server? ceilingServer) =>
+        Rounds(rounds, () => Closed(concurrency, duration, measured, server), () => Closed(concurrency, duration, ceiling, ceilingServer),
+            r => r.RequestsPerSecond);
+
+    /// <summary>
+    /// Latency at a fixed rate, for a path and its floor alternately, each keeping its median round by the percentile
+    /// that is judged: a tail percentile of one short run rests on a few dozen requests and swings with any noise.
+    /// </summary>
+    public static Task<(Result Measured, Result Floor)> AlternatingAtRate(int rounds, double rate, int concurrency, TimeSpan duration,
+        Func<int, long, Task> measured, Server? server, Func<int, long, Task> floor, Server? floorServer, Func<Result, double> percentile) =>
+        Rounds(rounds, () => AtRate(rate, concurrency, duration, measured, server), () => AtRate(rate, concurrency, duration, floor, floorServer),
+            percentile);
+
+    private static async Task<(Result A, Result B)> Rounds(int rounds, Func<Task<Result>> a, Func<Task<Result>> b, Func<Result, double> by)
     {
-        var a = new List<Result>();
-        var b = new List<Result>();
+        var first = new List<Result>();
+        var second = new List<Result>();
         for (var i = 0; i < rounds; i++)
         {
-            a.Add(await Closed(concurrency, duration, measured, server));
-            b.Add(await Closed(concurrency, duration, ceiling, ceilingServer));
+            first.Add(await a());
+            second.Add(await b());
         }
-        static Result Median(List<Result> results) => results.OrderBy(r => r.RequestsPerSecond).ElementAt(results.Count / 2);
-        return (Median(a), Median(b));
+        Result Median(List<Result> results) => results.OrderBy(by).ElementAt(results.Count / 2);
+        return (Median(first), Median(second));
     }
 
     private static Result Summarize(List<double>[] latencies, long errors, TimeSpan elapsed, double cpuSeconds)

@@ -20,9 +20,14 @@ public sealed record Row(string Scenario, double Value, string Unit, string? Cei
         return new(scenario, value, unit, ceiling, ceilingValue, ratio, $"≥ {min:P0}", ratio >= min, details);
     }
 
-    /// <summary>A latency that must stay at or under <paramref name="max"/> ms, with no errors.</summary>
-    public static Row Latency(string scenario, Result measured, string what, double value, double max) =>
-        new(scenario, value, "ms", null, null, null, $"{what} ≤ {max}", value <= max && measured.Errors == 0, measured);
+    /// <summary>
+    /// A latency that must stay at or under <paramref name="max"/> ms, with no errors; beside it, the same percentile of
+    /// the ceiling driven at the same rate by the same generator: the floor this machine puts under any server.
+    /// </summary>
+    public static Row Latency(string scenario, Result measured, Func<Result, double> percentile, string what, double max,
+        string floor, Result floorResult) =>
+        new(scenario, percentile(measured), "ms", floor, percentile(floorResult), null, $"{what} ≤ {max}",
+            percentile(measured) <= max && measured.Errors == 0, new { measured, floor = floorResult });
 
     /// <summary>A cost (time) as a multiple of the ceiling's, at most <paramref name="maxTimes"/>.</summary>
     public static Row Times(string scenario, double value, string ceiling, double ceilingValue, string unit, double maxTimes, object? details)
