@@ -17,6 +17,7 @@ builder.Services.AddMarketplaceModule(builder.Configuration);
 builder.Services.AddCollaborationModule();
 builder.Services.AddAccessModule(builder.Configuration);
 builder.Services.AddNotificationsModule();
+builder.Services.AddPartnersProjectionPaging();
 builder.AddPartnersMessaging();
 builder.AddPartnersIdentity();
 builder.AddPartnersHttp();

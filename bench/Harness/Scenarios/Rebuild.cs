@@ -43,7 +43,8 @@ public static class Rebuild
             x.Events.StreamIdentity = StreamIdentity.AsGuid;
             x.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             Marketplace.MarketplaceModule.MapEventTypes(x); // the host's stored names for the events
-            x.Projections.Add<CountingProjection>(ProjectionLifecycle.Async);
+            // Paged as the host's projections are: the ceiling gets every setting the measured side has.
+            x.Projections.Add<CountingProjection>(ProjectionLifecycle.Async, o => o.BatchSize = Holded.Partners.Kernel.ProjectionPaging.Events);
         });
         var total = await Seed(store, o.Events);
 

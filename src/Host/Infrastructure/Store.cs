@@ -45,4 +45,11 @@ public static class Store
         // start only cost about a second of its cold start.
         if (!builder.Environment.IsProduction()) marten.ApplyAllDatabaseChangesOnStartup();
     }
+
+    /// <summary>Settings every projection shares; registered after the modules, which add the projections.</summary>
+    public static void AddPartnersProjectionPaging(this IServiceCollection services) =>
+        services.ConfigureMarten(o =>
+        {
+            foreach (var projection in o.Projections.All) projection.Options.BatchSize = Kernel.ProjectionPaging.Events;
+        });
 }
