@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every benchmark, one command: starts its own PostgreSQL (under .local/bench), publishes the host as the image does
-# (code generated at build, no compiler), builds the plain ASP.NET Core baseline and the harness, and runs every
-# scenario against its ceiling in the same run. Prints one table of ratios; writes bench/results/benchmarks.json.
+# (code generated at build, no compiler), builds the plain ASP.NET Core baseline, the stack alone (bench/StackFloor) and
+# the harness, and runs every scenario against its ceiling in the same run. Prints one table of ratios; writes
+# bench/results/benchmarks.json.
 #   bench/run.sh [--only start,check,command,search,rebuild] [--concurrency 8] [--seconds 5] [--rounds 3]
 #                [--listings 50000] [--events 1000000] [--starts 5]
 set -euo pipefail
@@ -19,8 +20,10 @@ echo "publishing the host with pre-generated code..."
   dotnet run --no-launch-profile -- codegen write > /dev/null)
 rm -rf "$OUT" && dotnet publish src/Host -c Release -p:StaticCode=true -p:PublishReadyToRun=true --use-current-runtime --self-contained false -o "$OUT" -v q -nologo > /dev/null
 rm -rf src/Host/Internal/Generated   # stale generated code must never reach a later ordinary build
+rm -rf .local/bench/stack-floor && dotnet publish bench/StackFloor -c Release -p:PublishReadyToRun=true --use-current-runtime --self-contained false -o .local/bench/stack-floor -v q -nologo > /dev/null
 dotnet build -c Release -v q -nologo bench/Baseline/Holded.Partners.Bench.Baseline.csproj > /dev/null
 dotnet build -c Release -v q -nologo bench/Harness/Holded.Partners.Bench.Harness.csproj > /dev/null
 
 dotnet bench/Harness/bin/Release/net10.0/Holded.Partners.Bench.Harness.dll --connection "$CS" \
-  --host-dll "$OUT/Holded.Partners.Host.dll" --baseline-dll bench/Baseline/bin/Release/net10.0/Holded.Partners.Bench.Baseline.dll "$@"
+  --host-dll "$OUT/Holded.Partners.Host.dll" --baseline-dll bench/Baseline/bin/Release/net10.0/Holded.Partners.Bench.Baseline.dll \
+  --stack-floor-dll .local/bench/stack-floor/Holded.Partners.Bench.StackFloor.dll "$@"

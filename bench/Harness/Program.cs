@@ -48,7 +48,7 @@ await Report.Write(o.Output, new { machine = Environment.MachineName, cores = En
 return 0;
 
 public sealed record Options(
-    string Connection, string HostDll, string BaselineDll, int HostPort, int BaselinePort, string SigningKey, int Concurrency,
+    string Connection, string HostDll, string BaselineDll, string StackFloorDll, int HostPort, int BaselinePort, string SigningKey, int Concurrency,
     TimeSpan Duration, int Rounds, TimeSpan Warmup, int Listings, int Events, int Starts, string[] Only, string Output, string Logs)
 {
     public bool Runs(string scenario) => Only.Length == 0 || Only.Contains(scenario);
@@ -58,6 +58,7 @@ public sealed record Options(
         string Value(string name, string fallback) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback; }
         return new Options(
             Value("--connection", ""), Path.GetFullPath(Value("--host-dll", "")), Path.GetFullPath(Value("--baseline-dll", "")),
+            Path.GetFullPath(Value("--stack-floor-dll", "")),
             int.Parse(Value("--host-port", "5091")), int.Parse(Value("--baseline-port", "5092")),
             Value("--signing-key", "benchmark-signing-key-0123456789abcdef0123456789"),
             int.Parse(Value("--concurrency", "8")), TimeSpan.FromSeconds(int.Parse(Value("--seconds", "5"))), int.Parse(Value("--rounds", "3")),

@@ -4,7 +4,9 @@ namespace Holded.Partners.Bench.Scenarios;
 
 /// <summary>
 /// Cold start to the first 200: the published host (code generated at build, no compiler) against a plain ASP.NET Core
-/// app, each started as a fresh process several times, alternating; the medians are compared.
+/// app, each started as a fresh process several times, alternating; the medians are compared. Between them, the stack
+/// alone (bench/StackFloor: Marten and Wolverine configured as the host's, no module): the part of the host's start that
+/// is the stack's.
 /// </summary>
 public static class ColdStart
 {
@@ -18,17 +20,28 @@ public static class ColdStart
             ["Access__SessionSigningKey"] = benchmarkEnvironment["Access__SessionSigningKey"],
         };
         await HostCommand.Run(o, benchmarkEnvironment, "db-apply"); // the deploy step before any production node starts
+        await HostCommand.Run(o, o.StackFloorDll, benchmarkEnvironment, "db-apply");
+        var floorEnvironment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Partners"] = benchmarkEnvironment["ConnectionStrings__Partners"], ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
         var host = new List<double>();
+        var stack = new List<double>();
         var plain = new List<double>();
         for (var i = 0; i < o.Starts; i++)
         {
             host.Add(await FirstOk(o.HostDll, o.HostPort + 10, hostEnvironment, "/health/live", o));
+            stack.Add(await FirstOk(o.StackFloorDll, o.HostPort + 11, floorEnvironment, "/health/live", o));
             plain.Add(await FirstOk(o.BaselineDll, o.BaselinePort + 10, new Dictionary<string, string>(), "/health", o));
         }
         double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
-        var (h, p) = (Median(host), Median(plain));
-        return [Row.Times("cold start to first 200", h, "plain ASP.NET Core app", p, "ms", 2.0,
-            new { hostMs = host, plainMs = plain })];
+        var (h, s, p) = (Median(host), Median(stack), Median(plain));
+        return
+        [
+            Row.Times("cold start to first 200", h, "plain ASP.NET Core app", p, "ms", 2.0, new { hostMs = host, stackMs = stack, plainMs = plain }),
+            // Not a target of its own: where the host's start would be with no module at all.
+            Row.Times("cold start, Marten + Wolverine alone", s, "plain ASP.NET Core app", p, "ms", 2.0, new { stackMs = stack, plainMs = plain }),
+        ];
     }
 
     private static async Task<double> FirstOk(string dll, int port, IReadOnlyDictionary<string, string> environment, string path, Options o)
