@@ -20,7 +20,7 @@ public static class HostCommand
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        var log = Path.Combine(o.Logs, $"{(dll == o.HostDll ? "" : Path.GetFileNameWithoutExtension(dll) + "-")}{string.Join('-', command)}.log");
+        var log = Path.Combine(o.Logs, $"{Path.GetFileNameWithoutExtension(dll)}-{string.Join('-', command)}.log");
         await File.WriteAllTextAsync(log, await output + await errors);
         if (process.ExitCode != 0) throw new InvalidOperationException($"`{string.Join(' ', command)}` failed; see {log}");
         return await output;

@@ -16,7 +16,6 @@ var environment = new Dictionary<string, string>
 };
 var rows = new List<Row>();
 
-
 if (new[] { "check", "command", "search" }.Any(o.Runs))
 {
     await using var host = Server.Start(o.HostDll, o.HostPort, environment, Path.Combine(o.Logs, "host.log"));

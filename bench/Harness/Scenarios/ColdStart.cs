@@ -12,19 +12,18 @@ public static class ColdStart
 {
     public static async Task<IReadOnlyList<Row>> Run(Options o, IReadOnlyDictionary<string, string> benchmarkEnvironment)
     {
-        // As a node starts in production: the schema applied beforehand (the benchmark host did it), an OIDC authority.
-        var hostEnvironment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Partners"] = benchmarkEnvironment["ConnectionStrings__Partners"], ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Auth__Authority"] = "https://login.example.com/", ["Auth__Audience"] = "holded-partners",
-            ["Access__SessionSigningKey"] = benchmarkEnvironment["Access__SessionSigningKey"],
-        };
-        await HostCommand.Run(o, benchmarkEnvironment, "db-apply"); // the deploy step before any production node starts
-        await HostCommand.Run(o, o.StackFloorDll, benchmarkEnvironment, "db-apply");
+        // As a node starts in production: the schema applied beforehand (the deploy step), and for the host an OIDC authority.
         var floorEnvironment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Partners"] = benchmarkEnvironment["ConnectionStrings__Partners"], ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        var hostEnvironment = new Dictionary<string, string>(floorEnvironment)
+        {
+            ["Auth__Authority"] = "https://login.example.com/", ["Auth__Audience"] = "holded-partners",
+            ["Access__SessionSigningKey"] = benchmarkEnvironment["Access__SessionSigningKey"],
+        };
+        await HostCommand.Run(o, benchmarkEnvironment, "db-apply");
+        await HostCommand.Run(o, o.StackFloorDll, benchmarkEnvironment, "db-apply");
         var host = new List<double>();
         var stack = new List<double>();
         var plain = new List<double>();
