@@ -77,7 +77,7 @@ public class CommandsTests(PartnersApp app) : AppTest(app)
 
         (exit, output) = await Run("redeliver", "Notifications", "--from", started.ToString("O"));
         exit.ShouldBe(0, output);
-        await Eventually.Until(async () => await Count(ours) >= replicas, TimeSpan.FromSeconds(30), "the replicas were never rebuilt");
+        await Eventually.Until(App.ConnectionString, async () => await Count(ours) >= replicas, TimeSpan.FromSeconds(30), "the replicas were never rebuilt");
         await App.QuietAsync();
         (await Count(ours)).ShouldBe(replicas);
         (await Count(theirs)).ShouldBe(notifications); // heard again, told once

@@ -40,12 +40,12 @@ public class CrashTests
             accepted.ShouldAllBe(status => status == HttpStatusCode.OK);
             b.Kill();
         }
-        await Eventually.Until(() => Done(database), TimeSpan.FromSeconds(60), "the follow-ups never completed");
+        await Eventually.Until(database, () => Done(database), TimeSpan.FromSeconds(60), "the follow-ups never completed");
         await ShouldBeDoneOnce(database);
 
         // The async projection, run by whichever node the leader gave it to (the survivor, once the other stopped),
         // ends exact: at the last event, one read model per conversation, every request answered by its accept.
-        await Eventually.Until(async () => await Count(database,
+        await Eventually.Until(database, async () => await Count(database,
             "select count(*) from events.mt_event_progression where name = 'ConversationResponse:All' and last_seq_id = (select max(seq_id) from events.mt_events)") == 1,
             TimeSpan.FromSeconds(30), "the async projection never reached the last event");
         (await Count(database, "select count(*) from marketplace.mt_doc_conversationresponse")).ShouldBe(Requests);
@@ -74,7 +74,7 @@ public class CrashTests
         Console.WriteLine($"At the kill: {inFlight} messages queued, {beforeRestart}/{Requests} started, {heard}/{Requests * 2} notified.");
 
         using var second = await HostProcess.StartAsync(app.ConnectionString);
-        await Eventually.Until(() => Done(app.ConnectionString), TimeSpan.FromSeconds(60), "the follow-ups never completed");
+        await Eventually.Until(app.ConnectionString, () => Done(app.ConnectionString), TimeSpan.FromSeconds(60), "the follow-ups never completed");
         await ShouldBeDoneOnce(app.ConnectionString);
     }
 
@@ -119,6 +119,7 @@ public sealed class HostProcess : IDisposable
                 ["ConnectionStrings__Partners"] = connectionString,
                 ["Auth__DevelopmentSigningKey"] = Actor.SigningKey, ["Access__SessionSigningKey"] = PartnersApp.SessionSigningKey,
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information", // "Application started": what start-up waits for
                 // A dead node's queued messages are taken over within seconds, not the default minute.
                 ["Wolverine__Durability__StaleNodeTimeout"] = "00:00:02",
                 ["Wolverine__Durability__HealthCheckPollingTime"] = "00:00:01",
@@ -129,21 +130,21 @@ public sealed class HostProcess : IDisposable
                 ["Wolverine__Durability__CheckAssignmentPeriod"] = "00:00:01",
             },
         };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // Started means every hosted service (Wolverine's node, its agents) is running and Kestrel listens: the host
+        // says so on its own output, and that line is what is waited for.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, line) => { if (line.Data?.Contains("Application started") == true) started.TrySetResult(); };
         process.ErrorDataReceived += (_, _) => { };
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The host exited with {process.ExitCode} before it started."));
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        for (var i = 0; i < 300; i++)
-        {
-            try { if ((await host._http.GetAsync("/health/ready")).IsSuccessStatusCode) return host; }
-            catch (HttpRequestException) { }
-            if (process.HasExited) throw new InvalidOperationException($"The host exited with {process.ExitCode} before it was ready.");
-            await Task.Delay(100);
-        }
-        host.Dispose();
-        throw new TimeoutException("The host did not become ready in 30 seconds.");
+        try { await started.Task.WaitAsync(TimeSpan.FromSeconds(30)); }
+        catch { host.Dispose(); throw; }
+        (await host._http.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        return host;
     }
 
     public async Task<HttpStatusCode> Post(string url, Actor who, object body)

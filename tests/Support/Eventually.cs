@@ -4,20 +4,13 @@ using Shouldly;
 namespace Holded.Partners.Testing;
 
 /// <summary>
-/// Waiting for what another process or node does, where Wolverine's tracked activity cannot see (a separate host
-/// process, a node hearing a PostgreSQL notification): one bounded poll, in one place.
+/// Waiting for what another process does, where Wolverine's tracked activity cannot see (a separate host process): the
+/// condition is checked again each time the database reports a change (<see cref="StoreChanges"/>), within a bound.
 /// </summary>
 public static class Eventually
 {
-    public static async Task Until(Func<Task<bool>> condition, TimeSpan within, string because)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) (await condition()).ShouldBeTrue(because);
-            await Task.Delay(50);
-        }
-    }
+    public static async Task Until(string connectionString, Func<Task<bool>> condition, TimeSpan within, string because) =>
+        (await StoreChanges.WaitAsync(connectionString, condition, within)).ShouldBeTrue(because);
 
     /// <summary>A single number from the database, straight from SQL: what the modules stored, counted from outside.</summary>
     public static async Task<long> CountAsync(string connectionString, string sql, params NpgsqlParameter[] parameters)

@@ -28,6 +28,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         JasperFxEnvironment.AutoStartHost = true;
         ConnectionString = await TestDatabase.CreateAsync();
         Host = await StartHostAsync(FirstNode, null);
+        await StoreChanges.InstallAsync(ConnectionString); // once the host has created what it watches
     }
 
     /// <summary>How the first node runs Wolverine: alone, owning every queue and projection, unless a cluster test says otherwise.</summary>
@@ -102,12 +103,9 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         await using var command = new Npgsql.NpgsqlCommand(
             "select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming' " +
             "or (status = 'Scheduled' and execution_time < now() + interval '30 seconds')", connection); // retries due soon count too
-        for (var quiet = 0; quiet < 2; )
-        {
-            for (var tries = 0; tries < 800 && (long)(await command.ExecuteScalarAsync())! > 0; tries++) await Task.Delay(25);
-            quiet++;
-            await Task.Delay(25);
-        }
+        // Empty, and still empty once the inbox has been still for a moment: a handler's follow-up lands with its commit.
+        await StoreChanges.WaitAsync(ConnectionString, async () => (long)(await command.ExecuteScalarAsync())! == 0,
+            TimeSpan.FromSeconds(20), settle: TimeSpan.FromMilliseconds(25));
     }
 
     /// <summary>

@@ -63,12 +63,20 @@ public sealed class AccessState
         return (await session.LoadManyAsync<T>(ct, ids)).ToDictionary(key);
     }
 
-    public void AccountChanged(Guid accountId) => _accounts.Changed(accountId);
-    public void CollaborationsChanged(Guid clientAccountId) => _collaborationsByClient.Changed(clientAccountId);
-    public void GrantChanged(Guid collaborationId) => _grantsByCollaboration.Changed(collaborationId);
+    public void AccountChanged(Guid accountId) { _accounts.Changed(accountId); Heard(); }
+    public void CollaborationsChanged(Guid clientAccountId) { _collaborationsByClient.Changed(clientAccountId); Heard(); }
+    public void GrantChanged(Guid collaborationId) { _grantsByCollaboration.Changed(collaborationId); Heard(); }
 
     /// <summary>Whether this node hears every node's changes, so its memory serves.</summary>
     public bool Listening { get; private set; }
+
+    private TaskCompletionSource _heard = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when this memory next takes in a change or starts or stops listening: what to wait on for it.</summary>
+    public Task NextChange => Volatile.Read(ref _heard).Task;
+
+    private void Heard() =>
+        Interlocked.Exchange(ref _heard, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     internal void Restart(bool listening)
     {
@@ -76,6 +84,7 @@ public sealed class AccessState
         _accounts.Restart(listening);
         _collaborationsByClient.Restart(listening);
         _grantsByCollaboration.Restart(listening);
+        Heard();
     }
 
     /// <summary>Empties the memory, still listening: the next decisions read afresh.</summary>
