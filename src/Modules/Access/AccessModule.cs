@@ -43,7 +43,7 @@ public static class AccessModule
             opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
             opts.Schema.For<Grant>().DatabaseSchemaName(Schema);
         });
-        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(AccessModule).Assembly));
+        services.AddModuleDiscovery(typeof(AccessModule).Assembly);
         return services;
     }
 }

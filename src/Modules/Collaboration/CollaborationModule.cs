@@ -32,7 +32,7 @@ public static class CollaborationModule
             opts.Schema.For<CollaborationView>().DatabaseSchemaName(Schema)
                 .Index(c => c.PartnerAccountId).Index(c => c.ClientAccountId).GinIndexJsonData();
         });
-        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(CollaborationModule).Assembly));
+        services.AddModuleDiscovery(typeof(CollaborationModule).Assembly);
         return services;
     }
 }

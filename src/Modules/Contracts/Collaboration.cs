@@ -1,19 +1,21 @@
 namespace Holded.Partners.Contracts.Collaboration;
 
-// What the Collaboration module tells the other modules.
+// What the Collaboration module tells the other modules. Version is the collaboration stream's version at that fact:
+// copies of a collaboration keep, per fact, the newest they heard.
 
 public sealed record CollaborationStarted(
-    Guid CollaborationId, Guid RequestId, Guid ClientAccountId, Guid PartnerAccountId, DateTimeOffset At);
+    Guid CollaborationId, Guid RequestId, Guid ConversationId, Guid ClientAccountId, Guid PartnerAccountId, DateTimeOffset At, long Version);
 
-/// <summary>Ended by either side: every grant ends, sessions stop, managers are unassigned.</summary>
+/// <summary>Ended by either side: every grant ends, sessions stop, managers are unassigned (<paramref name="Managers"/>: those it unassigned).</summary>
 public sealed record CollaborationEnded(
-    Guid CollaborationId, Guid RequestId, Guid ClientAccountId, Guid PartnerAccountId, string EndedBy, string Side, string Reason, DateTimeOffset At);
+    Guid CollaborationId, Guid RequestId, Guid ClientAccountId, Guid PartnerAccountId, string EndedBy, string Side, string Reason,
+    IReadOnlyList<string> Managers, DateTimeOffset At, long Version);
 
-public sealed record ManagerAssigned(Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string AssignedBy, DateTimeOffset At);
+public sealed record ManagerAssigned(Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string AssignedBy, DateTimeOffset At, long Version);
 
 /// <summary>Why: "unassigned" by an administrator, "member_removed" from the firm, or "collaboration_ended".</summary>
 public sealed record ManagerUnassigned(
-    Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string Reason, DateTimeOffset At);
+    Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string Reason, DateTimeOffset At, long Version);
 
 /// <summary>A client's pending items in one section changed: the KPI's count now and before, and whether it is shared.</summary>
 public sealed record PendingWorkChanged(

@@ -1,20 +1,21 @@
 namespace Holded.Partners.Contracts.Onboarding;
 
 // What Onboarding tells the other modules. Records only; names and shapes are a contract: add, never rename.
+// Version is the account stream's version at that fact: copies of an account keep, per fact, the newest they heard.
 
 /// <summary>An account exists: kind is "advisory" or "business"; plan only for business accounts.</summary>
 public sealed record AccountOpened(
     Guid AccountId, string Kind, string LegalName, string? AdvisoryType, string? Plan,
-    string SubscriptionStatus, string Province, DateTimeOffset At);
+    string SubscriptionStatus, string Province, DateTimeOffset At, long Version);
 
-public sealed record SubscriptionChanged(Guid AccountId, string Kind, string Status, string? Plan, DateTimeOffset At);
+public sealed record SubscriptionChanged(Guid AccountId, string Kind, string Status, string? Plan, DateTimeOffset At, long Version);
 
-public sealed record MemberJoined(Guid AccountId, string AccountKind, string UserId, string Email, string Name, string Role, DateTimeOffset At);
+public sealed record MemberJoined(Guid AccountId, string AccountKind, string UserId, string Email, string Name, string Role, DateTimeOffset At, long Version);
 
-public sealed record MemberRoleChanged(Guid AccountId, string UserId, string FromRole, string ToRole, string ChangedBy, DateTimeOffset At);
+public sealed record MemberRoleChanged(Guid AccountId, string UserId, string FromRole, string ToRole, string ChangedBy, DateTimeOffset At, long Version);
 
 /// <summary>Everything that member could do through this account ends now.</summary>
-public sealed record MemberRemoved(Guid AccountId, string UserId, string Email, string RemovedBy, DateTimeOffset At);
+public sealed record MemberRemoved(Guid AccountId, string UserId, string Email, string RemovedBy, DateTimeOffset At, long Version);
 
 public sealed record MemberInvited(Guid AccountId, Guid InvitationId, string Email, string Role, string InvitedBy, DateTimeOffset ExpiresAt);
 

@@ -57,7 +57,7 @@ public static class MarketplaceModule
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
         });
-        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(MarketplaceModule).Assembly));
+        services.AddModuleDiscovery(typeof(MarketplaceModule).Assembly);
         return services;
     }
 }

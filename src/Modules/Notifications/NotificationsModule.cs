@@ -28,7 +28,7 @@ public static class NotificationsModule
             opts.Schema.For<NotificationCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
         });
         services.AddSingleton(provider => MailSetup.Choose(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
-        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(NotificationsModule).Assembly));
+        services.AddModuleDiscovery(typeof(NotificationsModule).Assembly);
         return services;
     }
 }

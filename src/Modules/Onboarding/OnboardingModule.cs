@@ -57,7 +57,7 @@ public static class OnboardingModule
             opts.Projections.Add<PartnerApplicationProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<ProfileReviewProjection>(ProjectionLifecycle.Inline);
         });
-        services.AddSingleton<IWolverineExtension>(new ModuleDiscovery(typeof(OnboardingModule).Assembly));
+        services.AddModuleDiscovery(typeof(OnboardingModule).Assembly);
         return services;
     }
 }

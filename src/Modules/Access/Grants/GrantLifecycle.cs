@@ -6,7 +6,7 @@ public sealed record ExpireGrant(Guid CollaborationId, int Generation);
 /// <summary>Scheduled 30, 7 and 1 days before a grant's expiry.</summary>
 public sealed record RemindGrantExpiry(Guid CollaborationId, int Generation, int Days);
 
-/// <summary>How grants end without the client acting: at their expiry, or with the collaboration. Each handler is idempotent.</summary>
+/// <summary>How grants end without the client acting: at their expiry. Each handler is idempotent.</summary>
 public static class GrantLifecycleHandler
 {
     public static async Task<OutgoingMessages> Handle(ExpireGrant m, IDocumentSession session, TimeProvider clock)
@@ -24,13 +24,21 @@ public static class GrantLifecycleHandler
         if (grant is not { InForce: true, ExpiresAt: { } expires } || grant.Generation != m.Generation) return [];
         return [new Contract.AccessGrantExpiring(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, m.Days, expires)];
     }
+}
 
-    public static async Task<OutgoingMessages> Handle(Collaborations.CollaborationEnded m, IDocumentSession session, TimeProvider clock)
+/// <summary>
+/// The grant ends with its collaboration, in the end's own transaction: by the time the end is answered, no check,
+/// introspection or session on any node finds access in force. Idempotent: an ended grant stays as it is.
+/// </summary>
+[InSendersTransaction]
+public static class GrantEndsWithCollaboration
+{
+    public static async Task<IEnumerable<object>> Apply(Collaborations.CollaborationEnded m, IDocumentSession session)
     {
         var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(m.CollaborationId));
         var grant = stream.Aggregate;
         if (grant is not { InForce: true }) return [];
         stream.AppendOne(new AccessTerminated(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, "collaboration_ended"));
-        return [new Contract.AccessGrantEnded(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Terminated, clock.GetUtcNow())];
+        return [new Contract.AccessGrantEnded(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Terminated, m.At)];
     }
 }

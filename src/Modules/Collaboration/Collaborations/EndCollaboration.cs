@@ -29,7 +29,7 @@ public static class EndCollaborationEndpoint
     }
 
     [WolverinePost("/api/v1/collaborations/{id}/end")]
-    public static async Task<(CollaborationView, OutgoingMessages)> Post(
+    public static async Task<(CollaborationView, Tell)> Post(
         Guid id, EndCollaboration command, [NotBody] Parties parties, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
@@ -41,14 +41,17 @@ public static class EndCollaborationEndpoint
         var view = parties.View;
         var reason = command.Reason!.Trim();
         var now = clock.GetUtcNow();
-        var messages = new OutgoingMessages();
+        var told = new List<object>();
         foreach (var manager in collaboration.Managers)
         {
             stream.AppendOne(new ManagerUnassigned(id, manager.UserId, UnassignReasons.CollaborationEnded, caller.UserId));
-            messages.Add(new Contract.ManagerUnassigned(id, view.PartnerAccountId, view.ClientAccountId, manager.UserId, UnassignReasons.CollaborationEnded, now));
+            told.Add(new Contract.ManagerUnassigned(id, view.PartnerAccountId, view.ClientAccountId, manager.UserId, UnassignReasons.CollaborationEnded,
+                now, stream.CurrentVersion ?? 0));
         }
         stream.AppendOne(new CollaborationEnded(id, caller.UserId, side, reason));
-        messages.Add(new Contract.CollaborationEnded(id, collaboration.RequestId, view.ClientAccountId, view.PartnerAccountId, caller.UserId, side, reason, now));
-        return (view with { Status = CollaborationStatus.Ended, Managers = [], Ended = new EndNote(caller.UserId, side, reason, now) }, messages);
+        told.Add(new Contract.CollaborationEnded(id, collaboration.RequestId, view.ClientAccountId, view.PartnerAccountId, caller.UserId, side, reason,
+            [.. collaboration.Managers.Select(m => m.UserId)], now, stream.CurrentVersion ?? 0));
+        // Every grant, session and assignment ends in this transaction (see Tell): the answer is sent once they are gone.
+        return (view with { Status = CollaborationStatus.Ended, Managers = [], Ended = new EndNote(caller.UserId, side, reason, now) }, new Tell(told));
     }
 }

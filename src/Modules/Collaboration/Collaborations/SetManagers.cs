@@ -39,7 +39,7 @@ public static class SetManagersEndpoint
     }
 
     [WolverinePut("/api/v1/collaborations/{id}/managers")]
-    public static async Task<(CollaborationView, OutgoingMessages)> Put(
+    public static async Task<(CollaborationView, Tell)> Put(
         Guid id, SetManagers command, [NotBody] Parties parties, ClaimsPrincipal user,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -56,20 +56,21 @@ public static class SetManagersEndpoint
             throw new JasperFx.ConcurrencyException("The firm's members changed meanwhile.", typeof(CollaborationAccount), partner.Id);
         session.Store(firm);
         var now = clock.GetUtcNow();
-        var messages = new OutgoingMessages();
+        var told = new List<object>();
         foreach (var gone in collaboration.Managers.Where(m => !wanted.Contains(m.UserId)))
         {
             stream.AppendOne(new ManagerUnassigned(id, gone.UserId, UnassignReasons.Unassigned, caller.UserId));
-            messages.Add(new Contract.ManagerUnassigned(id, view.PartnerAccountId, view.ClientAccountId, gone.UserId, UnassignReasons.Unassigned, now));
+            told.Add(new Contract.ManagerUnassigned(id, view.PartnerAccountId, view.ClientAccountId, gone.UserId, UnassignReasons.Unassigned, now,
+                stream.CurrentVersion ?? 0));
         }
         foreach (var added in wanted.Where(u => !collaboration.IsManager(u)))
         {
             stream.AppendOne(new ManagerAssigned(id, added, firm.Member(added)!.Name, caller.UserId));
-            messages.Add(new Contract.ManagerAssigned(id, view.PartnerAccountId, view.ClientAccountId, added, caller.UserId, now));
+            told.Add(new Contract.ManagerAssigned(id, view.PartnerAccountId, view.ClientAccountId, added, caller.UserId, now, stream.CurrentVersion ?? 0));
         }
         // The order the stored view keeps: those who stay, then those added.
         var managers = collaboration.Managers.Where(m => wanted.Contains(m.UserId))
             .Concat(wanted.Where(u => !collaboration.IsManager(u)).Select(u => new Manager(u, firm.Member(u)!.Name))).ToList();
-        return (view with { Managers = managers }, messages);
+        return (view with { Managers = managers }, new Tell(told));
     }
 }

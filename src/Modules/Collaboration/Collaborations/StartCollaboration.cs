@@ -8,13 +8,13 @@ namespace Holded.Partners.Collaboration.Collaborations;
 /// </summary>
 public static class StartCollaborationHandler
 {
-    public static async Task<OutgoingMessages> Handle(Marketplace.CollaborationAgreed m, IDocumentSession session, TimeProvider clock)
+    public static async Task<Tell> Handle(Marketplace.CollaborationAgreed m, IDocumentSession session, TimeProvider clock)
     {
         var id = Collaboration.IdFor(m.RequestId);
         var stream = await session.Events.FetchForWriting<Collaboration>(id);
-        if (stream.Aggregate is not null) return [];
+        if (stream.Aggregate is not null) return new Tell();
         stream.AppendOne(new CollaborationStarted(id, m.RequestId, m.ConversationId, m.ClientAccountId, m.ClientName,
             m.PartnerAccountId, m.PartnerName, m.RequestedBy, m.AcceptedBy));
-        return [new Contract.CollaborationStarted(id, m.RequestId, m.ClientAccountId, m.PartnerAccountId, clock.GetUtcNow())];
+        return new Tell(new Contract.CollaborationStarted(id, m.RequestId, m.ConversationId, m.ClientAccountId, m.PartnerAccountId, clock.GetUtcNow(), 1));
     }
 }

@@ -19,8 +19,9 @@ public static class CollaborationNewsHandler
     public static async Task<OutgoingMessages> Handle(Collaborations.CollaborationEnded m, IDocumentSession session)
     {
         var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
-        var collaboration = await session.LoadAsync<NotificationCollaboration>(m.CollaborationId);
-        return await Deliver.ToAsync(session, Audience.Members(client).Concat(Audience.FirmSide(firm, collaboration)), new News(
+        // The managers the end unassigned hear of it too.
+        var managers = firm?.Current.Where(member => m.Managers.Contains(member.UserId)).Select(member => new Recipient(member.UserId, member.Email)) ?? [];
+        return await Deliver.ToAsync(session, Audience.Members(client).Concat(Audience.Managers(firm)).Concat(managers), new News(
             "collaboration_ended", m.CollaborationId.ToString(),
             $"La colaboración entre {firm?.Name} y {client?.Name} ha terminado: {m.Reason}",
             $"The collaboration between {firm?.Name} and {client?.Name} has ended: {m.Reason}",

@@ -25,19 +25,19 @@ public static class ChangeSubscriptionEndpoint
     }
 
     [WolverinePut("/api/v1/accounts/{id}/subscription")]
-    public static (AccountView, Events, OutgoingMessages) Put(
+    public static (AccountView, Events, Tell) Put(
         ChangeSubscription command, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
     {
         var changed = new SubscriptionChanged(account.Id, command.Status!, command.Plan ?? account.Plan, Caller.From(user).UserId);
         var after = account.Apply(changed);
         var events = new Events();
-        var messages = new OutgoingMessages();
+        var told = new List<object>();
         // Saying again what is already so records nothing.
         if (after.SubscriptionStatus != account.SubscriptionStatus || after.Plan != account.Plan)
         {
             events.Add(changed);
-            messages.Add(new Contract.SubscriptionChanged(account.Id, account.Kind, after.SubscriptionStatus, after.Plan, clock.GetUtcNow()));
+            told.Add(new Contract.SubscriptionChanged(account.Id, account.Kind, after.SubscriptionStatus, after.Plan, clock.GetUtcNow(), account.Version + 1));
         }
-        return (GetAccountEndpoint.Get(after) with { Version = account.Version + events.Count }, events, messages);
+        return (GetAccountEndpoint.Get(after) with { Version = account.Version + events.Count }, events, new Tell(told));
     }
 }

@@ -55,7 +55,7 @@ public static class RegisterAccountEndpoint
     }
 
     [WolverinePost("/api/v1/accounts")]
-    public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(
+    public static (CreationResponse<Guid>, IStartStream, Tell) Post(
         RegisterAccount command, ClaimsPrincipal user, TimeProvider clock)
     {
         var caller = Caller.From(user);
@@ -72,14 +72,11 @@ public static class RegisterAccountEndpoint
         var creator = new MemberJoined(id, kind, registered.LegalName, caller.UserId, caller.Email, caller.Name, Roles.Top(kind), null);
 
         var now = clock.GetUtcNow();
-        var messages = new OutgoingMessages
-        {
+        var told = new Tell(
             new Contract.AccountOpened(id, kind, registered.LegalName, registered.AdvisoryType, registered.Plan,
-                registered.SubscriptionStatus, registered.Address.Province, now),
-            new Contract.MemberJoined(id, kind, creator.UserId, creator.Email, creator.Name, creator.Role, now),
-        };
-        return (new CreationResponse<Guid>($"/api/v1/accounts/{id}", id),
-            MartenOps.StartStream<Account>(id, registered, creator), messages);
+                registered.SubscriptionStatus, registered.Address.Province, now, Version: 1),
+            new Contract.MemberJoined(id, kind, creator.UserId, creator.Email, creator.Name, creator.Role, now, Version: 2));
+        return (new CreationResponse<Guid>($"/api/v1/accounts/{id}", id), MartenOps.StartStream<Account>(id, registered, creator), told);
     }
 }
 

@@ -29,7 +29,7 @@ public static class AcceptInvitationEndpoint
     }
 
     [WolverinePost("/api/v1/invitations/{invitationId}/accept")]
-    public static async Task<(AcceptedInvitation, OutgoingMessages)> Post(
+    public static async Task<(AcceptedInvitation, Tell)> Post(
         [NotBody] InvitationView invitation, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
@@ -39,7 +39,8 @@ public static class AcceptInvitationEndpoint
         stream.AppendMany(events);
         var joined = events.OfType<MemberJoined>().Single();
         return (new AcceptedInvitation(joined.AccountId, joined.AccountName, joined.Role),
-            [new Contract.MemberJoined(joined.AccountId, joined.AccountKind, joined.UserId, joined.Email, joined.Name, joined.Role, clock.GetUtcNow())]);
+            new Tell(new Contract.MemberJoined(joined.AccountId, joined.AccountKind, joined.UserId, joined.Email, joined.Name, joined.Role,
+                clock.GetUtcNow(), (stream.StartingVersion ?? 0) + Array.IndexOf(events, joined) + 1)));
     }
 
     public static object[] Decide(Account account, Guid invitationId, Caller caller)

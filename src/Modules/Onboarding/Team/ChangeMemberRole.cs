@@ -27,15 +27,15 @@ public static class ChangeMemberRoleEndpoint
     }
 
     [WolverinePut("/api/v1/accounts/{id}/members/{userId}")]
-    public static (Member, Events, OutgoingMessages) Put(
+    public static (Member, Events, Tell) Put(
         ChangeMemberRole command, string userId, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
     {
         var member = account.MemberFor(userId)!;
-        if (member.Role == command.Role) return (member, [], []);
+        if (member.Role == command.Role) return (member, [], new Tell());
         var changed = new MemberRoleChanged(account.Id, userId, member.Role, command.Role!, Caller.From(user).UserId);
         // Who can no longer invite has no invitation out in their name.
         var revoked = Roles.Manages(account.Kind, changed.ToRole) ? [] : AccountAccess.InvitationsSentBy(account, userId, changed.ChangedBy);
         return (member with { Role = changed.ToRole }, [changed, .. revoked],
-            [new Contract.MemberRoleChanged(account.Id, userId, changed.FromRole, changed.ToRole, changed.ChangedBy, clock.GetUtcNow())]);
+            new Tell(new Contract.MemberRoleChanged(account.Id, userId, changed.FromRole, changed.ToRole, changed.ChangedBy, clock.GetUtcNow(), account.Version + 1)));
     }
 }

@@ -35,12 +35,12 @@ public static class RemoveMemberEndpoint
     }
 
     [WolverineDelete("/api/v1/accounts/{id}/members/{userId}")]
-    public static (IResult, Events, OutgoingMessages) Delete(string userId, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
+    public static (IResult, Events, Tell) Delete(string userId, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
     {
         var member = account.MemberFor(userId)!;
         var removed = new MemberRemoved(account.Id, userId, member.Email, Caller.From(user).UserId);
-        // Everything the member could do ends: the invitations they sent too.
+        // Everything the member could do ends, in this transaction (see Tell): the invitations they sent too.
         return (Results.NoContent(), [removed, .. AccountAccess.InvitationsSentBy(account, userId, removed.RemovedBy)],
-            [new Contract.MemberRemoved(account.Id, userId, member.Email, removed.RemovedBy, clock.GetUtcNow())]);
+            new Tell(new Contract.MemberRemoved(account.Id, userId, member.Email, removed.RemovedBy, clock.GetUtcNow(), account.Version + 1)));
     }
 }
