@@ -34,6 +34,7 @@ app.UseNullBodyRefusal();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseTransientRetry(); // last before the endpoint: a command that met a passing failure is run again
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/docs", o => o.WithTitle("Holded Partners API"));

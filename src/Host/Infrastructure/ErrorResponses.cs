@@ -38,6 +38,7 @@ public static class ErrorResponses
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
         {
             var (status, title, detail) = Classify(exception);
+            if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
             if (status == StatusCodes.Status500InternalServerError)
                 logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
             await Write(context, status, title, detail);
@@ -46,6 +47,8 @@ public static class ErrorResponses
 
         private static (int, string, string) Classify(Exception exception) => exception switch
         {
+            _ when TransientFailures.IsTransient(exception) => (503, "Service unavailable",
+                "The database was briefly unavailable and nothing was stored. Try again in a moment."),
             ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
                 or JasperFx.Events.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException
                 or DocumentAlreadyExistsException or ConcurrentUpdateException or SnapshotRaceException

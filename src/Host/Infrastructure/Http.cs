@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Wolverine.Http;
 
@@ -22,14 +23,24 @@ public static class Http
         builder.Services.AddSingleton<Operations.ProjectionsCaughtUp>(); // one instance: it remembers having caught up
         builder.Services.AddHealthChecks()
             .AddNpgSql(builder.Configuration.GetConnectionString("Partners")!, name: "postgresql", tags: ["ready"])
-            .AddCheck<Operations.ProjectionsCaughtUp>("projections", tags: ["ready"]);
+            .AddCheck<Operations.ProjectionsCaughtUp>("projections", tags: ["ready"])
+            .AddCheck<Operations.DeadLetters>("dead_letters", tags: ["ready"]);
     }
 
     /// <summary>live: the process answers. ready: PostgreSQL answers too, and the async projections have caught up.</summary>
     public static void MapPartnersHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = Report }).AllowAnonymous();
+    }
+
+    // The status alone when all is well; otherwise what is wrong, check by check.
+    private static Task Report(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var problems = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
+            .Select(e => $"{e.Key}: {e.Value.Status}: {e.Value.Description ?? e.Value.Exception?.Message}");
+        return context.Response.WriteAsync(string.Join("\n", problems.Prepend(report.Status.ToString())));
     }
 
     /// <summary>

@@ -20,6 +20,8 @@ public static class Messaging
                     TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
                 // Handlers are idempotent: a message still conflicting is retried later, durably, not dead-lettered.
                 .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10));
+            // A passing failure of the database is retried until it passes; only a real fault reaches the dead letters.
+            o.RetryTransientFailures();
             // Every local queue is durable: a message between modules survives a crash.
             o.Policies.UseDurableLocalQueues();
             // How fast a dead node's messages are taken over, and the like: Wolverine:Durability:* by configuration.
