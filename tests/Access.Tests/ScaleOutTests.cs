@@ -1,6 +1,7 @@
 using Holded.Partners.Access.State;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Holded.Partners.Testing;
 
 namespace Holded.Partners.Access.Tests;
 
@@ -39,6 +40,37 @@ public class ScaleOutTests(PartnersApp app) : AppTest(app)
         await Eventually(async () => await ReasonThere() == "granted");
         (await Api.Delete(grant, owner)).ShouldBe(HttpStatusCode.NoContent);
         await Eventually(async () => await ReasonThere() == "grant_removed");
+    }
+
+    [Fact]
+    public async Task a_node_whose_listener_falls_silent_stops_answering_from_memory_within_seconds()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
+        var grant = $"/api/v1/collaborations/{collaboration}/access-grant";
+        await Api.Put(grant, owner, new { role = "accountant" });
+        // The other node listens through a path that can die without a reset.
+        var (proxy, throughProxy) = FreezableProxy.To(App.ConnectionString);
+        await using var _ = proxy;
+        await using var other = await App.StartAnotherNodeAsync(new Dictionary<string, string> { ["Access:ChangeFeedConnection"] = throughProxy });
+        var there = new Api(other);
+        async Task<string> ReasonThere() =>
+            (await there.Post("/api/v1/access/check", Erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "accounting", action = "write" }))
+            .ShouldBe(HttpStatusCode.OK)["reason"].GetValue<string>();
+        var state = other.Host.Services.GetRequiredService<AccessState>();
+        await Heard(state, () => Task.FromResult(state.Listening));
+        (await ReasonThere()).ShouldBe("granted"); // now in its memory
+        state.Feed.Serves.ShouldBeTrue();
+
+        proxy.Freeze(); // no reset, no error: the listener simply hears nothing more
+        (await Api.Delete(grant, owner)).ShouldBe(HttpStatusCode.NoContent); // its notification never reaches the other node
+        // Within seconds the other node's memory stops serving (its heartbeat goes unanswered), and it reads afresh.
+        await Heard(state, () => Task.FromResult(!state.Listening));
+        state.Feed.Serves.ShouldBeFalse();
+        (await ReasonThere()).ShouldBe("grant_removed");
+
+        proxy.Thaw();
+        await Heard(state, () => Task.FromResult(state.Listening));
+        (await ReasonThere()).ShouldBe("grant_removed");
     }
 
     private async Task DropListeners()

@@ -18,6 +18,9 @@ public static class AccessModule
         var sessionKey = configuration["Access:SessionSigningKey"]
             ?? throw new InvalidOperationException("Access:SessionSigningKey is not configured: the key delegated session tokens are signed with (32+ bytes).");
         services.AddSingleton(new SessionTokens(sessionKey));
+        services.AddSingleton(new FeedSettings(
+            configuration.GetValue("Access:ChangeFeedHeartbeat", FeedSettings.Default.Heartbeat),
+            configuration.GetValue("Access:ChangeFeedStaleAfter", FeedSettings.Default.StaleAfter)));
         services.AddSingleton<AccessState>();
         services.AddHostedService<AccessChangeFeed>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(provider.GetRequiredService<AccessState>())));

@@ -12,9 +12,20 @@ namespace Holded.Partners.Access.State;
 public sealed class AccessState
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-    private readonly KeyedCache<Guid, AccessAccount> _accounts = new(MaxAge);
-    private readonly KeyedCache<Guid, AccessCollaboration[]> _collaborationsByClient = new(MaxAge);
-    private readonly KeyedCache<Guid, Grant> _grantsByCollaboration = new(MaxAge);
+    private readonly KeyedCache<Guid, AccessAccount> _accounts;
+    private readonly KeyedCache<Guid, AccessCollaboration[]> _collaborationsByClient;
+    private readonly KeyedCache<Guid, Grant> _grantsByCollaboration;
+
+    public AccessState(FeedSettings settings)
+    {
+        Feed = new FeedHealth(settings);
+        _accounts = new(MaxAge, Feed);
+        _collaborationsByClient = new(MaxAge, Feed);
+        _grantsByCollaboration = new(MaxAge, Feed);
+    }
+
+    /// <summary>Whether memory may answer now, and how this node's listener is known.</summary>
+    public FeedHealth Feed { get; }
 
     public ValueTask<AccessDecision.Facts> FactsAsync(IDocumentStore store,
         string userId, Guid clientAccountId, string section, string action, DateTimeOffset now, CancellationToken ct) =>
@@ -67,8 +78,8 @@ public sealed class AccessState
     public void CollaborationsChanged(Guid clientAccountId) { _collaborationsByClient.Changed(clientAccountId); Heard(); }
     public void GrantChanged(Guid collaborationId) { _grantsByCollaboration.Changed(collaborationId); Heard(); }
 
-    /// <summary>Whether this node hears every node's changes, so its memory serves.</summary>
-    public bool Listening { get; private set; }
+    /// <summary>Whether this node's change feed listens (its memory serves while the connection is also proven alive).</summary>
+    public bool Listening => Feed.Listening;
 
     private TaskCompletionSource _heard = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -80,10 +91,10 @@ public sealed class AccessState
 
     internal void Restart(bool listening)
     {
-        Listening = listening;
-        _accounts.Restart(listening);
-        _collaborationsByClient.Restart(listening);
-        _grantsByCollaboration.Restart(listening);
+        Feed.Listen(listening);
+        _accounts.Restart();
+        _collaborationsByClient.Restart();
+        _grantsByCollaboration.Restart();
         Heard();
     }
 

@@ -5,7 +5,8 @@ namespace Holded.Partners.Access.State;
 /// <summary>
 /// Values read on demand and dropped the moment they are told to have changed. A read that overlaps a change is used
 /// for its own request but never kept, so a slow read cannot put back what a change has just dropped. While the change
-/// feed is not listening the cache is off: every read goes to the database.
+/// feed does not serve (not listening, or its connection not proven alive lately) the cache is off: every read goes to
+/// the database.
 /// </summary>
 public sealed class KeyedCache<TKey, TValue> where TKey : notnull where TValue : class
 {
@@ -18,17 +19,17 @@ public sealed class KeyedCache<TKey, TValue> where TKey : notnull where TValue :
     }
 
     private ConcurrentDictionary<TKey, Entry> _entries = new();
-    private volatile bool _on;
+    private readonly FeedHealth _feed;
     private readonly long _maxAge;
 
     /// <param name="maxAge">A safety net for writes the feed never hears of (a rebuild, a restore): no value lives longer.</param>
-    public KeyedCache(TimeSpan maxAge) => _maxAge = (long)maxAge.TotalMilliseconds;
+    public KeyedCache(TimeSpan maxAge, FeedHealth feed) => (_maxAge, _feed) = ((long)maxAge.TotalMilliseconds, feed);
 
     /// <summary>A value known now (possibly known not to exist), without a read: the hot path's way in.</summary>
     public bool TryGet(TKey key, out TValue? value)
     {
         value = null;
-        if (!_on || !_entries.TryGetValue(key, out var entry) || !Fresh(entry, Environment.TickCount64)) return false;
+        if (!_feed.Serves || !_entries.TryGetValue(key, out var entry) || !Fresh(entry, Environment.TickCount64)) return false;
         value = entry.Value;
         return true;
     }
@@ -39,18 +40,18 @@ public sealed class KeyedCache<TKey, TValue> where TKey : notnull where TValue :
         IReadOnlyCollection<TKey> keys, Func<TKey[], CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> read, CancellationToken ct)
     {
         var entries = _entries;
+        var on = _feed.Serves;
         var now = Environment.TickCount64;
         var found = new Dictionary<TKey, TValue>();
         var missing = new List<(TKey Key, Entry? Seen)>();
         foreach (var key in keys)
         {
-            var seen = _on && entries.TryGetValue(key, out var e) ? e : null;
+            var seen = on && entries.TryGetValue(key, out var e) ? e : null;
             if (seen is not null && Fresh(seen, now)) { if (seen.Value is not null) found[key] = seen.Value; }
             else missing.Add((key, seen));
         }
         if (missing.Count == 0) return found;
 
-        var on = _on;
         var loaded = await read([.. missing.Select(m => m.Key)], ct);
         foreach (var (key, seen) in missing)
         {
@@ -65,12 +66,8 @@ public sealed class KeyedCache<TKey, TValue> where TKey : notnull where TValue :
 
     public void Changed(TKey key) => _entries[key] = new Entry(null, false, Environment.TickCount64);
 
-    /// <summary>On with an empty cache (the feed listens from now on), or off (it may have missed changes).</summary>
-    public void Restart(bool on)
-    {
-        _on = on;
-        _entries = new();
-    }
+    /// <summary>Empty again: the feed listens from now on, or has stopped and may have missed changes.</summary>
+    public void Restart() => _entries = new();
 
     /// <summary>Markers only guard reads in flight; once no read can be that old they go.</summary>
     public void Prune(TimeSpan olderThan)

@@ -1,0 +1,31 @@
+namespace Holded.Partners.Access.State;
+
+/// <summary>How often the change feed proves its connection alive, and how old that proof may be for memory to serve.</summary>
+public sealed record FeedSettings(TimeSpan Heartbeat, TimeSpan StaleAfter)
+{
+    public static readonly FeedSettings Default = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+}
+
+/// <summary>
+/// Whether this node's memory may answer: its change feed listens, and the feed's connection answered a round trip (or
+/// delivered a notification) within <see cref="FeedSettings.StaleAfter"/>. A connection that dies without a reset — a
+/// dropped network path, a frozen server — stops memory serving within that time, whether or not the feed has noticed.
+/// </summary>
+public sealed class FeedHealth(FeedSettings settings)
+{
+    private volatile bool _listening;
+    private long _confirmedAt = long.MinValue / 2;
+
+    public FeedSettings Settings { get; } = settings;
+
+    /// <summary>This node's listener as PostgreSQL names it (application_name).</summary>
+    public string Name { get; } = $"partners-access-feed-{Guid.NewGuid():N}"[..36];
+
+    public bool Listening => _listening;
+
+    public bool Serves => _listening && Environment.TickCount64 - Interlocked.Read(ref _confirmedAt) < (long)Settings.StaleAfter.TotalMilliseconds;
+
+    public void Confirmed() => Interlocked.Exchange(ref _confirmedAt, Environment.TickCount64);
+
+    internal void Listen(bool listening) => _listening = listening;
+}
