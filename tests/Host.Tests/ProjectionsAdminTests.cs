@@ -8,9 +8,9 @@ namespace Holded.Partners.Host.Tests;
 public class ProjectionsAdminTests(PartnersApp app) : AppTest(app)
 {
     [Fact]
-    public async Task operators_see_each_projection_current_and_rebuild_one_with_the_same_read_model()
+    public async Task operators_see_each_projection_current()
     {
-        var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating();
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
         await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
         await App.ProjectionsCaughtUpAsync();
         var listed = (await Api.Get("/api/v1/admin/projections", Actor.Operator())).ShouldBe(HttpStatusCode.OK).Json!.AsArray();
@@ -23,14 +23,31 @@ public class ProjectionsAdminTests(PartnersApp app) : AppTest(app)
         async["version"]!.GetValue<uint>().ShouldBe(1u);
         listed.ShouldAllBe(p => p!["lag"]!.GetValue<long>() == 0 && p["status"]!.GetValue<string>() == "current");
         listed[0]!["position"]!.GetValue<long>().ShouldBeGreaterThan(0);
+    }
 
-        var before = (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", firmAdmin)).Body;
-        var rebuilt = (await Api.Post("/api/v1/admin/projections/Grant/rebuild", Actor.Operator())).ShouldBe(HttpStatusCode.OK);
-        rebuilt["name"].GetValue<string>().ShouldBe("Grant");
-        (await Api.Get($"/api/v1/collaborations/{collaboration}/access-grant", firmAdmin)).Body.ShouldBe(before);
-        (await Api.Post("/api/v1/access/check", Actor.Service("partners.access.check"),
-            new { userId = firmAdmin.UserId, clientAccountId = (await Api.Get($"/api/v1/collaborations/{collaboration}", owner))["clientAccountId"].GetValue<Guid>(), section = "accounting", action = "write" }))
-            ["allowed"].GetValue<bool>().ShouldBeTrue();
+    [Fact]
+    public async Task an_inline_projection_access_reads_is_never_rebuilt_under_live_writes()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
+        var grant = $"/api/v1/collaborations/{collaboration}/access-grant";
+        await Api.Put(grant, owner, new { role = "accountant" });
+        async Task<string> Reason() => (await Api.Post("/api/v1/access/check", Actor.Service("partners.access.check"),
+            new { userId = firmAdmin.UserId, clientAccountId = business, section = "accounting", action = "write" }))["reason"].GetValue<string>();
+        (await Reason()).ShouldBe("granted");
+
+        // The client removes access while an operator asks to rebuild the grants: the removal stands, whatever the order.
+        var rebuilds = new[] { "Grant", "AccessSession", "CollaborationView" }
+            .Select(name => Api.Post($"/api/v1/admin/projections/{name}/rebuild", Actor.Operator())).ToArray();
+        var removal = Api.Delete(grant, owner);
+        foreach (var rebuild in rebuilds)
+        {
+            var refused = (await rebuild).ShouldBeProblem(HttpStatusCode.Conflict);
+            refused["code"].GetValue<string>().ShouldBe("inline_projection_is_rebuilt_offline");
+            refused["detail"].GetValue<string>().ShouldContain("projections rebuild -p");
+        }
+        (await removal).ShouldBe(HttpStatusCode.NoContent);
+        (await Reason()).ShouldBe("grant_removed");
+        (await Api.Get(grant, owner))["status"].GetValue<string>().ShouldBe("removed");
     }
 
     [Fact]

@@ -16,8 +16,9 @@ public sealed record ProjectionRebuilt(string Name, long HighWaterMark, double S
 
 /// <summary>
 /// For operators: every projection's position in the event store, how far behind it is, and a rebuild from the events.
-/// Inline projections are written in the same transaction as their events, so they are never behind. An async
-/// projection is listed in each version this node knows (during a blue/green release the old nodes list the old one).
+/// Inline projections are written in the same transaction as their events, so they are never behind, and are rebuilt
+/// only offline (409 here). An async projection is listed in each version this node knows (during a blue/green release
+/// the old nodes list the old one) and rebuilt here by this node's daemon.
 /// </summary>
 public static class ProjectionsEndpoints
 {
@@ -39,7 +40,15 @@ public static class ProjectionsEndpoints
     public static async Task<IResult> Rebuild(
         string name, IDocumentStore store, Marten.Events.Daemon.Coordination.IProjectionCoordinator coordinator, NpgsqlDataSource database, CancellationToken ct)
     {
-        if (!Sources(store).Any(p => p.Name == name)) return Results.Problem(Problems.NotFound("projection"));
+        if (Sources(store).FirstOrDefault(p => p.Name == name) is not { } projection) return Results.Problem(Problems.NotFound("projection"));
+        // An inline projection is written in the transaction of its events, so it is never behind. Rebuilt under live
+        // writes, a write committed after the rebuild read its events could be overwritten by the older state: a
+        // revoked grant or an ended collaboration brought back. It is rebuilt offline, never here.
+        if (projection.Lifecycle == ProjectionLifecycle.Inline)
+            return Results.Problem(Problems.Conflict("inline_projection_is_rebuilt_offline",
+                $"{name} is an inline projection: written with its events, it is never behind, and rebuilding it while nodes take " +
+                $"writes could bring back a state a later write changed. Stop every node, then run `projections rebuild -p {name}` " +
+                "(dotnet run --project src/Host -- projections rebuild -p " + name + "), and start them again. Asynchronous projections are rebuilt here."));
         var started = TimeProvider.System.GetTimestamp();
         try
         {
