@@ -33,6 +33,7 @@ app.UseRouting(); // after the error handler, so a failure while routing is prob
 app.UseNullBodyRefusal();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAcceptableResponses();
 app.UseRateLimiter();
 app.UseTransientRetry(); // last before the endpoint: a command that met a passing failure is run again
 
@@ -44,7 +45,11 @@ app.MapWolverineEndpoints(o =>
     o.RequireAuthorizeOnAll();
     o.RejectUnparseableQueryValues = true;
     o.MapConcurrencyFailuresToConflict();
-    o.ConfigureEndpoints(OpenApiNames.Apply);
+    o.ConfigureEndpoints(chain =>
+    {
+        OpenApiNames.Apply(chain);
+        BodyShapes.Apply(chain);
+    });
 });
 
 return await app.RunJasperFxCommands(args);

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Holded.Partners.Host.Tests;
 
 /// <summary>
@@ -13,39 +11,14 @@ public class TransientFailureTests(PartnersApp app) : AppTest(app)
 
     public override async Task DisposeAsync()
     {
-        await Sql("drop function if exists public.test_fault() cascade; drop table if exists public.test_faults; " +
-            "drop sequence if exists public.test_fault_calls; delete from wolverine.wolverine_dead_letters");
+        await Faults.RemoveAsync(App.ConnectionString);
         await base.DisposeAsync();
     }
 
-    private async Task<long> Sql(string sql)
-    {
-        await using var connection = new NpgsqlConnection(App.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync() is long n ? n : 0;
-    }
+    private Task FailNextWrites(string table, int times, string sqlState = "40001") =>
+        Faults.FailNextWritesAsync(App.ConnectionString, table, times, sqlState);
 
-    /// <summary>The next <paramref name="times"/> writes to the table fail with <paramref name="sqlState"/> (40001: serialization failure).</summary>
-    private Task FailNextWrites(string table, int times, string sqlState = "40001") => Sql($"""
-        create table if not exists public.test_faults (table_name text primary key, failures bigint, sql_state text);
-        create sequence if not exists public.test_fault_calls;
-        create or replace function public.test_fault() returns trigger language plpgsql as $$
-        declare fault record;
-        begin
-          select * into fault from public.test_faults where table_name = tg_table_schema || '.' || tg_table_name;
-          if found and nextval('public.test_fault_calls') <= fault.failures then
-            raise exception 'injected fault on %', tg_table_name using errcode = fault.sql_state;
-          end if;
-          return null;
-        end $$;
-        insert into public.test_faults values ('{table}', {times}, '{sqlState}')
-          on conflict (table_name) do update set failures = excluded.failures, sql_state = excluded.sql_state;
-        select setval('public.test_fault_calls', 1, false);
-        create or replace trigger test_fault after insert or update on {table} for each statement execute function public.test_fault();
-        """);
-
-    private Task ClearFaults() => Sql("delete from public.test_faults");
+    private Task<long> Sql(string sql) => Eventually.CountAsync(App.ConnectionString, sql);
 
     private async Task<string> Reason(Actor member, Guid business) =>
         (await Api.Post("/api/v1/access/check", Erp, new { userId = member.UserId, clientAccountId = business, section = "accounting", action = "read" }))
@@ -66,7 +39,7 @@ public class TransientFailureTests(PartnersApp app) : AppTest(app)
         var (partner, admin, other, business) = await TwoAdministrators();
         await FailNextWrites("access.mt_doc_accessaccount", 2); // serialization failures, which Marten does not retry itself
         (await Api.Delete($"/api/v1/accounts/{partner}/members/{other.UserId}", admin)).ShouldBe(HttpStatusCode.NoContent);
-        (await Sql("select last_value from public.test_fault_calls")).ShouldBeGreaterThan(2); // failed twice, then done
+        (await Faults.CallsAsync(App.ConnectionString)).ShouldBeGreaterThan(2); // failed twice, then done
         (await Reason(other, business)).ShouldBe("member_removed");
         (await App.EventCountAsync("onboarding.member_removed")).ShouldBe(1);
     }
@@ -81,7 +54,7 @@ public class TransientFailureTests(PartnersApp app) : AppTest(app)
         (await App.EventCountAsync("onboarding.member_removed")).ShouldBe(0); // not half done: the removal is not recorded either
         (await Api.Get($"/api/v1/accounts/{partner}/members", admin)).Body.ShouldContain(other.UserId);
 
-        await ClearFaults();
+        await Faults.ClearAsync(App.ConnectionString);
         (await Api.Delete($"/api/v1/accounts/{partner}/members/{other.UserId}", admin)).ShouldBe(HttpStatusCode.NoContent);
         (await Reason(other, business)).ShouldBe("member_removed");
     }
@@ -104,7 +77,7 @@ public class TransientFailureTests(PartnersApp app) : AppTest(app)
 
         (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK);
         (await Reason(firmAdmin, business)).ShouldBe("granted");
-        (await Sql("select last_value from public.test_fault_calls")).ShouldBeGreaterThan(4); // failed four times, then passed
+        (await Faults.CallsAsync(App.ConnectionString)).ShouldBeGreaterThan(4); // failed four times, then passed
         (await Sql("select count(*) from wolverine.wolverine_dead_letters")).ShouldBe(0);
         await App.ProjectionsCaughtUpAsync();
         (await Api.Get("/health/ready", null)).ShouldBe(HttpStatusCode.OK).Body.ShouldBe("Healthy");

@@ -33,8 +33,7 @@ public sealed record Reply(HttpStatusCode Status, string Body, HttpResponseHeade
     /// <summary>A 422 naming exactly these rules.</summary>
     public Reply ShouldRefuse(params string[] rules)
     {
-        ShouldBe(HttpStatusCode.UnprocessableEntity);
-        ContentType.ShouldBe("application/problem+json");
+        ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         Json!["rules"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()).Order().ShouldBe(rules.Order(), Body);
         return this;
     }
@@ -42,18 +41,22 @@ public sealed record Reply(HttpStatusCode Status, string Body, HttpResponseHeade
     /// <summary>A 400 problem naming at least these fields.</summary>
     public Reply ShouldBeInvalid(params string[] fields)
     {
-        ShouldBe(HttpStatusCode.BadRequest);
-        ContentType.ShouldBe("application/problem+json");
+        ShouldBeProblem(HttpStatusCode.BadRequest);
         var errors = Json!["errors"]!.AsObject().Select(e => e.Key).ToArray();
         foreach (var field in fields) errors.ShouldContain(field, Body);
         return this;
     }
 
+    /// <summary>Problem details by the one convention (a type and title per status), naming no .NET type, never a stack trace.</summary>
     public Reply ShouldBeProblem(HttpStatusCode status)
     {
         ShouldBe(status);
         ContentType.ShouldBe("application/problem+json");
         Body.ShouldNotContain("   at "); // never a stack trace
+        Json!["type"]!.GetValue<string>().ShouldBe($"https://httpstatuses.io/{(int)status}", Body);
+        Json["title"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        Json["detail"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        Body.ShouldNotMatch(@"Holded\.Partners\.|System\.[A-Z]|Microsoft\.[A-Z]", "a .NET type name reached the caller");
         return this;
     }
 }

@@ -17,6 +17,8 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     public string ConnectionString { get; private set; } = "";
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public ShiftedClock Clock { get; } = new();
+    /// <summary>What this app's first node logged (cleared by a test that reads it).</summary>
+    public CapturedLog Log { get; } = new();
     /// <summary>Where the development mail sink writes this app's emails.</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"partners-mail-{Guid.NewGuid():N}");
     public const string SessionSigningKey = "test-session-signing-key-for-the-suite-0123456789";
@@ -27,7 +29,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     {
         JasperFxEnvironment.AutoStartHost = true;
         ConnectionString = await TestDatabase.CreateAsync();
-        Host = await StartHostAsync(FirstNode, null);
+        Host = await StartHostAsync(s => { s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log); FirstNode(s); }, null);
         await StoreChanges.InstallAsync(ConnectionString); // once the host has created what it watches
     }
 

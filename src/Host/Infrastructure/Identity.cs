@@ -51,11 +51,11 @@ public static class Identity
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
-                    await ErrorResponses.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
+                    await ErrorResponses.Write(context.HttpContext, StatusCodes.Status401Unauthorized,
                         "Sign in: send a valid bearer token in the Authorization header.");
                 },
                 OnForbidden = context => ErrorResponses.Write(context.HttpContext, StatusCodes.Status403Forbidden,
-                    "Forbidden", "Your identity may not do this."),
+                    "Your identity may not do this."),
             };
         });
         // The web pages' own sign-in (see Access's WebSignIn): a cookie, never a bearer token in a page.

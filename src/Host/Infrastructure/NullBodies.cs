@@ -18,7 +18,7 @@ public static class NullBodies
         if (request.ContentLength is not 0 && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
             && await IsNull(request, context.RequestAborted))
         {
-            await ErrorResponses.Write(context, StatusCodes.Status400BadRequest, "Bad request",
+            await ErrorResponses.Write(context, StatusCodes.Status400BadRequest,
                 "The body is null; send a JSON object with the fields this endpoint takes.");
             return;
         }

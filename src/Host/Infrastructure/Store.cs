@@ -41,6 +41,7 @@ public static class Store
                 // would start every shard on every node.)
                 x.UseWolverineManagedEventSubscriptionDistribution = true;
             });
+        builder.Services.ConfigureMarten((provider, o) => o.Logger(new StoreLog(provider.GetRequiredService<ILogger<StoreLog>>())));
         // Production's schema is a deploy step (db-apply) and never changed by a node: comparing every table at each
         // start only cost about a second of its cold start.
         if (!builder.Environment.IsProduction()) marten.ApplyAllDatabaseChangesOnStartup();

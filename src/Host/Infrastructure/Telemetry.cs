@@ -19,6 +19,8 @@ public static class Telemetry
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // A body of the wrong shape is the caller's mistake, not our error (the problem writer logs it as information).
+        builder.Logging.AddFilter((category, level) => level < LogLevel.Error || !BodyShapes.IsBodyCategory(category));
         if (builder.Configuration.GetValue<bool>("Logging:Json"))
         {
             builder.Logging.ClearProviders();

@@ -45,6 +45,7 @@ public static class AccountReplication
     public static async Task Apply<T>(IDocumentSession session, Onboarding.AccountOpened m) where T : AccountReplica, new()
     {
         var account = await session.LoadForChangeAsync<T>(m.AccountId) ?? new T { Id = m.AccountId };
+        if (account.Kind == m.Kind && account.Name == m.LegalName && account.SubscriptionVersion >= m.Version) return; // heard already
         account.Kind = m.Kind;
         account.Name = m.LegalName;
         account.Province = m.Province;
@@ -60,7 +61,7 @@ public static class AccountReplication
     public static async Task Apply<T>(IDocumentSession session, Onboarding.SubscriptionChanged m) where T : AccountReplica, new()
     {
         var account = await session.LoadForChangeAsync<T>(m.AccountId) ?? new T { Id = m.AccountId, Kind = m.Kind };
-        if (account.SubscriptionVersion > m.Version) return;
+        if (account.SubscriptionVersion >= m.Version) return; // heard already, or older than what we know
         account.SubscriptionStatus = m.Status;
         account.Plan = m.Plan;
         account.SubscriptionVersion = m.Version;
@@ -76,6 +77,7 @@ public static class AccountReplication
         var next = current is not null && current.Version > m.Version
             ? current with { Email = current.Email.Length > 0 ? current.Email : m.Email, Name = current.Name.Length > 0 ? current.Name : m.Name }
             : new ReplicaMember(m.UserId, m.Email, m.Name, m.Role, false, m.Version);
+        if (next == current && account.Kind == m.AccountKind) return; // heard already
         account.Members = [.. account.Members.Where(x => x.UserId != m.UserId), next];
         session.Store(account);
     }
@@ -96,7 +98,9 @@ public static class AccountReplication
         var account = await session.LoadForChangeAsync<T>(accountId) ?? new T { Id = accountId };
         var current = account.Members.FirstOrDefault(x => x.UserId == userId);
         if (current is not null && current.Version > version) return; // older than what we know
-        account.Members = [.. account.Members.Where(x => x.UserId != userId), next(current)];
+        var changed = next(current);
+        if (changed == current) return; // heard already
+        account.Members = [.. account.Members.Where(x => x.UserId != userId), changed];
         session.Store(account);
     }
 }

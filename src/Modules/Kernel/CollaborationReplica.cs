@@ -32,6 +32,7 @@ public static class CollaborationReplication
     public static async Task Apply<T>(IDocumentSession session, Collaborations.CollaborationStarted m) where T : CollaborationReplica, new()
     {
         var c = await Load<T>(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId);
+        if (c.Started && c.ConversationId == m.ConversationId) return; // heard already
         c.Started = true;
         c.ConversationId = m.ConversationId;
         session.Store(c);
@@ -40,6 +41,7 @@ public static class CollaborationReplication
     public static async Task Apply<T>(IDocumentSession session, Collaborations.CollaborationEnded m) where T : CollaborationReplica, new()
     {
         var c = await Load<T>(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId);
+        if (c.Ended) return; // final, and heard already
         c.Started = true; // an end heard first still means it existed
         c.Ended = true;
         c.EndedAt ??= m.At;
@@ -55,7 +57,7 @@ public static class CollaborationReplication
     private static async Task Mark<T>(IDocumentSession session, Guid id, Guid client, Guid partner, ManagerMark mark) where T : CollaborationReplica, new()
     {
         var c = await Load<T>(session, id, client, partner);
-        if (c.Managers.FirstOrDefault(x => x.UserId == mark.UserId) is { } known && known.Version > mark.Version) return;
+        if (c.Managers.FirstOrDefault(x => x.UserId == mark.UserId) is { } known && (known.Version > mark.Version || known == mark)) return;
         c.Managers = [.. c.Managers.Where(x => x.UserId != mark.UserId), mark];
         session.Store(c);
     }

@@ -5,11 +5,14 @@ using Wolverine;
 namespace Holded.Partners.Kernel;
 
 /// <summary>
-/// Marks a static class whose public static <c>Apply(message, IDocumentSession)</c> methods are this module's part in
+/// Marks a static class whose public static <c>Handle(message, IDocumentSession)</c> methods are this module's part in
 /// another module's change, done in the very transaction that records the change (see <see cref="Tell"/>). It is for
 /// what access is decided from — each module's copy of accounts and collaborations, grants, assignments: a command that
 /// revokes access commits together with every module's consequence of it, or not at all, so no reader on any node can
-/// see the change without its consequences. An Apply returns <c>Task</c>, or a task of the messages it tells in turn.
+/// see the change without its consequences. A Handle returns <c>Task</c>, or a task of the messages it tells in turn.
+/// The same handlers also hear each message once more from their module's durable queue, one at a time: idempotent by
+/// the source stream's version, they change nothing then — unless a copy is being rebuilt (<c>redeliver</c>), or a
+/// sender published the message without telling it, which this second hearing makes good.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class InSendersTransactionAttribute : Attribute;
@@ -43,7 +46,7 @@ public sealed class Consequences
                     from type in module.GetTypes()
                     where type.GetCustomAttribute<InSendersTransactionAttribute>() is not null
                     from method in type.GetMethods(BindingFlags.Public | BindingFlags.Static)
-                    where method.Name == "Apply"
+                    where method.Name == "Handle"
                     select (Message: method.GetParameters()[0].ParameterType, Consequence: Wrap(method));
         _of = found.GroupBy(c => c.Message).ToDictionary(g => g.Key, g => g.Select(c => c.Consequence).ToArray());
     }

@@ -5,13 +5,6 @@ using Wolverine;
 
 namespace Holded.Partners.Kernel;
 
-/// <summary>
-/// A handler class whose messages all update the same few documents: its queue handles one message at a time on each
-/// node, so they meet in turn rather than conflict.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class OneAtATimeAttribute : Attribute;
-
 /// <summary>Tells Wolverine to find a module's handlers and endpoints: without it, a class library's routes all 404.</summary>
 public sealed class ModuleDiscovery(Assembly module) : IWolverineExtension
 {
@@ -20,9 +13,14 @@ public sealed class ModuleDiscovery(Assembly module) : IWolverineExtension
     public void Configure(WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(Module);
-        // Each handler class has its own local queue, named after it (MultipleHandlerBehavior.Separated).
-        foreach (var handler in Module.GetTypes().Where(t => t.GetCustomAttribute<OneAtATimeAttribute>() is not null))
+        // In-transaction consequences are heard again from a queue of their own (MultipleHandlerBehavior.Separated names
+        // it after the class), one message at a time: they update the same few documents, and meet in turn rather than
+        // conflict (see InSendersTransactionAttribute).
+        foreach (var handler in Module.GetTypes().Where(t => t.GetCustomAttribute<InSendersTransactionAttribute>() is not null))
+        {
+            options.Discovery.IncludeType(handler);
             options.LocalQueue(handler.FullName!.ToLowerInvariant()).Sequential();
+        }
     }
 }
 

@@ -15,45 +15,49 @@ public static class Problems
 {
     public static ProblemDetails None => WolverineContinue.NoProblems;
 
-    public static ProblemDetails NotFound(string what) => new()
+    /// <summary>The one convention every problem follows, whoever wrote it: a type per status, and its title.</summary>
+    public static string TypeFor(int status) => $"https://httpstatuses.io/{status}";
+
+    public static string TitleFor(int status) => status switch
     {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Not found",
-        Detail = $"No {what} with that id exists, or it is not visible to you.",
-        Type = "https://httpstatuses.io/404",
+        400 => "The request is not valid",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not found",
+        405 => "Method not allowed",
+        406 => "Not acceptable",
+        409 => "Conflict",
+        413 => "Payload too large",
+        415 => "Unsupported media type",
+        422 => "A business rule refused the request",
+        429 => "Too many requests",
+        503 => "Service unavailable",
+        >= 500 => "Server error",
+        _ => "Request refused",
     };
 
-    public static ProblemDetails Forbidden(string detail) => new()
-    {
-        Status = StatusCodes.Status403Forbidden,
-        Title = "Forbidden",
-        Detail = detail,
-        Type = "https://httpstatuses.io/403",
-    };
+    private static ProblemDetails Of(int status, string detail) =>
+        new() { Status = status, Title = TitleFor(status), Detail = detail, Type = TypeFor(status) };
+
+    public static ProblemDetails NotFound(string what) =>
+        Of(StatusCodes.Status404NotFound, $"No {what} with that id exists, or it is not visible to you.");
+
+    public static ProblemDetails Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, detail);
 
     public static ProblemDetails Conflict(string code, string detail)
     {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "Conflict",
-            Detail = detail,
-            Type = "https://httpstatuses.io/409",
-        };
+        var problem = Of(StatusCodes.Status409Conflict, detail);
         problem.Extensions["code"] = code;
         return problem;
     }
 
+    /// <summary>Any other status, by the same convention.</summary>
+    public static ProblemDetails Status(int status, string detail) => Of(status, detail);
+
     /// <summary>422: each refused rule named, with what would be accepted.</summary>
     public static ProblemDetails Refused(IReadOnlyCollection<Rule> rules)
     {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "A business rule refused the request",
-            Detail = string.Join(" ", rules.Select(r => r.Message)),
-            Type = "https://httpstatuses.io/422",
-        };
+        var problem = Of(StatusCodes.Status422UnprocessableEntity, string.Join(" ", rules.Select(r => r.Message)));
         problem.Extensions["rules"] = rules.Select(r => new { rule = r.Code, message = r.Message }).ToArray();
         return problem;
     }
@@ -71,8 +75,8 @@ public static class Problems
         new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "The request is not valid",
+            Title = TitleFor(StatusCodes.Status400BadRequest),
             Detail = "Correct the fields listed in errors and send it again.",
-            Type = "https://httpstatuses.io/400",
+            Type = TypeFor(StatusCodes.Status400BadRequest),
         };
 }

@@ -33,7 +33,7 @@ public static class GrantLifecycleHandler
 [InSendersTransaction]
 public static class GrantEndsWithCollaboration
 {
-    public static async Task<IEnumerable<object>> Apply(Collaborations.CollaborationEnded m, IDocumentSession session)
+    public static async Task<IEnumerable<object>> Handle(Collaborations.CollaborationEnded m, IDocumentSession session)
     {
         var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(m.CollaborationId));
         var grant = stream.Aggregate;

@@ -7,9 +7,9 @@ public sealed class AccessAccount : AccountReplica;
 [InSendersTransaction]
 public static class AccessAccountReplication
 {
-    public static Task Apply(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
-    public static Task Apply(Onboarding.SubscriptionChanged m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
-    public static Task Apply(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
-    public static Task Apply(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
-    public static Task Apply(Onboarding.MemberRemoved m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
+    public static Task Handle(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
+    public static Task Handle(Onboarding.SubscriptionChanged m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
+    public static Task Handle(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
+    public static Task Handle(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
+    public static Task Handle(Onboarding.MemberRemoved m, IDocumentSession s) => AccountReplication.Apply<AccessAccount>(s, m);
 }

@@ -7,8 +7,8 @@ public sealed class AccessCollaboration : CollaborationReplica;
 [InSendersTransaction]
 public static class AccessCollaborationReplication
 {
-    public static Task Apply(Collaborations.CollaborationStarted m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);
-    public static Task Apply(Collaborations.CollaborationEnded m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);
-    public static Task Apply(Collaborations.ManagerAssigned m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);
-    public static Task Apply(Collaborations.ManagerUnassigned m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);
+    public static Task Handle(Collaborations.CollaborationStarted m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);
+    public static Task Handle(Collaborations.CollaborationEnded m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);
+    public static Task Handle(Collaborations.ManagerAssigned m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);
+    public static Task Handle(Collaborations.ManagerUnassigned m, IDocumentSession s) => CollaborationReplication.Apply<AccessCollaboration>(s, m);
 }

@@ -7,9 +7,9 @@ public sealed class CollaborationAccount : AccountReplica;
 [InSendersTransaction]
 public static class CollaborationAccountReplication
 {
-    public static Task Apply(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
-    public static Task Apply(Onboarding.SubscriptionChanged m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
-    public static Task Apply(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
-    public static Task Apply(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    public static Task Handle(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    public static Task Handle(Onboarding.SubscriptionChanged m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    public static Task Handle(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
+    public static Task Handle(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<CollaborationAccount>(s, m);
     // MemberRemoved is applied with the unassignments it causes: see UnassignRemovedMember.
 }

@@ -10,7 +10,7 @@ namespace Holded.Partners.Collaboration.Collaborations;
 [InSendersTransaction]
 public static class UnassignRemovedMember
 {
-    public static async Task<IEnumerable<object>> Apply(Onboarding.MemberRemoved m, IDocumentSession session)
+    public static async Task<IEnumerable<object>> Handle(Onboarding.MemberRemoved m, IDocumentSession session)
     {
         var firm = await session.LoadForChangeAsync<CollaborationAccount>(m.AccountId);
         if (firm?.Members.FirstOrDefault(x => x.UserId == m.UserId) is { } known && known.Version > m.Version) return []; // rejoined since

@@ -10,13 +10,13 @@ public sealed class NotificationCollaboration : CollaborationReplica;
 [InSendersTransaction]
 public static class NotificationReplication
 {
-    public static Task Apply(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
-    public static Task Apply(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
-    public static Task Apply(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
-    public static Task Apply(Onboarding.MemberRemoved m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
+    public static Task Handle(Onboarding.AccountOpened m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
+    public static Task Handle(Onboarding.MemberJoined m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
+    public static Task Handle(Onboarding.MemberRoleChanged m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
+    public static Task Handle(Onboarding.MemberRemoved m, IDocumentSession s) => AccountReplication.Apply<NotificationAccount>(s, m);
 
-    public static Task Apply(Collaborations.CollaborationStarted m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
-    public static Task Apply(Collaborations.CollaborationEnded m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
-    public static Task Apply(Collaborations.ManagerAssigned m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
-    public static Task Apply(Collaborations.ManagerUnassigned m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
+    public static Task Handle(Collaborations.CollaborationStarted m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
+    public static Task Handle(Collaborations.CollaborationEnded m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
+    public static Task Handle(Collaborations.ManagerAssigned m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
+    public static Task Handle(Collaborations.ManagerUnassigned m, IDocumentSession s) => CollaborationReplication.Apply<NotificationCollaboration>(s, m);
 }
