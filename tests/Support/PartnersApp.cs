@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Shouldly;
 using Xunit;
 
 namespace Holded.Partners.Testing;
@@ -19,6 +20,8 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     public ShiftedClock Clock { get; } = new();
     /// <summary>What this app's first node logged (cleared by a test that reads it).</summary>
     public CapturedLog Log { get; } = new();
+    /// <summary>Every request any node of this app answered with a 500: each is a defect (AppTest fails the test that caused it).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ServerErrors { get; } = new();
     /// <summary>Where the development mail sink writes this app's emails.</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"partners-mail-{Guid.NewGuid():N}");
     public const string SessionSigningKey = "test-session-signing-key-for-the-suite-0123456789";
@@ -59,6 +62,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         x.ConfigureServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new CountServerErrors(ServerErrors));
             services(s);
         });
     });
@@ -156,6 +160,20 @@ public sealed class AnotherNode(IAlbaHost host) : IRunningApp, IAsyncDisposable
     public ValueTask DisposeAsync() => host.DisposeAsync();
 }
 
+/// <summary>Outside everything else in the pipeline: what the caller finally got.</summary>
+internal sealed class CountServerErrors(System.Collections.Concurrent.ConcurrentQueue<string> errors) : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, inner) =>
+        {
+            await inner();
+            if (context.Response.StatusCode == 500) errors.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+        });
+        next(app);
+    };
+}
+
 /// <summary>xunit wants the collection defined in each test assembly: derive one there with [CollectionDefinition(Name)].</summary>
 public abstract class AppCollection : ICollectionFixture<PartnersApp>
 {
@@ -169,6 +187,16 @@ public abstract class AppTest(PartnersApp app) : IAsyncLifetime
     protected PartnersApp App { get; } = app;
     protected Api Api { get; } = new(app);
 
-    public virtual Task InitializeAsync() => App.ResetAsync();
-    public virtual Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync()
+    {
+        App.ServerErrors.Clear();
+        return App.ResetAsync();
+    }
+
+    /// <summary>No request of the test was answered with a 500.</summary>
+    public virtual Task DisposeAsync()
+    {
+        App.ServerErrors.ShouldBeEmpty("answered with a 500");
+        return Task.CompletedTask;
+    }
 }
