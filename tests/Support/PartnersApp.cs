@@ -1,4 +1,5 @@
 using Alba;
+using Microsoft.AspNetCore.Builder;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
