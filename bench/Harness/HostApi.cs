@@ -21,12 +21,15 @@ public sealed class HostApi(string url, string signingKey) : IDisposable
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private int _seed = Random.Shared.Next(1, 8_000_000);
 
+    /// <summary>The client id the benchmark's service tokens carry, listed in the host's Auth:ServiceClients.</summary>
+    public const string ServiceClient = "bench-erp";
+
     public string Token(string sub, string? email, string? role = null, string? scope = null)
     {
         var claims = new List<Claim> { new("sub", sub) };
         if (email is not null) { claims.Add(new("email", email)); claims.Add(new("email_verified", "true", ClaimValueTypes.Boolean)); claims.Add(new("name", email)); }
         if (role is not null) claims.Add(new("platform_role", role));
-        if (scope is not null) claims.Add(new("scope", scope));
+        if (scope is not null) { claims.Add(new("scope", scope)); claims.Add(new("client_id", ServiceClient)); }
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "holded-partners-dev", Audience = "holded-partners", Subject = new ClaimsIdentity(claims), Expires = DateTime.UtcNow.AddHours(2),

@@ -12,6 +12,7 @@ var environment = new Dictionary<string, string>
 {
     ["ConnectionStrings__Partners"] = o.Connection, ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
     ["Auth__DevelopmentSigningKey"] = o.SigningKey, ["Access__SessionSigningKey"] = "benchmark-session-key-0123456789abcdef0123456789",
+    ["Auth__ServiceClients"] = HostApi.ServiceClient,
     ["Marketplace__DirectoryRequestsPerMinute"] = "1000000000",
 };
 var rows = new List<Row>();

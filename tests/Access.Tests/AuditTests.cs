@@ -118,7 +118,7 @@ public class AuditTests(PartnersApp app) : AppTest(app)
                 new { role = "accountant", expiresAt = DateTimeOffset.UtcNow.AddDays(2) })));
         var expiry = tracked.Scheduled.Envelopes().Single(e => e.Message is ExpireGrant).Message!;
         App.Clock.Advance(TimeSpan.FromDays(3));
-        await Api.Messages(() => App.Host.Services.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(expiry).AsTask());
+        await Api.Messages(() => Wolverine.HostBuilderExtensions.MessageBus(App.Host).PublishAsync(expiry).AsTask());
 
         var items = (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner)).ShouldBe(HttpStatusCode.OK)["items"].AsArray();
         Types(await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner)).ShouldBe(["grant_expired", "grant_created"]);

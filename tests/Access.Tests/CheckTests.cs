@@ -85,6 +85,10 @@ public class CheckTests(PartnersApp app) : AppTest(app)
         (await Api.Post("/api/v1/access/check", firmAdmin, body)).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Post("/api/v1/access/check", Actor.Service("partners.billing"), body)).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Post("/api/v1/access/check", Actor.PersonWithScope(firmAdmin, "partners.access.check"), body)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        // Services are known by their client, never by a missing email: a person's token without one is no service.
+        (await Api.Post("/api/v1/access/check", Actor.PersonWithoutEmail("partners.access.check"), body)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post("/api/v1/access/check", Actor.UnknownClient("a-stranger", "partners.access.check"), body)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Post("/api/v1/access/check", Actor.ClaimingToBeAService("partners.access.check"), body)).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Post("/api/v1/access/check", null, body)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         (await Api.Post("/api/v1/access/check", Erp, new { userId = "", section = "kitchen", action = "delete" }))
             .ShouldBeInvalid("userId", "clientAccountId", "section", "action");

@@ -7,7 +7,7 @@ namespace Holded.Partners.Access.Tests;
 
 public class GrantTests(PartnersApp app) : AppTest(app)
 {
-    private Wolverine.IMessageBus Bus => App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+    private Wolverine.IMessageBus Bus => Wolverine.HostBuilderExtensions.MessageBus(App.Host);
 
     [Fact]
     public async Task the_catalogs_list_roles_and_plans()

@@ -51,7 +51,7 @@ public class SessionTests(PartnersApp app) : AppTest(app)
         var refused = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.Forbidden);
         refused["reason"].GetValue<string>().ShouldBe("no_grant");
         (await Api.Post("/api/v1/access/sessions", Actor.Person(), new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await App.EventCountAsync("access.session_refused")).ShouldBe(2);
+        (await App.EventCountAsync("access.session_refused")).ShouldBe(1); // a stranger's attempt is not written into the client's trail
         (await App.EventCountAsync("access.session_opened")).ShouldBe(0);
         (await Api.Post("/api/v1/access/sessions", Erp, new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Post("/api/v1/access/sessions", firmAdmin, new { })).ShouldBeInvalid("clientAccountId");
@@ -137,5 +137,56 @@ public class SessionTests(PartnersApp app) : AppTest(app)
         var asChanged = await session.Events.AggregateStreamAsync<Grant>(Grant.IdFor(collaboration), version: 2);
         asChanged!.Role.ShouldBe("read_only");
         (await session.LoadAsync<Grant>(Grant.IdFor(collaboration)))!.Status.ShouldBe("removed");
+    }
+
+    [Fact]
+    public async Task an_unassigned_manager_or_a_removed_member_learns_nothing_of_the_client()
+    {
+        var (collaboration, partner, firmAdmin, business, _) = await Granted();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var refused = await Api.Post("/api/v1/access/sessions", marta, new { clientAccountId = business });
+        refused.ShouldBeProblem(HttpStatusCode.NotFound);
+        refused.Body.ShouldNotContain("not_assigned");
+        var unknown = (await Api.Post("/api/v1/access/sessions", marta, new { clientAccountId = Guid.NewGuid() })).ShouldBeProblem(HttpStatusCode.NotFound);
+        refused["detail"].GetValue<string>().ShouldBe(unknown["detail"].GetValue<string>()); // alike: nothing tells them apart
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })).ShouldBe(HttpStatusCode.OK);
+        (await Api.Post("/api/v1/access/sessions", marta, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created);
+        (await Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin)).ShouldBe(HttpStatusCode.NoContent);
+        (await Api.Post("/api/v1/access/sessions", marta, new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.NotFound);
+        // Their attempts are still in the client's trail: they worked for it.
+        (await App.EventCountAsync("access.session_refused")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task refused_sessions_are_limited_per_caller()
+    {
+        var (_, _, firmAdmin, business, _) = await Api.Collaborating(); // no grant: each attempt is refused
+        var replies = new List<Reply>();
+        for (var i = 0; i < 12; i++) replies.Add(await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business }));
+        replies.Take(10).ShouldAllBe(r => r.Status == HttpStatusCode.Forbidden);
+        replies.Skip(10).ShouldAllBe(r => r.Status == HttpStatusCode.TooManyRequests);
+        replies[^1].ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        (await App.EventCountAsync("access.session_refused")).ShouldBe(10);
+        // A stranger probing many clients is limited the same way, and never recorded.
+        var stranger = Actor.Person();
+        for (var i = 0; i < 11; i++) await Api.Post("/api/v1/access/sessions", stranger, new { clientAccountId = Guid.NewGuid() });
+        (await Api.Post("/api/v1/access/sessions", stranger, new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        (await App.EventCountAsync("access.session_refused")).ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task a_session_is_read_back_by_its_member_only_and_its_ticket_is_never_cached()
+    {
+        var (_, _, firmAdmin, business, owner) = await Granted();
+        var ticket = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created);
+        ticket.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var location = ticket.Headers.Location!.ToString();
+        var read = (await Api.Get(location, firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        read["sessionId"].GetValue<Guid>().ShouldBe(ticket["sessionId"].GetValue<Guid>());
+        read["permissions"]["accounting"]!.GetValue<string>().ShouldBe("write");
+        read.Body.ShouldNotContain("token");
+        (await Api.Get(location, owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get(location, Actor.Person())).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/access/sessions/{Guid.NewGuid()}", firmAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 }

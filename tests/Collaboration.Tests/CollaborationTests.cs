@@ -32,7 +32,7 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
         var messages = await Api.Messages(() => Api.Post($"/api/v1/conversations/{conversation}/collaboration-request/accept", firmAdmin, new { confirm = true }));
         var agreed = messages.OfType<Agreements.CollaborationAgreed>().ShouldHaveSingleItem();
 
-        var bus = App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        var bus = Wolverine.HostBuilderExtensions.MessageBus(App.Host);
         await Api.Settled(() => Task.WhenAll(bus.PublishAsync(agreed).AsTask(), bus.PublishAsync(agreed).AsTask(), bus.PublishAsync(agreed).AsTask()));
         (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
         (await App.EventCountAsync("collaboration.collaboration_started")).ShouldBe(1);
@@ -170,7 +170,7 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
 /// <summary>Late, repeated and concurrent messages between modules; refusals the first pass missed.</summary>
 public class CollaborationMessagingTests(PartnersApp app) : AppTest(app)
 {
-    private Wolverine.IMessageBus Bus => App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+    private Wolverine.IMessageBus Bus => Wolverine.HostBuilderExtensions.MessageBus(App.Host);
 
     [Fact]
     public async Task a_late_end_of_an_earlier_collaboration_does_not_free_the_pair()

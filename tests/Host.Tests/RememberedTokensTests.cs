@@ -23,7 +23,7 @@ public class RememberedTokensTests(PartnersApp app) : AppTest(app)
     }
 
     private static string Token(TimeSpan lifetime) =>
-        DevelopmentTokens.Issue(Actor.SigningKey, "erp", null, null, null, ["partners.access.check"], lifetime);
+        DevelopmentTokens.Issue(Actor.SigningKey, "erp", null, null, null, ["partners.access.check"], lifetime, clientId: Actor.ServiceClient);
 
     [Fact]
     public async Task a_valid_token_is_remembered_for_minutes_then_checked_again()

@@ -45,6 +45,11 @@ public class WebSignInTests(PartnersApp app) : AppTest(app)
     [InlineData("https://evil.example/", "/audit")]
     [InlineData("//evil.example/", "/audit")]
     [InlineData("/\\evil.example/", "/audit")]
+    [InlineData("/\t/evil.example", "/audit")]
+    [InlineData("/\n/evil.example", "/audit")]
+    [InlineData("/ /evil.example", "/audit")]
+    [InlineData("/%09/evil.example", "/%09/evil.example")] // still encoded: a path of this site
+    [InlineData("/", "/")]
     [InlineData("/audit?clientAccountId=1", "/audit?clientAccountId=1")]
     public void sign_in_returns_only_to_this_site(string returnUrl, string expected) => WebSignIn.SafeReturn(returnUrl).ShouldBe(expected);
 }

@@ -82,7 +82,7 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     public async Task an_expiring_grant_warns_both_sides()
     {
         var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
-        var bus = App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        var bus = Wolverine.HostBuilderExtensions.MessageBus(App.Host);
         var expires = DateTimeOffset.UtcNow.AddDays(7);
         await Api.Settled(() => bus.PublishAsync(new Contracts.Access.AccessGrantExpiring(collaboration, business, Guid.Empty, 7, expires)).AsTask());
         (await Kinds(owner)).ShouldContain("access_expiring");
@@ -164,7 +164,7 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
         await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
         await Api.Put($"/api/v1/clients/{business}/shared-sections", owner, new { sections = new[] { "accounting" } });
-        var bus = App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        var bus = Wolverine.HostBuilderExtensions.MessageBus(App.Host);
         var rise = new Collaborations.PendingWorkChanged(business, "accounting", "journal_entries_to_review", 5, 0, true, 42, DateTimeOffset.UtcNow);
         await Api.Settled(() => Task.WhenAll(bus.PublishAsync(rise).AsTask(), bus.PublishAsync(rise).AsTask()));
         await Api.Settled(() => bus.PublishAsync(rise).AsTask());

@@ -23,10 +23,45 @@ public sealed record Actor(string UserId, string Email, string Name, string Toke
     public static Actor Operator() => Person("Oscar Operator", "operator");
     public static Actor Auditor() => Person("Aud Auditor", "auditor");
 
+    /// <summary>The ERP's client id, which the test hosts list in Auth:ServiceClients.</summary>
+    public const string ServiceClient = "erp";
+
     public static Actor Service(params string[] scopes)
     {
         var id = $"service-{Interlocked.Increment(ref _next)}";
-        return new Actor(id, "", id, DevelopmentTokens.Issue(SigningKey, id, null, null, null, scopes, Lifetime));
+        return new Actor(id, "", id, DevelopmentTokens.Issue(SigningKey, id, null, null, null, scopes, Lifetime, clientId: ServiceClient));
+    }
+
+    /// <summary>A token with scopes from a client this system does not know as a service.</summary>
+    public static Actor UnknownClient(string client, params string[] scopes)
+    {
+        var id = $"service-{Interlocked.Increment(ref _next)}";
+        return new Actor(id, "", id, DevelopmentTokens.Issue(SigningKey, id, null, null, null, scopes, Lifetime, clientId: client));
+    }
+
+    /// <summary>A token from an unknown client that claims by itself to be a service, as only the host may mark one.</summary>
+    public static Actor ClaimingToBeAService(params string[] scopes)
+    {
+        var id = $"service-{Interlocked.Increment(ref _next)}";
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = Identity.DevelopmentIssuer,
+            Audience = Identity.DevelopmentAudience,
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = id, ["scope"] = string.Join(' ', scopes), ["client_id"] = "someone-else", [Kernel.Caller.ServiceClaim] = "true",
+            },
+            Expires = DateTime.UtcNow.Add(Lifetime),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(Identity.SigningKey(SigningKey), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+        return new Actor(id, "", id, token);
+    }
+
+    /// <summary>A person's token without an email, carrying a machine's scope: neither a person nor a service here.</summary>
+    public static Actor PersonWithoutEmail(params string[] scopes)
+    {
+        var id = $"user-{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}";
+        return new Actor(id, "", id, DevelopmentTokens.Issue(SigningKey, id, null, "No Email", null, scopes, Lifetime));
     }
 
     /// <summary>The same person with a service scope in their token, which must not count.</summary>

@@ -41,8 +41,14 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     protected virtual void FirstNode(IServiceCollection services) => services.DisableAllExternalWolverineTransports().RunWolverineInSoloMode();
 
     /// <summary>A node on this app's database configured by the test: a member of a cluster, or a node of the next release.</summary>
-    public async Task<AnotherNode> StartNodeAsync(Action<IServiceCollection> services, IReadOnlyDictionary<string, string>? settings = null) =>
-        new(await StartHostAsync(services, settings));
+    public async Task<AnotherNode> StartNodeAsync(Action<IServiceCollection> services, IReadOnlyDictionary<string, string>? settings = null,
+        string environment = Environment) => new(await StartHostAsync(services, settings, environment));
+
+    /// <summary>
+    /// The hosts under test run as a developer's machine does (the development sign-in among it); a test that is about
+    /// another environment starts a node of its own in it.
+    /// </summary>
+    public const string Environment = "Development";
 
     /// <summary>
     /// A second node on this app's database, as in a scale-out: it serves HTTP and hears the other node's changes
@@ -51,15 +57,17 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     public async Task<AnotherNode> StartAnotherNodeAsync(IReadOnlyDictionary<string, string>? settings = null) =>
         new(await StartHostAsync(s => s.DisableAllExternalWolverineTransports().ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.MediatorOnly), settings));
 
-    private Task<IAlbaHost> StartHostAsync(Action<IServiceCollection> services, IReadOnlyDictionary<string, string>? settings) => AlbaHost.For<Program>(x =>
+    private Task<IAlbaHost> StartHostAsync(Action<IServiceCollection> services, IReadOnlyDictionary<string, string>? settings,
+        string environment = Environment) => AlbaHost.For<Program>(x =>
     {
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) x.UseSetting(key, value);
-        x.UseEnvironment("Testing");
+        x.UseEnvironment(environment);
         x.UseSetting("ConnectionStrings:Partners", ConnectionString);
         x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
+        x.UseSetting("Auth:ServiceClients", Actor.ServiceClient);
         x.UseSetting("Access:SessionSigningKey", SessionSigningKey);
         x.UseSetting("Marketplace:DirectoryRequestsPerMinute", DirectoryRequestsPerMinute.ToString());
         x.UseSetting("Notifications:MailFolder", MailFolder);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) x.UseSetting(key, value); // the test's own settings win
         x.ConfigureServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);

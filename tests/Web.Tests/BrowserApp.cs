@@ -48,9 +48,10 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(PartnersApp.Environment);
             builder.UseSetting("ConnectionStrings:Partners", connectionString);
             builder.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
+            builder.UseSetting("Auth:ServiceClients", Actor.ServiceClient);
             builder.UseSetting("Access:SessionSigningKey", PartnersApp.SessionSigningKey);
             builder.ConfigureServices(s => s.RunWolverineInSoloMode());
         }

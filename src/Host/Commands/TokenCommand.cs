@@ -48,8 +48,10 @@ public class TokenCommand : JasperFxCommand<TokenInput>
             return false;
         }
         var subject = input.SubFlag.Length > 0 ? input.SubFlag : DevelopmentTokens.SubjectFor(input.EmailFlag);
+        // A service's token names it as its client: --sub erp-billing is the client erp-billing (see Auth:ServiceClients).
         Console.WriteLine(DevelopmentTokens.Issue(key, subject, input.EmailFlag, input.NameFlag.Length > 0 ? input.NameFlag : input.EmailFlag,
-            input.PlatformRoleFlag, input.ScopeFlag, TimeSpan.FromHours(input.HoursFlag)));
+            input.PlatformRoleFlag, input.ScopeFlag, TimeSpan.FromHours(input.HoursFlag),
+            clientId: input.EmailFlag.Length == 0 ? subject : null));
         return true;
     }
 }

@@ -38,7 +38,7 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
     {
         var reviewer = Token("demo-reviewer@holded.com", "Revisora Demo", "reviewer");
         var operatorToken = Token("demo-operator@holded.com", "Operador Demo", "operator");
-        var erp = DevelopmentTokens.Issue(signingKey, "demo-erp", null, null, null, ["partners.pending-work.write"], TimeSpan.FromHours(2));
+        var erp = DevelopmentTokens.Issue(signingKey, "erp", null, null, null, ["partners.pending-work.write"], TimeSpan.FromHours(2), clientId: "erp");
 
         var firms = new List<(Guid Id, string Admin, string Manager, string Province)>();
         for (var i = 0; i < Firms; i++)

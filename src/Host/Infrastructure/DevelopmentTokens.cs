@@ -7,8 +7,12 @@ namespace Holded.Partners.Host.Infrastructure;
 /// <summary>Tokens signed with the development key: for the `token` command, demos and tests. Never valid in production.</summary>
 public static class DevelopmentTokens
 {
+    /// <summary>The keys appsettings.Development.json ships: public, so refused outside Development.</summary>
+    public const string PublicSigningKey = "development-only-signing-key-never-use-in-production-0123456789";
+    public const string PublicSessionKey = "development-only-session-key-never-use-in-production-0123456789";
+
     public static string Issue(string signingKey, string subject, string? email, string? name, string? platformRole,
-        IEnumerable<string>? scopes, TimeSpan lifetime, bool emailVerified = true)
+        IEnumerable<string>? scopes, TimeSpan lifetime, bool emailVerified = true, string? clientId = null)
     {
         var claims = new List<Claim> { new("sub", subject) };
         if (!string.IsNullOrEmpty(email))
@@ -20,6 +24,8 @@ public static class DevelopmentTokens
         if (!string.IsNullOrEmpty(platformRole)) claims.Add(new Claim("platform_role", platformRole));
         var scope = string.Join(' ', scopes ?? []);
         if (scope.Length > 0) claims.Add(new Claim("scope", scope));
+        // A machine's token names its client (RFC 9068), which Auth:ServiceClients must list for it to count as a service.
+        if (clientId is not null) claims.Add(new Claim("client_id", clientId));
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

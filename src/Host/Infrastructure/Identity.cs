@@ -24,6 +24,12 @@ public static class Identity
                 "or Auth__DevelopmentSigningKey outside production.");
         if (string.IsNullOrEmpty(authority) && builder.Environment.IsProduction())
             throw new InvalidOperationException("Production must validate tokens of an OIDC authority (Auth__Authority).");
+        // The development keys are in the repository for anyone to read: anywhere but Development they sign nothing.
+        if (!builder.Environment.IsDevelopment()
+            && (signingKey == DevelopmentTokens.PublicSigningKey || builder.Configuration["Access:SessionSigningKey"] == DevelopmentTokens.PublicSessionKey))
+            throw new InvalidOperationException(
+                $"The development keys of appsettings.Development.json are public and refused in {builder.Environment.EnvironmentName}: " +
+                "set Auth__DevelopmentSigningKey (or Auth__Authority) and Access__SessionSigningKey to secrets of your own.");
 
         var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
         authentication.AddJwtBearer(o =>
@@ -45,8 +51,21 @@ public static class Identity
                 o.TokenValidationParameters.ValidAudience = DevelopmentAudience;
                 o.TokenValidationParameters.IssuerSigningKey = SigningKey(signingKey!);
             }
+            var services = (auth["ServiceClients"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
             o.Events = new JwtBearerEvents
             {
+                // A service is one of the configured clients, by the token's client_id (RFC 9068) or azp; the mark is
+                // ours alone, so one arriving inside a token is dropped first.
+                OnTokenValidated = context =>
+                {
+                    if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    {
+                        foreach (var forged in identity.FindAll(Kernel.Caller.ServiceClaim).ToList()) identity.RemoveClaim(forged);
+                        var client = identity.FindFirst("client_id")?.Value ?? identity.FindFirst("azp")?.Value;
+                        if (client is not null && services.Contains(client)) identity.AddClaim(new(Kernel.Caller.ServiceClaim, "true"));
+                    }
+                    return Task.CompletedTask;
+                },
                 // A refusal is problem details like every other error.
                 OnChallenge = async context =>
                 {

@@ -22,6 +22,7 @@ public static class AccessModule
             configuration.GetValue("Access:ChangeFeedHeartbeat", FeedSettings.Default.Heartbeat),
             configuration.GetValue("Access:ChangeFeedStaleAfter", FeedSettings.Default.StaleAfter)));
         services.AddSingleton<AccessState>();
+        services.AddSingleton(new SessionRefusals(configuration.GetValue("Access:RefusedSessionsPerMinute", 10)));
         services.AddHostedService<AccessChangeFeed>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(provider.GetRequiredService<AccessState>())));
         services.ConfigureMarten(opts =>

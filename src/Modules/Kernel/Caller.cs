@@ -7,9 +7,15 @@ namespace Holded.Partners.Kernel;
 /// what the caller may do is always decided from this system's own state.
 /// </summary>
 public sealed record Caller(
-    string UserId, string Email, bool EmailVerified, string Name, string? PlatformRole, IReadOnlySet<string> Scopes)
+    string UserId, string Email, bool EmailVerified, string Name, string? PlatformRole, IReadOnlySet<string> Scopes, bool IsService)
 {
     public const int MaxNameLength = 120;
+
+    /// <summary>
+    /// Set by the host on a token issued to one of the configured service clients (Auth:ServiceClients, by client_id or
+    /// azp), and never taken from a token: services are known positively, not by a missing email.
+    /// </summary>
+    public const string ServiceClaim = "partners_service";
 
     public static Caller From(ClaimsPrincipal principal)
     {
@@ -25,16 +31,17 @@ public sealed record Caller(
             string.Equals(principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase),
             name.Length > MaxNameLength ? name[..MaxNameLength] : name,
             PlatformRoles.All.Contains(role) ? role : null, // an unknown role is no role at all
-            scopes);
+            scopes,
+            principal.HasClaim(ServiceClaim, "true"));
     }
 
-    /// <summary>A person signed in, as opposed to a service: a subject and an email.</summary>
-    public bool IsPerson => UserId.Length > 0 && Email.Length > 0;
+    /// <summary>A person signed in, as opposed to a service: a subject and an email, and no service client.</summary>
+    public bool IsPerson => !IsService && UserId.Length > 0 && Email.Length > 0;
     /// <summary>Platform staff: one of the known platform roles.</summary>
     public bool IsStaff => PlatformRole is not null && IsPerson;
     public bool Is(string platformRole) => PlatformRole == platformRole && IsPerson;
-    /// <summary>Service scopes count only on service tokens: a person's token never carries a machine's rights.</summary>
-    public bool Has(string scope) => !IsPerson && Scopes.Contains(scope);
+    /// <summary>Service scopes count only on a known service's token: a person's token never carries a machine's rights.</summary>
+    public bool Has(string scope) => IsService && Scopes.Contains(scope);
 }
 
 public static class PlatformRoles

@@ -172,7 +172,7 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         var published = messages.OfType<Holded.Partners.Contracts.Onboarding.PartnerProfilePublished>().ShouldHaveSingleItem();
         var before = (await Api.Get("/api/v1/directory/partners", null)).Body;
 
-        var bus = App.Host.Services.GetRequiredService<Wolverine.IMessageBus>();
+        var bus = Wolverine.HostBuilderExtensions.MessageBus(App.Host);
         await Api.Settled(async () => { await bus.PublishAsync(published); await bus.PublishAsync(published with { DisplayName = "Older" , PublishedAt = published.PublishedAt.AddMinutes(-1) }); });
         (await Api.Get("/api/v1/directory/partners", null)).Body.ShouldBe(before);
     }

@@ -1,8 +1,9 @@
+using System.Threading.RateLimiting;
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.Decisions;
+using Holded.Partners.Access.Parties;
 using Holded.Partners.Access.State;
 using Microsoft.AspNetCore.Http;
-using Wolverine.Marten;
 
 namespace Holded.Partners.Access.Sessions;
 
@@ -13,8 +14,23 @@ public sealed record SessionTicket(
     IReadOnlyDictionary<string, string> Permissions);
 
 /// <summary>
+/// How many refused sessions one caller may cause per minute (Access:RefusedSessionsPerMinute): past it, a caller
+/// probing clients is told to wait, and nothing more is recorded in any client's trail.
+/// </summary>
+public sealed class SessionRefusals(int perMinute)
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(caller =>
+        RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+
+    public bool Allow(string caller) => _limiter.AttemptAcquire(caller).IsAcquired;
+}
+
+/// <summary>
 /// Step 9: a firm member who may reach the client enters its account and gets a short-lived delegated token with the
-/// effective permissions. A member who may not is refused with the reason — and the refusal is recorded too.
+/// effective permissions. One who works for the client but may not now is refused with the reason, recorded in the
+/// client's trail; one who does not reach the client now (a stranger, a removed member, an unassigned manager) is told
+/// it does not exist, and only a former member or manager of a collaborating firm is recorded. Refusals are limited per
+/// caller.
 /// </summary>
 public static class OpenSessionEndpoint
 {
@@ -27,28 +43,33 @@ public static class OpenSessionEndpoint
 
     [WolverinePost("/api/v1/access/sessions")]
     public static async Task<IResult> Post(
-        OpenSession command, ClaimsPrincipal user, IDocumentSession session, AccessState state, SessionTokens tokens, TimeProvider clock, CancellationToken ct)
+        OpenSession command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, AccessState state, SessionTokens tokens,
+        SessionRefusals refusals, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(user);
         var now = clock.GetUtcNow();
         var facts = await state.FactsAsync(session.DocumentStore, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
         var decision = AccessDecision.Decide(facts);
+        var through = facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId);
         if (!Reaching.Contains(decision.Reason))
         {
-            // A refusal is a stream of its own, with no session behind it: the audit trail reads it.
-            session.Events.StartStream(Guid.CreateVersion7(),
-                new SessionRefused(Guid.CreateVersion7(), command.ClientAccountId,
-                    facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId).Collaboration?.PartnerAccountId,
-                    decision.CollaborationId, caller.UserId, decision.Reason));
-            // Someone with no collaboration with this client learns nothing of it.
-            var problem = decision.Reason == Reasons.NoCollaboration
-                ? Problems.NotFound("client")
-                : Problems.Forbidden($"You may not enter this client's account: {decision.Reason}.");
-            problem.Extensions["reason"] = decision.Reason;
+            if (!refusals.Allow(caller.UserId))
+                return Results.Problem(Problems.Status(StatusCodes.Status429TooManyRequests,
+                    "Too many refused attempts to enter client accounts: wait a minute before trying again."));
+            // A refusal is a stream of its own, with no session behind it: the client's trail reads it. Strangers to
+            // the client are not recorded against it: anyone could otherwise write into any client's trail.
+            if (decision.Reason != Reasons.NoCollaboration)
+                session.Events.StartStream(Guid.CreateVersion7(), new SessionRefused(Guid.CreateVersion7(), command.ClientAccountId,
+                    through.Collaboration?.PartnerAccountId, decision.CollaborationId, caller.UserId, decision.Reason));
+            // Only someone who reaches the client now learns why; anyone else learns nothing of it, not even that it exists.
+            var problem = Reaches(through.Collaboration, through.Firm, caller.UserId)
+                ? Problems.Forbidden($"You may not enter this client's account: {decision.Reason}.")
+                : Problems.NotFound("client");
+            if (problem.Status == StatusCodes.Status403Forbidden) problem.Extensions["reason"] = decision.Reason;
             return Results.Problem(problem);
         }
 
-        var (collaboration, _, grant) = facts.Collaborations.Single(c => c.Collaboration.Id == decision.CollaborationId);
+        var (collaboration, _, grant) = through;
         var permissions = AccessCatalog.Effective(grant!.Role!, facts.Client?.Plan);
         var id = Guid.CreateVersion7();
         var expires = now + SessionTokens.Lifetime;
@@ -56,6 +77,31 @@ public static class OpenSessionEndpoint
             collaboration.PartnerAccountId, caller.UserId, grant.Role!, permissions, expires));
         var ticket = new SessionTicket(id, tokens.Issue(id, collaboration.ClientAccountId, caller.UserId, permissions, now), "Bearer",
             expires, collaboration.Id, grant.Role!, permissions);
+        http.Response.Headers.CacheControl = "no-store"; // a bearer token: never kept by a cache
+        http.Response.Headers.Pragma = "no-cache";
         return Results.Created($"/api/v1/access/sessions/{id}", ticket);
     }
+
+    /// <summary>A current member of the collaboration's firm who administers it, or manages this collaboration.</summary>
+    private static bool Reaches(AccessCollaboration? collaboration, AccessAccount? firm, string userId) =>
+        collaboration is not null && firm is not null && firm.IsMember(userId) && (firm.IsManagedBy(userId) || collaboration.IsManager(userId));
+}
+
+/// <summary>A session as the member who opened it reads it back: the ticket without its token, and whether it still works.</summary>
+public sealed record SessionView(
+    Guid SessionId, Guid CollaborationId, Guid ClientAccountId, string Role, IReadOnlyDictionary<string, string> Permissions,
+    DateTimeOffset OpenedAt, DateTimeOffset ExpiresAt, bool Expired);
+
+public static class GetSessionEndpoint
+{
+    public static Task<AccessSession?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => session.LoadAsync<AccessSession>(id, ct);
+
+    /// <summary>Only its own member reads a session; to anyone else it does not exist.</summary>
+    public static ProblemDetails Validate(AccessSession? opened, ClaimsPrincipal user) =>
+        opened is not null && opened.UserId == Caller.From(user).UserId ? Problems.None : Problems.NotFound("session");
+
+    [WolverineGet("/api/v1/access/sessions/{id}")]
+    public static SessionView Get([NotBody] AccessSession opened, TimeProvider clock) =>
+        new(opened.Id, opened.CollaborationId, opened.ClientAccountId, opened.Role, opened.Permissions, opened.OpenedAt, opened.ExpiresAt,
+            opened.ExpiresAt <= clock.GetUtcNow());
 }

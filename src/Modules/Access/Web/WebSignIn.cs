@@ -4,15 +4,16 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using static Holded.Partners.Kernel.HtmlPage;
 
 namespace Holded.Partners.Access.Web;
 
 /// <summary>
-/// The web pages' identity: a cookie (HttpOnly, SameSite=Strict, Secure outside development). Outside production a
-/// development sign-in for demo identities issues it; in production the pages would sign in through the OIDC provider,
-/// so this form answers 404 there.
+/// The web pages' identity: a cookie (HttpOnly, SameSite=Strict, Secure outside development). In Development, with no
+/// OIDC authority configured, a development sign-in for demo identities issues it (a platform role picked from the
+/// list of roles); anywhere else this form answers 404 and people sign in through the OIDC provider.
 /// </summary>
 public static class WebSignIn
 {
@@ -26,9 +27,9 @@ public static class WebSignIn
 
     [AllowAnonymous]
     [WolverineGet("/signin")]
-    public static IResult Form(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment, string? returnUrl)
+    public static IResult Form(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment, IConfiguration configuration, string? returnUrl)
     {
-        if (environment.IsProduction()) return Results.NotFound();
+        if (!DevelopmentIdentities.Offered(environment, configuration)) return Results.Problem(Problems.NotFound("page"));
         var language = Language.Of(context.Request);
         var en = language == Language.English;
         var tokens = antiforgery.GetAndStoreTokens(context);
@@ -51,9 +52,9 @@ public static class WebSignIn
 
     [AllowAnonymous]
     [WolverinePost("/signin")]
-    public static async Task<IResult> SignIn(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment)
+    public static async Task<IResult> SignIn(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment, IConfiguration configuration)
     {
-        if (environment.IsProduction()) return Results.NotFound();
+        if (!DevelopmentIdentities.Offered(environment, configuration)) return Results.Problem(Problems.NotFound("page"));
         if (!await antiforgery.IsRequestValidAsync(context))
             return Results.Problem(Problems.Forbidden("The form's antiforgery token is missing or wrong; reload the sign-in page."));
         var form = await context.Request.ReadFormAsync();
@@ -81,7 +82,14 @@ public static class WebSignIn
         return Results.Redirect("/signin");
     }
 
-    /// <summary>Only a path of this site: never an open redirect.</summary>
+    /// <summary>
+    /// Only a path of this site: never an open redirect. Browsers drop tabs and line breaks from a URL and read a backslash
+    /// as "/", so "/\t/evil.example" would become "//evil.example": no whitespace, control character or backslash passes.
+    /// </summary>
     public static string SafeReturn(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/audit";
+        url is { Length: > 1 and <= 2000 } && url[0] == '/' && url[1] != '/'
+        && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\')
+        && Uri.TryCreate(url, UriKind.Relative, out _)
+            ? url
+            : url == "/" ? "/" : "/audit";
 }
