@@ -27,6 +27,7 @@ builder.Services.AddHostedService(provider => provider.GetRequiredService<Holded
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UsePartnersErrors();
 app.UsePartnersForwardedHeaders();
 app.UseRouting(); // after the error handler, so a failure while routing is problem details too

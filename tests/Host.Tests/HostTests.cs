@@ -52,4 +52,21 @@ public class HostTests(PartnersApp app) : AppTest(app)
         (await Api.Get("/api/v1/me", service))["scopes"].AsArray().Select(s => s!.GetValue<string>())
             .ShouldBe(["partners.access.check", "partners.billing"]);
     }
+
+    [Fact]
+    public async Task pages_say_where_they_load_from_and_that_no_site_frames_them()
+    {
+        foreach (var page in new[] { "/directory", "/signin" })
+        {
+            var reply = (await Api.Get(page, null)).ShouldBe(HttpStatusCode.OK);
+            reply.ContentType.ShouldBe("text/html");
+            var policy = string.Join(";", reply.Headers.GetValues("Content-Security-Policy"));
+            policy.ShouldContain("frame-ancestors 'none'");
+            policy.ShouldContain("default-src 'none'");
+            reply.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+            reply.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
+        }
+        (await Api.Get("/api/v1/access/roles", Actor.Person())).Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        (await Api.Get("/api/v1/nothing", Actor.Person())).Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+    }
 }
