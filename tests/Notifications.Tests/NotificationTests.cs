@@ -264,4 +264,26 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         await App.ShouldRebuildIdentically<Notification>(typeof(Notification));
         await App.ShouldRebuildIdentically<NotificationSettings>(typeof(NotificationSettings));
     }
+
+    [Fact]
+    public async Task read_all_marks_a_bounded_number_at_a_time_and_says_how_many_remain()
+    {
+        var person = Actor.Person();
+        await using (var session = App.Store.LightweightSession())
+        {
+            for (var i = 0; i < Inbox.InboxEndpoints.ReadAllAtOnce + 5; i++)
+            {
+                var id = Guid.NewGuid();
+                session.Events.StartStream<Inbox.Notification>(id, new Inbox.NotificationDelivered(id, person.UserId, person.Email, "test", $"n {i}", $"n {i}", "/", null));
+            }
+            await session.SaveChangesAsync();
+        }
+        var first = (await Api.Post("/api/v1/notifications/read-all", person, new { })).ShouldBe(HttpStatusCode.OK);
+        first["marked"].GetValue<int>().ShouldBe(Inbox.InboxEndpoints.ReadAllAtOnce);
+        first["remaining"].GetValue<long>().ShouldBe(5);
+        var second = (await Api.Post("/api/v1/notifications/read-all", person, new { })).ShouldBe(HttpStatusCode.OK);
+        second["marked"].GetValue<int>().ShouldBe(5);
+        second["remaining"].GetValue<long>().ShouldBe(0);
+        (await Api.Get("/api/v1/notifications/unread-count", person))["unread"].GetValue<long>().ShouldBe(0);
+    }
 }

@@ -17,11 +17,14 @@ public static class MarketplaceModule
     public const string Schema = "marketplace";
     public const string PublicRateLimit = "public-directory";
 
+    /// <summary>A conversation's messages are read as these events (see GetConversationEndpoint).</summary>
+    public const string MessagePostedName = "marketplace.message_posted";
+
     /// <summary>The stored names of the module's events (never renamed); also for tools that read its events.</summary>
     public static void MapEventTypes(StoreOptions opts)
     {
         opts.Events.MapEventType<ConversationOpened>("marketplace.conversation_opened");
-        opts.Events.MapEventType<MessagePosted>("marketplace.message_posted");
+        opts.Events.MapEventType<MessagePosted>(MessagePostedName);
         opts.Events.MapEventType<CollaborationRequested>("marketplace.collaboration_requested");
         opts.Events.MapEventType<CollaborationRequestAccepted>("marketplace.collaboration_request_accepted");
         opts.Events.MapEventType<CollaborationRequestDeclined>("marketplace.collaboration_request_declined");
@@ -43,6 +46,8 @@ public static class MarketplaceModule
             opts.Schema.For<Pairing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
 
             opts.Schema.For<MarketplaceAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).GinIndexJsonData();
+            opts.Schema.For<MarketplaceCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
+                .Index(c => c.ConversationId).Index(c => c.PartnerAccountId);
             opts.Schema.For<Listing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(l => l.Slug);
             opts.Storage.ExtendedSchemaObjects.Add(ListingSearchTable.Definition());
         });

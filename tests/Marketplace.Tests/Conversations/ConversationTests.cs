@@ -164,4 +164,59 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
         replies.Single(r => r.Status != HttpStatusCode.OK).Status.ShouldBe(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task a_long_conversation_is_read_a_page_at_a_time_newest_first()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner, "mensaje 0");
+        for (var i = 1; i < 55; i++)
+            (await Api.Post($"/api/v1/conversations/{id}/messages", i % 2 == 0 ? owner : firmAdmin, new { text = $"mensaje {i}" })).ShouldBe(HttpStatusCode.Created);
+
+        var latest = (await Api.Get($"/api/v1/conversations/{id}", owner)).ShouldBe(HttpStatusCode.OK);
+        latest["messageCount"].GetValue<int>().ShouldBe(55);
+        var texts = latest["messages"].AsArray().Select(m => m!["text"]!.GetValue<string>()).ToArray();
+        texts.Length.ShouldBe(50);
+        texts[0].ShouldBe("mensaje 5");
+        texts[^1].ShouldBe("mensaje 54");
+        var older = latest["olderBefore"].GetValue<long>();
+        var first = (await Api.Get($"/api/v1/conversations/{id}?before={older}", owner)).ShouldBe(HttpStatusCode.OK);
+        first["messages"].AsArray().Select(m => m!["text"]!.GetValue<string>()).ShouldBe(["mensaje 0", "mensaje 1", "mensaje 2", "mensaje 3", "mensaje 4"]);
+        first["olderBefore"].ShouldBeNull();
+        (await Api.Get($"/api/v1/conversations/{id}?limit=2", owner))["messages"].AsArray().Count.ShouldBe(2);
+        (await Api.Get($"/api/v1/conversations/{id}?limit=1000", owner)).ShouldBeInvalid("limit");
+        (await Api.Get($"/api/v1/conversations/{id}?before=0", owner)).ShouldBeInvalid("before");
+    }
+
+    [Fact]
+    public async Task once_a_collaboration_comes_of_a_conversation_only_its_managers_and_the_administrators_take_part()
+    {
+        var (partner, firmAdmin, _, owner) = await Parties();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var luis = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var (_, prospect) = await Api.RequestedCollaboration(Actor.Person("Prospect"), partner);
+        var (_, conversation) = await Api.RequestedCollaboration(owner, partner);
+        // Before a collaboration, a prospect is the whole team's.
+        (await Api.Get($"/api/v1/conversations/{conversation}", luis)).ShouldBe(HttpStatusCode.OK);
+
+        var collaboration = await Api.AcceptRequest(firmAdmin, conversation);
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })).ShouldBe(HttpStatusCode.OK);
+
+        (await Api.Get($"/api/v1/conversations/{conversation}", marta)).ShouldBe(HttpStatusCode.OK);
+        (await Api.Post($"/api/v1/conversations/{conversation}/messages", marta, new { text = "Soy su gestora." })).ShouldBe(HttpStatusCode.Created);
+        (await Api.Get($"/api/v1/conversations/{conversation}", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        (await Api.Get($"/api/v1/conversations/{conversation}", luis)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Post($"/api/v1/conversations/{conversation}/messages", luis, new { text = "¿Y yo?" })).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        async Task<Guid[]> Listed(Actor who) => (await Api.Get($"/api/v1/conversations?accountId={partner}", who)).ShouldBe(HttpStatusCode.OK)
+            ["items"].AsArray().Select(c => c!["id"]!.GetValue<Guid>()).ToArray();
+        (await Listed(luis)).ShouldBe([prospect]);
+        (await Listed(marta)).OrderBy(x => x).ShouldBe(new[] { prospect, conversation }.OrderBy(x => x));
+        (await Listed(firmAdmin)).Length.ShouldBe(2);
+
+        // Unassigned, she takes no part any more.
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = Array.Empty<string>() })).ShouldBe(HttpStatusCode.OK);
+        (await Api.Get($"/api/v1/conversations/{conversation}", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/conversations/{conversation}", owner)).ShouldBe(HttpStatusCode.OK);
+    }
 }

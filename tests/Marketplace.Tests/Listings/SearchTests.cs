@@ -141,6 +141,10 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         (await Api.Get("/api/v1/directory/partners?province=atlantis&service=magic&pageSize=500", null))
             .ShouldBeInvalid("province", "service", "pageSize");
         (await Api.Get($"/api/v1/directory/partners?q={new string('a', 201)}", null)).ShouldBeInvalid("q");
+        // No caller makes a page scan more than the firms a search counts: page × pageSize stays within 500.
+        (await Api.Get("/api/v1/directory/partners?page=10000&pageSize=100", null)).ShouldBeInvalid("page");
+        (await Api.Get("/api/v1/directory/partners?page=6&pageSize=100", null)).ShouldBeInvalid("page");
+        (await Api.Get("/api/v1/directory/partners?page=5&pageSize=100", null)).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

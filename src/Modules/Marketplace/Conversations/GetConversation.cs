@@ -3,31 +3,47 @@ using JasperFx.Events;
 
 namespace Holded.Partners.Marketplace.Conversations;
 
-public sealed record MessageView(Guid MessageId, string Side, string AuthorUserId, string AuthorName, string Text, DateTimeOffset At);
+public sealed record MessageView(Guid MessageId, string Side, string AuthorUserId, string AuthorName, string Text, DateTimeOffset At, long Position);
 
-/// <summary>A conversation with its messages, oldest first.</summary>
+/// <summary>
+/// A conversation with a page of its messages: the latest, oldest first; <paramref name="OlderBefore"/>, when there are
+/// older ones, is the <c>before</c> that reads the page before.
+/// </summary>
 public sealed record ConversationDetail(
     Guid Id, Guid ClientAccountId, string ClientName, Guid PartnerAccountId, string PartnerName, string OpenedBy,
     DateTimeOffset OpenedAt, DateTimeOffset LastActivityAt, int MessageCount, string RequestStatus, Guid? RequestId,
-    DateTimeOffset? RequestedAt, string? DeclineReason, IReadOnlyList<MessageView> Messages);
+    DateTimeOffset? RequestedAt, string? DeclineReason, IReadOnlyList<MessageView> Messages, long? OlderBefore);
 
 public static class GetConversationEndpoint
 {
+    public const int DefaultMessages = 50;
+    public const int MaxMessages = 200;
+
     public static Task<Participants?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ConversationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(Participants? parties, ClaimsPrincipal user) =>
-        ConversationAccess.RequireParticipant(parties, Caller.From(user));
+    public static ProblemDetails Validate(Participants? parties, long? before, int? limit, ClaimsPrincipal user) =>
+        ConversationAccess.RequireParticipant(parties, Caller.From(user)) is { Status: not null } refused ? refused
+        : new Check()
+            .That(before is null or > 0, "before", "must be a position a page of messages gave as olderBefore.")
+            .That(limit is null or >= 1 and <= MaxMessages, "limit", $"must be between 1 and {MaxMessages}.")
+            .Result();
 
     [WolverineGet("/api/v1/conversations/{id}")]
-    public static async Task<ConversationDetail> Get([NotBody] Participants parties, IQuerySession session, CancellationToken ct)
+    public static async Task<ConversationDetail> Get([NotBody] Participants parties, long? before, int? limit, IQuerySession session, CancellationToken ct)
     {
         var v = parties.View;
-        // The messages are the stream's own events, in the order they were written.
-        var events = await session.Events.FetchStreamAsync(v.Id, token: ct);
+        var size = limit ?? DefaultMessages;
+        var upTo = before ?? long.MaxValue;
+        // The messages are the stream's own events: a page of them is read by position, newest first, one more than
+        // asked to know whether older ones remain.
+        var page = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == v.Id && e.EventTypeName == MarketplaceModule.MessagePostedName && e.Version < upTo)
+            .OrderByDescending(e => e.Version).Take(size + 1).ToListAsync(ct);
+        var messages = page.Take(size).Reverse().Select(e => (e, m: (MessagePosted)e.Data))
+            .Select(x => new MessageView(x.m.MessageId, x.m.Side, x.m.AuthorUserId, x.m.AuthorName, x.m.Text, x.e.At(), x.e.Version)).ToList();
         return new ConversationDetail(v.Id, v.ClientAccountId, v.ClientName, v.PartnerAccountId, v.PartnerName, v.OpenedBy, v.OpenedAt,
-            v.LastActivityAt, v.MessageCount, v.RequestStatus, v.RequestId, v.RequestedAt, v.DeclineReason,
-            [.. events.OfType<IEvent<MessagePosted>>().Select(e =>
-                new MessageView(e.Data.MessageId, e.Data.Side, e.Data.AuthorUserId, e.Data.AuthorName, e.Data.Text, e.At()))]);
+            v.LastActivityAt, v.MessageCount, v.RequestStatus, v.RequestId, v.RequestedAt, v.DeclineReason, messages,
+            page.Count > size ? messages[0].Position : null);
     }
 }

@@ -9,7 +9,8 @@ public sealed record ConversationSummary(
 
 /// <summary>
 /// One account's conversations, most recent activity first. For a firm, status=requested is its "Solicitudes":
-/// the conversations carrying an open collaboration request.
+/// the conversations carrying an open collaboration request. An account manager sees those its rules let them take part
+/// in (see <see cref="ConversationAccess"/>): none of a collaboration assigned to colleagues.
 /// </summary>
 public static class ListConversationsEndpoint
 {
@@ -27,13 +28,23 @@ public static class ListConversationsEndpoint
     }
 
     [WolverineGet("/api/v1/conversations")]
-    public static Task<Page<ConversationSummary>> Get(
-        Guid? accountId, string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    public static async Task<Page<ConversationSummary>> Get(
+        Guid? accountId, string? status, int? page, int? pageSize, [NotBody] MarketplaceAccount account, ClaimsPrincipal user,
+        IQuerySession session, CancellationToken ct)
     {
         var id = accountId!.Value;
         var query = session.Query<ConversationView>().Where(c => c.ClientAccountId == id || c.PartnerAccountId == id);
         if (status is not null) query = query.Where(c => c.RequestStatus == status);
-        return query.OrderByDescending(c => c.LastActivityAt)
+        var userId = Caller.From(user).UserId;
+        if (account.Kind == AccountKinds.Advisory && !account.IsManagedBy(userId))
+        {
+            var hidden = (await session.Query<MarketplaceCollaboration>().Where(c => c.PartnerAccountId == id).ToListAsync(ct))
+                .GroupBy(c => c.ConversationId)
+                .Where(g => !ConversationAccess.FirmSideTakesPart(account, [.. g], userId))
+                .Select(g => g.Key).ToArray();
+            if (hidden.Length > 0) query = query.Where(c => !hidden.Contains(c.Id));
+        }
+        return await query.OrderByDescending(c => c.LastActivityAt)
             .Select(c => new ConversationSummary(c.Id, c.ClientAccountId, c.ClientName, c.PartnerAccountId, c.PartnerName, c.OpenedAt,
                 c.LastActivityAt, c.MessageCount, c.RequestStatus, c.RequestedAt))
             .ToPageAsync(page, pageSize, ct);

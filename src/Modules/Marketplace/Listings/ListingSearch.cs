@@ -18,8 +18,11 @@ public sealed record ListingQuery
 
     public ProblemDetails Validate()
     {
+        // The scan behind a page grows with page × pageSize, for anyone: bounded by the firms a search counts at all.
         return new Check()
             .PageOf(Page, PageSize)
+            .That((long)(Page ?? 1) * (PageSize ?? Paging.DefaultSize) <= ListingSearch.CountCap, "page",
+                $"reaches at most the first {ListingSearch.CountCap} firms (page × pageSize ≤ {ListingSearch.CountCap}): narrow the search with q or a filter.")
             .Text("q", Q, 200, required: false)
             .OneOf("service", Service, Catalogs.Services, required: false)
             .OneOf("province", Province, Catalogs.ProvinceCodes, required: false)

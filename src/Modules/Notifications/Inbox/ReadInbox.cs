@@ -6,7 +6,8 @@ public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Page, int Pag
 
 public sealed record UnreadCount(long Unread);
 
-public sealed record MarkedRead(int Marked);
+/// <summary>How many were marked read, and how many unread remain (read-all marks at most <see cref="InboxEndpoints.ReadAllAtOnce"/> at a time).</summary>
+public sealed record MarkedRead(int Marked, long Remaining = 0);
 
 /// <summary>A person's inbox, newest first, in their language; marking one or all read. Nobody reads another's.</summary>
 public static class InboxEndpoints
@@ -40,12 +41,17 @@ public static class InboxEndpoints
         return Results.Ok(new MarkedRead(notification.Read ? 0 : 1));
     }
 
+    /// <summary>A bounded transaction: the oldest unread first, this many at a time; the answer says how many remain.</summary>
+    public const int ReadAllAtOnce = 200;
+
     [WolverinePost("/api/v1/notifications/read-all")]
     public static async Task<MarkedRead> ReadAll(ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
     {
-        var unread = await Mine(session, Caller.From(user)).Where(n => !n.Read).Select(n => n.Id).ToListAsync(ct);
-        foreach (var id in unread) await MarkAsync(session, id, ct);
-        return new MarkedRead(unread.Count);
+        var caller = Caller.From(user);
+        var unread = await Mine(session, caller).Where(n => !n.Read).OrderBy(n => n.At).Select(n => n.Id).Take(ReadAllAtOnce + 1).ToListAsync(ct);
+        foreach (var id in unread.Take(ReadAllAtOnce)) await MarkAsync(session, id, ct);
+        var remaining = unread.Count > ReadAllAtOnce ? await Mine(session, caller).CountAsync(n => !n.Read, ct) - ReadAllAtOnce : 0;
+        return new MarkedRead(Math.Min(unread.Count, ReadAllAtOnce), remaining);
     }
 
     // Each mark takes its stream's lock, so two marks at once record one read.

@@ -45,9 +45,8 @@ public static class SetNotificationSettingsEndpoint
         var caller = Caller.From(user);
         var clients = command.Clients ?? [];
         // A per-client override is for a client the member reaches: through a firm of theirs, as administrator or manager.
-        var unreachable = new List<Guid>();
-        foreach (var client in clients.Select(c => c.ClientAccountId))
-            if (!await Reaches(session, caller.UserId, client, ct)) unreachable.Add(client);
+        var reached = await Reached(session, caller.UserId, [.. clients.Select(c => c.ClientAccountId)], ct);
+        var unreachable = clients.Select(c => c.ClientAccountId).Where(c => !reached.Contains(c)).ToList();
         if (unreachable.Count > 0)
             return Results.Problem(Problems.Refused(new Rule("client_not_reachable",
                 $"Overrides are for clients you work for; these are not: {string.Join(", ", unreachable)}.")));
@@ -63,12 +62,15 @@ public static class SetNotificationSettingsEndpoint
 
     private static string[] InCatalogOrder(IReadOnlyList<string> kpis) => [.. Catalogs.Kpis.Where(kpis.Contains)];
 
-    private static async Task<bool> Reaches(IQuerySession session, string userId, Guid client, CancellationToken ct)
+    /// <summary>Which of the clients the member reaches, in two reads whatever their number (at most a thousand).</summary>
+    private static async Task<HashSet<Guid>> Reached(IQuerySession session, string userId, Guid[] clients, CancellationToken ct)
     {
-        var collaborations = await session.Query<NotificationCollaboration>().Where(c => c.ClientAccountId == client && !c.Ended).ToListAsync(ct);
-        if (collaborations.Count == 0) return false;
-        var firms = await session.LoadManyAsync<NotificationAccount>(ct, collaborations.Select(c => c.PartnerAccountId).Distinct());
-        return collaborations.Any(c => firms.FirstOrDefault(f => f.Id == c.PartnerAccountId) is { } firm
-            && (firm.IsManagedBy(userId) || (firm.IsMember(userId) && c.IsManager(userId))));
+        if (clients.Length == 0) return [];
+        var collaborations = await session.Query<NotificationCollaboration>().Where(c => c.ClientAccountId.IsOneOf(clients) && !c.Ended).ToListAsync(ct);
+        if (collaborations.Count == 0) return [];
+        var firms = (await session.LoadManyAsync<NotificationAccount>(ct, collaborations.Select(c => c.PartnerAccountId).Distinct())).ToDictionary(f => f.Id);
+        return [.. collaborations
+            .Where(c => firms.TryGetValue(c.PartnerAccountId, out var firm) && (firm.IsManagedBy(userId) || (firm.IsMember(userId) && c.IsManager(userId))))
+            .Select(c => c.ClientAccountId)];
     }
 }
