@@ -158,4 +158,42 @@ public class CheckAuditTests(PartnersApp app) : AppTest(app)
         denied["reason"]!.GetValue<string>().ShouldBe("role_level_too_low");
         denied["permissions"]!.GetValue<string>().ShouldBe("taxes:read");
     }
+
+    [Theory]
+    [InlineData("client")]
+    [InlineData("client,from,to")]
+    [InlineData("firm")]
+    [InlineData("firm,member")]
+    [InlineData("member")]
+    [InlineData("")]
+    [InlineData("client,type")]
+    public async Task every_read_of_the_trail_walks_an_index_and_stops_at_the_page(string filters)
+    {
+        var f = filters.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var query = new Holded.Partners.Access.Audit.AuditQuery
+        {
+            ClientAccountId = f.Contains("client") ? Guid.NewGuid() : null, PartnerAccountId = f.Contains("firm") ? Guid.NewGuid() : null,
+            UserId = f.Contains("member") ? "user-1" : null, Type = f.Contains("type") ? "access_denied" : null,
+            From = f.Contains("from") ? DateTimeOffset.UtcNow.AddDays(-30) : null, To = f.Contains("to") ? DateTimeOffset.UtcNow : null,
+        };
+        var database = App.Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        await using var connection = await database.OpenConnectionAsync();
+        // Whatever the table holds, the plan must be possible without reading it whole or sorting it.
+        await using (var off = new Npgsql.NpgsqlCommand("set enable_seqscan = off; set enable_sort = off", connection)) await off.ExecuteNonQueryAsync();
+        await using var read = Holded.Partners.Access.Audit.ReadAuditTrailEndpoint.Command(query, database);
+        await using var explain = new Npgsql.NpgsqlCommand("explain " + read.CommandText, connection);
+        foreach (Npgsql.NpgsqlParameter p in read.Parameters) explain.Parameters.Add(p.Clone());
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        var text = string.Join("\n", plan);
+        text.ShouldNotContain("Seq Scan", customMessage: text);
+        text.ShouldNotMatch(@"(^|-> +)Sort +\(", text); // a sort node; an index named after sort_key is fine
+        text.ShouldContain("Index", customMessage: text);
+        // The filter is what the index is searched by, not a condition checked on every entry walked.
+        // (A member's entries are the narrowest walk of all: what they did, and what was done to them, merged.)
+        if (query.UserId is not null) text.ShouldMatch(@"Index Cond: \(+member\)?(::text)? = [\s\S]*Index Cond: \(+actor\)?(::text)? = ", text);
+        else if (query.ClientAccountId is not null) text.ShouldMatch(@"Index Cond: \(+client_account_id = ", text);
+        else if (query.PartnerAccountId is not null) text.ShouldMatch(@"Index Cond: \(+partner_account_id = ", text);
+    }
 }

@@ -37,8 +37,7 @@ public static class AccessModule
             opts.Events.MapEventType<Decisions.CheckDenied>("access.check_denied");
             opts.Projections.Snapshot<AccessSession>(SnapshotLifecycle.Inline);
             opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Inline);
-            opts.Schema.For<AuditEntry>().DatabaseSchemaName(Schema).Index(a => a.SortKey)
-                .Index(a => a.ClientAccountId).Index(a => a.PartnerAccountId);
+            opts.Schema.For<AuditEntry>().DatabaseSchemaName(Schema); // its columns and indexes: AuditEntry.ConfigureMarten
             opts.Events.MetadataConfig.CorrelationIdEnabled = true;
             opts.Schema.For<AccessSession>().DatabaseSchemaName(Schema);
 
@@ -50,4 +49,5 @@ public static class AccessModule
         services.AddModuleDiscovery(typeof(AccessModule).Assembly);
         return services;
     }
+
 }

@@ -25,7 +25,22 @@ public static class AuditTypes
 public sealed record AuditEntry(
     Guid Id, string Type, DateTimeOffset At, string SortKey, Guid ClientAccountId, Guid? PartnerAccountId, Guid? CollaborationId,
     string? Actor, string? Member, string? RoleBefore, string? RoleAfter, string? Permissions, DateTimeOffset? ExpiresAt,
-    string? Reason, string? CorrelationId);
+    string? Reason, string? CorrelationId)
+{
+    /// <summary>
+    /// Every read of the trail walks one of these, newest first, and stops at the page: a client's, a firm's, a
+    /// member's (as the one acted on or the actor), or everyone's (the auditor's). Real columns, each filter leading an
+    /// index whose second column is the order. (Marten calls this when it maps the document.)
+    /// </summary>
+    public static void ConfigureMarten(Marten.Schema.DocumentMapping mapping)
+    {
+        foreach (var member in new[] { nameof(SortKey), nameof(ClientAccountId), nameof(PartnerAccountId), nameof(Member), nameof(Actor) })
+            mapping.DuplicateField(member);
+        mapping.Indexes.Add(new Marten.Schema.DocumentIndex(mapping, "sort_key"));
+        foreach (var filter in new[] { "client_account_id", "partner_account_id", "member", "actor" })
+            mapping.Indexes.Add(new Marten.Schema.DocumentIndex(mapping, filter, "sort_key"));
+    }
+}
 
 /// <summary>Access's events, each as one audit entry. Derived from the events only, so a rebuild gives the same trail.</summary>
 public sealed partial class AuditProjection : EventProjection
