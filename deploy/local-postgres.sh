@@ -8,7 +8,6 @@ set -euo pipefail
 
 command=${1:?usage: local-postgres.sh start DIR PORT | stop DIR}
 DATA=$(realpath -m "${2:?data folder required}")
-RUN="$DATA.run"
 
 find_bin() {
   local dir
@@ -38,6 +37,24 @@ fi
 as_pg() {
   if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+
+# As root, the cluster runs as postgres, which must reach its folders. A clone in a folder only its owner can enter (a
+# home folder such as /root is drwx------) keeps the cluster under postgres's own home instead: one folder per clone
+# and DIR, found again from DIR's path by every command of this script. As any other user, DIR is used as it is.
+if [[ $(id -u) == 0 ]]; then
+  mkdir -p "$(dirname "$DATA")"
+  if ! runuser -u postgres -- test -x "$(dirname "$DATA")" 2>/dev/null; then
+    PG_HOME=$(getent passwd postgres | cut -d: -f6)
+    [[ -d "$PG_HOME" ]] || PG_HOME=/var/lib/postgresql
+    WANTED=$DATA
+    DATA="$PG_HOME/holded-partners/$(printf '%s' "$WANTED" | sha1sum | cut -c1-16)"
+    mkdir -p "$(dirname "$DATA")" && chown postgres: "$(dirname "$DATA")"
+    if [[ "$command" == start ]]; then
+      echo "The postgres user cannot enter $(dirname "$WANTED"): the cluster's files are in $DATA instead." >&2
+    fi
+  fi
+fi
+RUN="$DATA.run"
 
 case "$command" in
   start)

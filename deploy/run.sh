@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 if [[ -z "${ConnectionStrings__Partners:-}" ]]; then
   export ConnectionStrings__Partners=$(deploy/local-postgres.sh start .local/postgres "${PARTNERS_PG_PORT:-5433}")
-  echo "PostgreSQL: $ConnectionStrings__Partners (data in .local/postgres; stop it with deploy/local-postgres.sh stop .local/postgres)"
+  echo "PostgreSQL: $ConnectionStrings__Partners (data in .local/postgres, or where the line above says; stop it with deploy/local-postgres.sh stop .local/postgres)"
 fi
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS=${PARTNERS_URLS:-http://127.0.0.1:5080}
