@@ -69,4 +69,20 @@ public class HostTests(PartnersApp app) : AppTest(app)
         (await Api.Get("/api/v1/access/roles", Actor.Person())).Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         (await Api.Get("/api/v1/nothing", Actor.Person())).Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
     }
+
+    [Fact]
+    public async Task the_front_door_says_what_this_is_in_the_visitors_language()
+    {
+        var spanish = (await Api.Get("/", null)).ShouldBe(HttpStatusCode.OK);
+        spanish.ContentType.ShouldBe("text/html");
+        spanish.Body.ShouldContain("<html lang=\"es\">");
+        spanish.Body.ShouldContain("href=\"/directory\"");
+        spanish.Body.ShouldContain("href=\"/docs\"");
+        spanish.Body.ShouldContain("href=\"/audit\"");
+        spanish.Body.ShouldContain("href=\"/signin\""); // a developer's machine offers the demo identities
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
+        using var response = await App.CreateClient().SendAsync(request);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("<html lang=\"en\">");
+    }
 }

@@ -16,6 +16,9 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
     public IHost Host => _factory.RunningHost!;
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>Where the browser tests leave what they saw, to be looked at (.local/screenshots).</summary>
+    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(TestDatabase.RepositoryRoot, ".local", "screenshots")).FullName;
+
     public async Task InitializeAsync()
     {
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;

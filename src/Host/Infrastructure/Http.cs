@@ -15,6 +15,7 @@ public static class Http
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi();
+        builder.Services.AddRazorComponents(); // pages rendered on the server by Razor components (no interactivity)
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
