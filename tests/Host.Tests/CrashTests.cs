@@ -101,13 +101,30 @@ public sealed class HostProcess : IDisposable
     private readonly Process _process;
     private readonly HttpClient _http;
 
-    private HostProcess(Process process, Uri address)
+    private readonly List<string> _output;
+
+    private HostProcess(Process process, Uri address, List<string> output)
     {
         _process = process;
+        _output = output;
         _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public static async Task<HostProcess> StartAsync(string connectionString)
+    /// <summary>Waits (bounded) until the host writes a line containing <paramref name="text"/>: what it says it has done.</summary>
+    public async Task Said(string text, TimeSpan within)
+    {
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        DataReceivedEventHandler listen = (_, line) => { if (line.Data?.Contains(text) == true) heard.TrySetResult(); };
+        _process.OutputDataReceived += listen;
+        try
+        {
+            lock (_output) if (_output.Any(l => l.Contains(text))) return;
+            await heard.Task.WaitAsync(within);
+        }
+        finally { _process.OutputDataReceived -= listen; }
+    }
+
+    public static async Task<HostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = TestDatabase.FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Holded.Partners.Host.dll")])
@@ -118,6 +135,7 @@ public sealed class HostProcess : IDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ConnectionStrings__Partners"] = connectionString,
                 ["Auth__DevelopmentSigningKey"] = Actor.SigningKey, ["Access__SessionSigningKey"] = PartnersApp.SessionSigningKey,
+                ["Auth__ServiceClients"] = Actor.ServiceClient,
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information", // "Application started": what start-up waits for
                 // A dead node's queued messages are taken over within seconds, not the default minute.
@@ -130,17 +148,24 @@ public sealed class HostProcess : IDisposable
                 ["Wolverine__Durability__CheckAssignmentPeriod"] = "00:00:01",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         // Started means every hosted service (Wolverine's node, its agents) is running and Kestrel listens: the host
         // says so on its own output, and that line is what is waited for.
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, line) => { if (line.Data?.Contains("Application started") == true) started.TrySetResult(); };
+        var output = new List<string>();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is null) return;
+            lock (output) output.Add(line.Data);
+            if (line.Data.Contains("Application started")) started.TrySetResult();
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"The host exited with {process.ExitCode} before it started."));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"), output);
         try { await started.Task.WaitAsync(TimeSpan.FromSeconds(30)); }
         catch { host.Dispose(); throw; }
         (await host._http.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -153,6 +178,12 @@ public sealed class HostProcess : IDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", who.Token);
         using var response = await _http.SendAsync(request);
         return response.StatusCode;
+    }
+
+    public async Task<(HttpStatusCode Status, string Body)> Get(string url)
+    {
+        using var response = await _http.GetAsync(url);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>SIGKILL: no shutdown, no draining, no flushing.</summary>

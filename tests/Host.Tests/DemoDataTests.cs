@@ -27,4 +27,21 @@ public class DemoDataTests(PartnersApp app) : AppTest(app)
         (await App.EventCountAsync("access.access_granted")).ShouldBe(17);
         (await App.EventCountAsync("collaboration.pending_work_reported")).ShouldBeGreaterThan(30);
     }
+
+    [Fact]
+    public async Task a_node_loading_the_demo_data_is_ready_only_once_it_is_in()
+    {
+        var database = await TestDatabase.CreateAsync();
+        using var host = await HostProcess.StartAsync(database, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Demo__Seed"] = "if-empty", ["Logging__LogLevel__Holded.Partners.Host.Demo"] = "Information",
+        });
+        (await host.Get("/health/ready")).Status.ShouldBe(HttpStatusCode.ServiceUnavailable); // serving, loading, not ready
+        await host.Said("Demo data: done", TimeSpan.FromMinutes(2));
+        (await host.Get("/health/ready")).Status.ShouldBe(HttpStatusCode.OK);
+        // Ready: whoever opens the directory now finds every demo firm in it.
+        var (status, body) = await host.Get("/api/v1/directory/partners?pageSize=1");
+        status.ShouldBe(HttpStatusCode.OK);
+        System.Text.Json.Nodes.JsonNode.Parse(body)!["total"]!.GetValue<long>().ShouldBe(DemoData.Firms);
+    }
 }

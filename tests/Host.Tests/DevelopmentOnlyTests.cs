@@ -33,6 +33,32 @@ public class DevelopmentOnlyTests(PartnersApp app) : AppTest(app)
         }));
         post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         post.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        var token = await client.PostAsync("/dev/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "eve@example.es" }));
+        token.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task a_developer_gets_a_token_from_the_running_host_in_milliseconds()
+    {
+        var client = App.CreateClient();
+        async Task<string> Token(params (string, string)[] fields)
+        {
+            var response = await client.PostAsync("/dev/token", new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2))));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadAsStringAsync()).Trim();
+        }
+        var ana = new Actor("", "ana@lopez-asesores.es", "Ana López", await Token(("email", "ana@lopez-asesores.es"), ("name", "Ana López")));
+        (await Api.Get("/api/v1/me", ana)).ShouldBe(HttpStatusCode.OK)["email"].GetValue<string>().ShouldBe("ana@lopez-asesores.es");
+        var rita = new Actor("", "", "", await Token(("email", "rita@holded.com"), ("platform-role", "reviewer")));
+        (await Api.Get("/api/v1/me", rita))["platformRole"].GetValue<string>().ShouldBe("reviewer");
+        // A service's token names its client after its subject: one listed in Auth:ServiceClients counts as that service.
+        var erp = new Actor("", "", "", await Token(("sub", Actor.ServiceClient), ("scope", "partners.access.check"), ("scope", "partners.billing")));
+        (await Api.Get("/api/v1/me", erp))["scopes"].AsArray().Count.ShouldBe(2);
+        (await Api.Post("/api/v1/access/check", erp, new { userId = "x", clientAccountId = Guid.NewGuid(), section = "accounting", action = "read" }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var bad = await client.PostAsync("/dev/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "not an email", ["platform-role"] = "king" }));
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Theory]

@@ -19,6 +19,9 @@ public sealed class DemoSeed(IServer server, IHostApplicationLifetime lifetime, 
 
     public Task Completion => _done.Task;
 
+    /// <summary>Whether demo data is being (or about to be) loaded: until it is in, the node says it is not ready.</summary>
+    public bool Loading => Mode is "if-empty" or "always" && !environment.IsProduction() && !_done.Task.IsCompleted;
+
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         try
@@ -48,7 +51,17 @@ public sealed class DemoSeed(IServer server, IHostApplicationLifetime lifetime, 
         }
         finally
         {
-            _done.TrySetResult();
+            if (_done.TrySetResult() && Mode is "if-empty" or "always") log.LogInformation("Demo data: done; this node is ready.");
         }
     }
+}
+
+/// <summary>Readiness waits for the demo data: a visitor who opens the directory once the node says ready finds it full.</summary>
+public sealed class DemoLoaded(DemoSeed seed) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken ct = default) =>
+        Task.FromResult(seed.Loading
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("Loading the demo data set (about 15 seconds).")
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
 }

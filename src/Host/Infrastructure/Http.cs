@@ -25,7 +25,8 @@ public static class Http
         builder.Services.AddHealthChecks()
             .AddNpgSql(builder.Configuration.GetConnectionString("Partners")!, name: "postgresql", tags: ["ready"])
             .AddCheck<Operations.ProjectionsCaughtUp>("projections", tags: ["ready"])
-            .AddCheck<Operations.DeadLetters>("dead_letters", tags: ["ready"]);
+            .AddCheck<Operations.DeadLetters>("dead_letters", tags: ["ready"])
+            .AddCheck<Demo.DemoLoaded>("demo_data", tags: ["ready"]);
     }
 
     /// <summary>live: the process answers. ready: PostgreSQL answers too, and the async projections have caught up.</summary>
