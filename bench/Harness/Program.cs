@@ -17,7 +17,7 @@ var environment = new Dictionary<string, string>
 };
 var rows = new List<Row>();
 
-if (new[] { "check", "command", "search" }.Any(o.Runs))
+if (new[] { "check", "command", "search", "revocation", "audit" }.Any(o.Runs))
 {
     await using var host = Server.Start(o.HostDll, o.HostPort, environment, Path.Combine(o.Logs, "host.log"));
     await using var baseline = Server.Start(o.BaselineDll, o.BaselinePort, new Dictionary<string, string>(), Path.Combine(o.Logs, "baseline.log"));
@@ -29,6 +29,14 @@ if (new[] { "check", "command", "search" }.Any(o.Runs))
     if (o.Runs("check")) { Console.WriteLine("access check..."); rows.AddRange(await Check.Run(api, host, baseline, o)); }
     if (o.Runs("command")) { Console.WriteLine("command over HTTP..."); rows.AddRange(await Command.Run(api, host, o.Connection, o)); }
     if (o.Runs("search")) { Console.WriteLine("directory search..."); rows.AddRange(await Search.Run(database, host, o)); }
+    if (o.Runs("audit")) { Console.WriteLine("audit trail reads..."); rows.AddRange(await AuditRead.Run(api, database, host, o)); }
+    if (o.Runs("revocation"))
+    {
+        Console.WriteLine($"revocation across two nodes ({o.Revocations:N0})...");
+        await using var other = Server.Start(o.HostDll, o.HostPort + 10, environment, Path.Combine(o.Logs, "host-b.log"));
+        await other.WaitFor("/health/ready", System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMinutes(2));
+        rows.AddRange(await Revocation.Run(api, host, other, o.Connection, o));
+    }
     // Everything above ran against this one host process: its peak memory is the sustained-load figure.
     rows.Add(Row.AtMost("host peak RSS under load", Math.Round(host.PeakRssBytes / 1048576.0), "MB", 300));
 }
@@ -49,7 +57,8 @@ return 0;
 
 public sealed record Options(
     string Connection, string HostDll, string BaselineDll, string StackFloorDll, int HostPort, int BaselinePort, string SigningKey, int Concurrency,
-    TimeSpan Duration, int Rounds, TimeSpan Warmup, int Listings, int Events, int Starts, string[] Only, string Output, string Logs)
+    TimeSpan Duration, int Rounds, TimeSpan Warmup, int Listings, int Events, int Starts, string[] Only, string Output, string Logs,
+    int Revocations, int AuditEntries)
 {
     public bool Runs(string scenario) => Only.Length == 0 || Only.Contains(scenario);
 
@@ -64,6 +73,7 @@ public sealed record Options(
             int.Parse(Value("--concurrency", "8")), TimeSpan.FromSeconds(int.Parse(Value("--seconds", "5"))), int.Parse(Value("--rounds", "3")),
             TimeSpan.FromSeconds(int.Parse(Value("--warmup", "3"))), int.Parse(Value("--listings", "50000")), int.Parse(Value("--events", "1000000")), int.Parse(Value("--starts", "5")),
             Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries), Value("--output", "bench/results/benchmarks.json"),
-            Path.GetFullPath(Value("--logs", ".local/bench/logs")));
+            Path.GetFullPath(Value("--logs", ".local/bench/logs")),
+            int.Parse(Value("--revocations", "1000")), int.Parse(Value("--audit-entries", "1000000")));
     }
 }
