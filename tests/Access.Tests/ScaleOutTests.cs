@@ -78,7 +78,7 @@ public class ScaleOutTests(PartnersApp app) : AppTest(app)
         await using var connection = new NpgsqlConnection(App.ConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand(
-            "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and query like 'listen %'", connection);
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and application_name like 'partners-access-feed-%'", connection);
         ((long)(await drop.ExecuteScalarAsync())!).ShouldBeGreaterThan(0);
     }
 

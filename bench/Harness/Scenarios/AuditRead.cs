@@ -51,7 +51,9 @@ public static class AuditRead
         return
         [
             Row.Throughput($"GET /audit/access ({o.AuditEntries:N0} entries)", endpoint, "the same SQL, raw Npgsql", raw, 0.50) with { Details = new { endpoint, raw, plans } },
-            Row.Latency("audit read p95 at half of max load", half, r => r.P95Ms, "p95 ms", 20.0, "the same SQL raw at the same rate", rawAtHalf),
+            // No absolute target: the floor is the statement itself on this machine; the endpoint may add at most as much again.
+            Row.Times("audit read p95 at half of max load", half.P95Ms, "the same SQL raw at the same rate", rawAtHalf.P95Ms, "ms", 2.0,
+                new { measured = half, floor = rawAtHalf }),
         ];
     }
 

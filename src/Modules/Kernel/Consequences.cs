@@ -51,9 +51,6 @@ public sealed class Consequences
         _of = found.GroupBy(c => c.Message).ToDictionary(g => g.Key, g => g.Select(c => c.Consequence).ToArray());
     }
 
-    /// <summary>The message types some module applies in the sender's transaction.</summary>
-    public IEnumerable<Type> MessageTypes => _of.Keys;
-
     /// <summary>
     /// Applies the consequences of each message, and of the messages they tell, in breadth-first order on this session,
     /// and publishes every one of them through the bus (the outbox of the same transaction).
