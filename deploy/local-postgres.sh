@@ -35,7 +35,7 @@ fi
 
 # PostgreSQL refuses to run as root: as root, run it as the postgres user.
 as_pg() {
-  if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $(id -u) == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi # from /: the clone's folder may be closed to postgres
 }
 
 # As root, the cluster runs as postgres, which must reach its folders. A clone in a folder only its owner can enter (a
