@@ -51,6 +51,7 @@ public static class TransientFailures
             {
                 app.Logger.LogInformation("Retrying {Method} {Path} after a transient failure: {Failure}", context.Request.Method, context.Request.Path, e.Message);
                 await Task.Delay(CommandBackOff[attempt], context.RequestAborted);
+                context.Response.Clear(); // nothing of the failed attempt is answered: not a header, not a status
                 context.Request.Body.Position = 0;
             }
         }
