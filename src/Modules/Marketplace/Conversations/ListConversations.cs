@@ -9,7 +9,7 @@ public sealed record ConversationSummary(
 
 /// <summary>
 /// One account's conversations, most recent activity first. For a firm, status=requested is its "Solicitudes":
-/// the conversations carrying an open collaboration request. An account manager sees those its rules let them take part
+/// the conversations carrying an open collaboration request. An account manager sees those the rules let them take part
 /// in (see <see cref="ConversationAccess"/>): none of a collaboration assigned to colleagues.
 /// </summary>
 public static class ListConversationsEndpoint
