@@ -44,6 +44,7 @@ app.MapPartnersHealth();
 app.MapWolverineEndpoints(o =>
 {
     o.RequireAuthorizeOnAll();
+    o.AddParameterHandlingStrategy<CallerParameter>();
     o.RejectUnparseableQueryValues = true;
     o.MapConcurrencyFailuresToConflict();
     o.ConfigureEndpoints(chain =>

@@ -22,8 +22,8 @@ public sealed record ProjectionRebuilt(string Name, long HighWaterMark, double S
 /// </summary>
 public static class ProjectionsEndpoints
 {
-    public static ProblemDetails Validate(ClaimsPrincipal user) =>
-        Caller.From(user).Is(PlatformRoles.Operator) ? Problems.None : Problems.Forbidden("Projections are the platform operators' to watch and rebuild.");
+    public static ProblemDetails Validate(Caller caller) =>
+        caller.Is(PlatformRoles.Operator) ? Problems.None : Problems.Forbidden("Projections are the platform operators' to watch and rebuild.");
 
     [WolverineGet("/api/v1/admin/projections")]
     public static async Task<IReadOnlyList<ProjectionStatus>> Get(IDocumentStore store, NpgsqlDataSource database, CancellationToken ct)

@@ -36,16 +36,16 @@ public static class ReadAuditTrailEndpoint
     public const int MaxLimit = 200;
 
     /// <summary>The accounts the query names, to decide who may read them; an auditor reads every trail, so none is read for one.</summary>
-    public static async Task<AuditScope> LoadAsync(AuditQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<AuditScope> LoadAsync(AuditQuery query, Caller caller, IQuerySession session, CancellationToken ct)
     {
-        if (Caller.From(user).Is(PlatformRoles.Auditor)) return new(null, null);
+        if (caller.Is(PlatformRoles.Auditor)) return new(null, null);
         var ids = new[] { query.ClientAccountId, query.PartnerAccountId }.OfType<Guid>().Distinct().ToArray();
         var accounts = ids.Length == 0 ? [] : await session.LoadManyAsync<AccessAccount>(ct, ids);
         return new(accounts.FirstOrDefault(a => a.Id == query.ClientAccountId), accounts.FirstOrDefault(a => a.Id == query.PartnerAccountId));
     }
 
-    public static ProblemDetails Validate(AuditQuery query, AuditScope accounts, ClaimsPrincipal user) =>
-        Authorize(query, accounts, Caller.From(user));
+    public static ProblemDetails Validate(AuditQuery query, AuditScope accounts, Caller caller) =>
+        Authorize(query, accounts, caller);
 
     /// <summary>Input first, then who may read the trail the query names. Shared by the API and the viewer page.</summary>
     public static ProblemDetails Authorize(AuditQuery query, AuditScope accounts, Caller caller)

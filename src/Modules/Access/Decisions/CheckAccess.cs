@@ -15,9 +15,9 @@ public static class CheckAccessEndpoint
 {
     public static readonly IReadOnlyList<string> Actions = ["read", "write"];
 
-    public static ProblemDetails Validate(CheckAccess command, ClaimsPrincipal user)
+    public static ProblemDetails Validate(CheckAccess command, Caller caller)
     {
-        if (!Caller.From(user).Has(ServiceScopes.AccessCheck))
+        if (!caller.Has(ServiceScopes.AccessCheck))
             return Problems.Forbidden($"Access checks are for the ERP's service token with the {ServiceScopes.AccessCheck} scope.");
         return new Check()
             .Text("userId", command.UserId, 200)

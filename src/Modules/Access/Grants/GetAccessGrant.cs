@@ -5,8 +5,8 @@ public static class GetAccessGrantEndpoint
 {
     public static Task<GrantParties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => GrantParties.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(GrantParties? parties, ClaimsPrincipal user) =>
-        parties?.Reach(Caller.From(user)) == true ? Problems.None : Problems.NotFound("collaboration");
+    public static ProblemDetails Validate(GrantParties? parties, Caller caller) =>
+        parties?.Reach(caller) == true ? Problems.None : Problems.NotFound("collaboration");
 
     [WolverineGet("/api/v1/collaborations/{id}/access-grant")]
     public static GrantView Get([NotBody] GrantParties parties, TimeProvider clock) => parties.View(clock.GetUtcNow());

@@ -15,10 +15,10 @@ public static class SetAccessGrantEndpoint
 
     public static Task<GrantParties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => GrantParties.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(SetAccessGrant command, GrantParties? parties, ClaimsPrincipal user, TimeProvider clock)
+    public static ProblemDetails Validate(SetAccessGrant command, GrantParties? parties, Caller caller, TimeProvider clock)
     {
         if (parties is null) return Problems.NotFound("collaboration");
-        var access = parties.RequireClientManager(Caller.From(user));
+        var access = parties.RequireClientManager(caller);
         if (access.Status is not null) return access;
         var input = new Check().OneOf("role", command.Role, AccessCatalog.RoleNames).Result();
         return input.Status is not null ? input : Problems.RefuseIfAny(Broken(command, parties, clock.GetUtcNow()));
@@ -36,10 +36,9 @@ public static class SetAccessGrantEndpoint
 
     [WolverinePut("/api/v1/collaborations/{id}/access-grant")]
     public static async Task<(GrantView, OutgoingMessages)> Put(
-        Guid id, SetAccessGrant command, [NotBody] GrantParties parties, ClaimsPrincipal user, IDocumentSession session,
+        Guid id, SetAccessGrant command, [NotBody] GrantParties parties, Caller caller, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var now = clock.GetUtcNow();
         var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(id), ct);
         var grant = stream.Aggregate;

@@ -16,8 +16,8 @@ public sealed record Introspection(
 /// </summary>
 public static class IntrospectTokenEndpoint
 {
-    public static ProblemDetails Validate(IntrospectToken command, ClaimsPrincipal user) =>
-        !Caller.From(user).Has(ServiceScopes.AccessCheck)
+    public static ProblemDetails Validate(IntrospectToken command, Caller caller) =>
+        !caller.Has(ServiceScopes.AccessCheck)
             ? Problems.Forbidden($"Introspection is for the ERP's service token with the {ServiceScopes.AccessCheck} scope.")
             : new Check().Text("token", command.Token, 8192).Result();
 

@@ -36,17 +36,16 @@ public static class OpenSessionEndpoint
 {
     private static readonly string[] Reaching = [Reasons.Granted, Reasons.RoleLevelTooLow, Reasons.PlanExcludesSection];
 
-    public static ProblemDetails Validate(OpenSession command, ClaimsPrincipal user) =>
-        !Caller.From(user).IsPerson
+    public static ProblemDetails Validate(OpenSession command, Caller caller) =>
+        !caller.IsPerson
             ? Problems.Forbidden("Access sessions are opened by people, members of a firm.")
             : new Check().That(command.ClientAccountId != Guid.Empty, "clientAccountId", "is required: the client account to enter.").Result();
 
     [WolverinePost("/api/v1/access/sessions")]
     public static async Task<IResult> Post(
-        OpenSession command, ClaimsPrincipal user, HttpContext http, IDocumentSession session, AccessState state, SessionTokens tokens,
+        OpenSession command, Caller caller, HttpContext http, IDocumentSession session, AccessState state, SessionTokens tokens,
         SessionRefusals refusals, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var now = clock.GetUtcNow();
         var facts = await state.FactsAsync(session.DocumentStore, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
         var decision = AccessDecision.Decide(facts);
@@ -97,8 +96,8 @@ public static class GetSessionEndpoint
     public static Task<AccessSession?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => session.LoadAsync<AccessSession>(id, ct);
 
     /// <summary>Only its own member reads a session; to anyone else it does not exist.</summary>
-    public static ProblemDetails Validate(AccessSession? opened, ClaimsPrincipal user) =>
-        opened is not null && opened.UserId == Caller.From(user).UserId ? Problems.None : Problems.NotFound("session");
+    public static ProblemDetails Validate(AccessSession? opened, Caller caller) =>
+        opened is not null && opened.UserId == caller.UserId ? Problems.None : Problems.NotFound("session");
 
     [WolverineGet("/api/v1/access/sessions/{id}")]
     public static SessionView Get([NotBody] AccessSession opened, TimeProvider clock) =>

@@ -28,7 +28,8 @@ public static class AuditViewer
         if (user is null) return Results.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
         var language = Language.Of(context.Request);
         var en = language == Language.English;
-        var refused = ReadAuditTrailEndpoint.Authorize(query, await ReadAuditTrailEndpoint.LoadAsync(query, user, session, ct), Caller.From(user));
+        var caller = Caller.From(user); // the page's cookie identity, not a bearer token's
+        var refused = ReadAuditTrailEndpoint.Authorize(query, await ReadAuditTrailEndpoint.LoadAsync(query, caller, session, ct), caller);
         if (refused.Status is { } status)
             return csv ? Results.Problem(refused) : HtmlPage.Page(context, language, status, en ? "Audit trail — Holded Partners" : "Registro de accesos — Holded Partners",
                 refused.Detail ?? "", $"<h1>{(en ? "Audit trail" : "Registro de accesos")}</h1><p role=\"alert\">{E(refused.Detail)}</p>{Form(query, en)}");

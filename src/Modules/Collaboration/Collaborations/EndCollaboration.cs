@@ -13,10 +13,8 @@ public static class EndCollaborationEndpoint
     public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         CollaborationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(
-        EndCollaboration command, Parties? parties, ClaimsPrincipal user)
+    public static ProblemDetails Validate(EndCollaboration command, Parties? parties, Caller caller)
     {
-        var caller = Caller.From(user);
         var access = CollaborationAccess.RequireReach(parties, caller);
         if (access.Status is not null) return access;
         if (parties!.DeciderSide(caller) is null)
@@ -30,9 +28,8 @@ public static class EndCollaborationEndpoint
 
     [WolverinePost("/api/v1/collaborations/{id}/end")]
     public static async Task<(CollaborationView, Tell)> Post(
-        Guid id, EndCollaboration command, [NotBody] Parties parties, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        Guid id, EndCollaboration command, [NotBody] Parties parties, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var stream = await session.Events.FetchForWriting<Collaboration>(id, ct);
         var collaboration = stream.Aggregate!;
         if (!collaboration.IsActive)

@@ -8,9 +8,9 @@ public static class ListClientCollaborationsEndpoint
     public static Task<CollaborationAccount?> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<CollaborationAccount>(accountId, ct);
 
-    public static ProblemDetails Validate(CollaborationAccount? account, string? status, int? page, int? pageSize, ClaimsPrincipal user)
+    public static ProblemDetails Validate(CollaborationAccount? account, string? status, int? page, int? pageSize, Caller caller)
     {
-        if (account is null || !account.IsMember(Caller.From(user).UserId)) return Problems.NotFound("client");
+        if (account is null || !account.IsMember(caller.UserId)) return Problems.NotFound("client");
         return new Check().OneOf("status", status, CollaborationStatus.All, required: false).PageOf(page, pageSize).Result();
     }
 

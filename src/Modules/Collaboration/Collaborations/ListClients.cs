@@ -14,9 +14,8 @@ public static class ListClientsEndpoint
         session.LoadAsync<CollaborationAccount>(accountId, ct);
 
     public static ProblemDetails Validate(
-        CollaborationAccount? account, bool? mine, string? status, int? page, int? pageSize, ClaimsPrincipal user)
+        CollaborationAccount? account, bool? mine, string? status, int? page, int? pageSize, Caller caller)
     {
-        var caller = Caller.From(user);
         if (account is null || account.Kind != AccountKinds.Advisory || !account.IsMember(caller.UserId)) return Problems.NotFound("partner");
         if (mine == false && !account.IsManagedBy(caller.UserId))
             return Problems.Forbidden("Account managers see the clients assigned to them (mine=true); administrators see all.");
@@ -26,9 +25,8 @@ public static class ListClientsEndpoint
     [WolverineGet("/api/v1/partners/{accountId}/clients")]
     public static async Task<Page<ClientRow>> Get(
         Guid accountId, [NotBody] CollaborationAccount account, bool? mine, string? status, int? page, int? pageSize,
-        ClaimsPrincipal user, IQuerySession session, IMessageBus bus, CancellationToken ct)
+        Caller caller, IQuerySession session, IMessageBus bus, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var onlyMine = mine ?? !account.IsManagedBy(caller.UserId);
         var query = session.Query<CollaborationView>().Where(c => c.PartnerAccountId == accountId);
         if (onlyMine) query = query.Where(c => c.Managers.Any(m => m.UserId == caller.UserId));

@@ -13,9 +13,8 @@ public static class SetManagersEndpoint
         CollaborationAccess.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(
-        SetManagers command, Parties? parties, ClaimsPrincipal user)
+        SetManagers command, Parties? parties, Caller caller)
     {
-        var caller = Caller.From(user);
         var access = CollaborationAccess.RequireReach(parties, caller);
         if (access.Status is not null) return access;
         var partner = parties!.Partner;
@@ -40,10 +39,9 @@ public static class SetManagersEndpoint
 
     [WolverinePut("/api/v1/collaborations/{id}/managers")]
     public static async Task<(CollaborationView, Tell)> Put(
-        Guid id, SetManagers command, [NotBody] Parties parties, ClaimsPrincipal user,
+        Guid id, SetManagers command, [NotBody] Parties parties, Caller caller,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var (view, partner) = (parties.View, parties.Partner!);
         var stream = await session.Events.FetchForWriting<Collaboration>(id, ct);
         var collaboration = stream.Aggregate!;

@@ -14,17 +14,16 @@ public static class CompletePendingItemEndpoint
 {
     public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => CollaborationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(Parties? parties, string section, ClaimsPrincipal user) =>
-        ReadPendingWorkEndpoint.RequireFirmSide(parties, Caller.From(user)) is { Status: not null } refused ? refused
+    public static ProblemDetails Validate(Parties? parties, string section, Caller caller) =>
+        ReadPendingWorkEndpoint.RequireFirmSide(parties, caller) is { Status: not null } refused ? refused
         : Catalogs.Sections.Contains(section) ? Problems.None
         : Problems.NotFound("section");
 
     [WolverinePost("/api/v1/collaborations/{id}/pending-work/{section}/items/{itemId}/complete")]
     public static async Task<(IResult, OutgoingMessages)> Post(
-        Guid id, string section, string itemId, [NotBody] Parties parties, ClaimsPrincipal user,
+        Guid id, string section, string itemId, [NotBody] Parties parties, Caller caller,
         IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var client = parties.View.ClientAccountId;
         var access = (await bus.InvokeAsync<AccessContract.MemberAccess>(new AccessContract.AskMemberAccess(caller.UserId, client, id), ct)).Sections[section];
         var stream = await session.Events.FetchForExclusiveWriting<ClientWork>(ClientWork.IdFor(client), ct);

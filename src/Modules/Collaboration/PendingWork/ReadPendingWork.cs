@@ -18,7 +18,7 @@ public static class ReadPendingWorkEndpoint
 {
     public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => CollaborationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(Parties? parties, ClaimsPrincipal user) => RequireFirmSide(parties, Caller.From(user));
+    public static ProblemDetails Validate(Parties? parties, Caller caller) => RequireFirmSide(parties, caller);
 
     /// <summary>The firm's administrators and the collaboration's managers; the client reads its pending work in the ERP.</summary>
     public static ProblemDetails RequireFirmSide(Parties? parties, Caller caller) =>
@@ -28,10 +28,10 @@ public static class ReadPendingWorkEndpoint
 
     [WolverineGet("/api/v1/collaborations/{id}/pending-work")]
     public static async Task<CollaborationPendingWork> Get(
-        Guid id, [NotBody] Parties parties, ClaimsPrincipal user, HttpContext http, IQuerySession session, IMessageBus bus, CancellationToken ct)
+        Guid id, [NotBody] Parties parties, Caller caller, HttpContext http, IQuerySession session, IMessageBus bus, CancellationToken ct)
     {
         var client = parties.View.ClientAccountId;
-        var access = await bus.InvokeAsync<AccessContract.MemberAccess>(new AccessContract.AskMemberAccess(Caller.From(user).UserId, client, id), ct);
+        var access = await bus.InvokeAsync<AccessContract.MemberAccess>(new AccessContract.AskMemberAccess(caller.UserId, client, id), ct);
         var work = await session.LoadAsync<ClientWork>(ClientWork.IdFor(client), ct) ?? ClientWork.New(client);
         return new CollaborationPendingWork(id, client, Visible(work, access, Language.Of(http.Request) == Language.English));
     }

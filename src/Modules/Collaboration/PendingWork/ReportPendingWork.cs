@@ -19,9 +19,9 @@ public static class ReportPendingWorkEndpoint
     public static Task<CollaborationAccount?> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<CollaborationAccount>(accountId, ct);
 
-    public static ProblemDetails Validate(ReportPendingWork command, CollaborationAccount? account, string section, ClaimsPrincipal user)
+    public static ProblemDetails Validate(ReportPendingWork command, CollaborationAccount? account, string section, Caller caller)
     {
-        if (!Caller.From(user).Has(ServiceScopes.PendingWorkWrite))
+        if (!caller.Has(ServiceScopes.PendingWorkWrite))
             return Problems.Forbidden($"Pending work is reported by the ERP's service token with the {ServiceScopes.PendingWorkWrite} scope.");
         var check = new Check()
             .OneOf("section", section, Catalogs.Sections)

@@ -15,8 +15,8 @@ public static class ShareSectionsEndpoint
     public static Task<CollaborationAccount?> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<CollaborationAccount>(accountId, ct);
 
-    public static ProblemDetails Validate(ShareSections command, CollaborationAccount? account, ClaimsPrincipal user) =>
-        RequireClientManager(account, Caller.From(user)) is { Status: not null } refused
+    public static ProblemDetails Validate(ShareSections command, CollaborationAccount? account, Caller caller) =>
+        RequireClientManager(account, caller) is { Status: not null } refused
             ? refused
             : new Check()
                 .That(command.Sections is not null, "sections", $"is required: the sections to share (an empty list shares none); any of {string.Join(", ", Catalogs.Sections)}.")
@@ -29,13 +29,13 @@ public static class ShareSectionsEndpoint
 
     [WolverinePut("/api/v1/clients/{accountId}/shared-sections")]
     public static async Task<SharedSections> Put(
-        Guid accountId, ShareSections command, [NotBody] CollaborationAccount account, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        Guid accountId, ShareSections command, [NotBody] CollaborationAccount account, Caller caller, IDocumentSession session, CancellationToken ct)
     {
         // In the catalog's order, whatever order they came in: the same choice is the same list.
         var sections = Catalogs.Sections.Where(command.Sections!.Contains).ToArray();
         var stream = await session.Events.FetchForExclusiveWriting<ClientWork>(ClientWork.IdFor(accountId), ct);
         if (stream.Aggregate?.Shared.SequenceEqual(sections) != true && !(stream.Aggregate is null && sections.Length == 0))
-            stream.AppendOne(new SectionsShared(accountId, sections, Caller.From(user).UserId));
+            stream.AppendOne(new SectionsShared(accountId, sections, caller.UserId));
         return new SharedSections(accountId, sections);
     }
 }
@@ -46,8 +46,8 @@ public static class ReadSharedSectionsEndpoint
     public static Task<CollaborationAccount?> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<CollaborationAccount>(accountId, ct);
 
-    public static ProblemDetails Validate(CollaborationAccount? account, ClaimsPrincipal user) =>
-        ShareSectionsEndpoint.RequireClientManager(account, Caller.From(user));
+    public static ProblemDetails Validate(CollaborationAccount? account, Caller caller) =>
+        ShareSectionsEndpoint.RequireClientManager(account, caller);
 
     [WolverineGet("/api/v1/clients/{accountId}/shared-sections")]
     public static async Task<SharedSections> Get(Guid accountId, IQuerySession session, CancellationToken ct) =>

@@ -12,9 +12,9 @@ public static class AcceptCollaborationRequestEndpoint
         ConversationAccess.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(
-        AcceptCollaborationRequest? command, Participants? parties, ClaimsPrincipal user)
+        AcceptCollaborationRequest? command, Participants? parties, Caller caller)
     {
-        var access = RequestDecision.RequireFirmAdministrator(parties, Caller.From(user));
+        var access = RequestDecision.RequireFirmAdministrator(parties, caller);
         if (access.Status is not null) return access;
         return new Check().That(command?.Confirm == true, "confirm",
             "must be true: accepting starts a collaboration in which the client can grant your firm access to its account.").Result();
@@ -22,10 +22,9 @@ public static class AcceptCollaborationRequestEndpoint
 
     [WolverinePost("/api/v1/conversations/{id}/collaboration-request/accept")]
     public static async Task<(ConversationView, OutgoingMessages)> Post(
-        Guid id, AcceptCollaborationRequest command, [NotBody] Participants parties, ClaimsPrincipal user,
+        Guid id, AcceptCollaborationRequest command, [NotBody] Participants parties, Caller caller,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var view = parties.View;
         var (stream, request) = await RequestDecision.CloseAsync(session, id, collaborating: true, ct);
         stream.AppendOne(new CollaborationRequestAccepted(id, request.RequestId, caller.UserId));

@@ -12,18 +12,17 @@ public static class DeclineCollaborationRequestEndpoint
         ConversationAccess.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(
-        DeclineCollaborationRequest command, Participants? parties, ClaimsPrincipal user)
+        DeclineCollaborationRequest command, Participants? parties, Caller caller)
     {
-        var access = RequestDecision.RequireFirmAdministrator(parties, Caller.From(user));
+        var access = RequestDecision.RequireFirmAdministrator(parties, caller);
         return access.Status is not null ? access : new Check().Text("reason", command.Reason, 1000, min: 3).Result();
     }
 
     [WolverinePost("/api/v1/conversations/{id}/collaboration-request/decline")]
     public static async Task<(ConversationView, OutgoingMessages)> Post(
-        Guid id, DeclineCollaborationRequest command, [NotBody] Participants parties, ClaimsPrincipal user,
+        Guid id, DeclineCollaborationRequest command, [NotBody] Participants parties, Caller caller,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var view = parties.View;
         var (stream, request) = await RequestDecision.CloseAsync(session, id, collaborating: false, ct);
         var reason = command.Reason!.Trim();

@@ -22,8 +22,8 @@ public static class GetConversationEndpoint
     public static Task<Participants?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ConversationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(Participants? parties, long? before, int? limit, ClaimsPrincipal user) =>
-        ConversationAccess.RequireParticipant(parties, Caller.From(user)) is { Status: not null } refused ? refused
+    public static ProblemDetails Validate(Participants? parties, long? before, int? limit, Caller caller) =>
+        ConversationAccess.RequireParticipant(parties, caller) is { Status: not null } refused ? refused
         : new Check()
             .That(before is null or > 0, "before", "must be a position a page of messages gave as olderBefore.")
             .That(limit is null or >= 1 and <= MaxMessages, "limit", $"must be between 1 and {MaxMessages}.")

@@ -17,25 +17,25 @@ public static class ListConversationsEndpoint
     public static async Task<MarketplaceAccount?> LoadAsync(Guid? accountId, IQuerySession session, CancellationToken ct) =>
         accountId is { } id ? await session.LoadAsync<MarketplaceAccount>(id, ct) : null;
 
-    public static ProblemDetails Validate(Guid? accountId, string? status, int? page, int? pageSize, MarketplaceAccount? account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(Guid? accountId, string? status, int? page, int? pageSize, MarketplaceAccount? account, Caller caller)
     {
         var input = new Check()
             .That(accountId is not null && accountId != Guid.Empty, "accountId", "is required: the account whose conversations to list.")
             .OneOf("status", status, RequestStatus.All, required: false)
             .PageOf(page, pageSize).Result();
         if (input.Status is not null) return input;
-        return account?.IsMember(Caller.From(user).UserId) == true ? Problems.None : Problems.NotFound("account");
+        return account?.IsMember(caller.UserId) == true ? Problems.None : Problems.NotFound("account");
     }
 
     [WolverineGet("/api/v1/conversations")]
     public static async Task<Page<ConversationSummary>> Get(
-        Guid? accountId, string? status, int? page, int? pageSize, [NotBody] MarketplaceAccount account, ClaimsPrincipal user,
+        Guid? accountId, string? status, int? page, int? pageSize, [NotBody] MarketplaceAccount account, Caller caller,
         IQuerySession session, CancellationToken ct)
     {
         var id = accountId!.Value;
         var query = session.Query<ConversationView>().Where(c => c.ClientAccountId == id || c.PartnerAccountId == id);
         if (status is not null) query = query.Where(c => c.RequestStatus == status);
-        var userId = Caller.From(user).UserId;
+        var userId = caller.UserId;
         if (account.Kind == AccountKinds.Advisory && !account.IsManagedBy(userId))
         {
             var hidden = (await session.Query<MarketplaceCollaboration>().Where(c => c.PartnerAccountId == id).ToListAsync(ct))

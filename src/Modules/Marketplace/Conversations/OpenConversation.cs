@@ -15,14 +15,13 @@ public static class OpenConversationEndpoint
     public static async Task<(MarketplaceAccount?, Listing?)> LoadAsync(OpenConversation command, IQuerySession session, CancellationToken ct) =>
         (await session.LoadAsync<MarketplaceAccount>(command.ClientAccountId, ct), await session.LoadAsync<Listing>(command.PartnerAccountId, ct));
 
-    public static ProblemDetails Validate(OpenConversation command, MarketplaceAccount? client, Listing? partner, ClaimsPrincipal user)
+    public static ProblemDetails Validate(OpenConversation command, MarketplaceAccount? client, Listing? partner, Caller caller)
     {
         var input = new Check()
             .That(command.ClientAccountId != Guid.Empty, "clientAccountId", "is required: the business account you write for.")
             .That(command.PartnerAccountId != Guid.Empty, "partnerAccountId", "is required: the firm you write to.")
             .Text("message", command.Message, MaxText).Result();
         if (input.Status is not null) return input;
-        var caller = Caller.From(user);
         if (client is null || !client.IsMember(caller.UserId)) return Problems.NotFound("account");
         if (client.Kind != AccountKinds.Business)
             return Problems.Refused(new Rule("not_a_business_account", "Conversations are opened by business accounts looking for a firm."));
@@ -32,9 +31,8 @@ public static class OpenConversationEndpoint
 
     [WolverinePost("/api/v1/conversations")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(
-        OpenConversation command, [NotBody] MarketplaceAccount client, [NotBody] Listing partner, ClaimsPrincipal user, TimeProvider clock)
+        OpenConversation command, [NotBody] MarketplaceAccount client, [NotBody] Listing partner, Caller caller, TimeProvider clock)
     {
-        var caller = Caller.From(user);
         var id = Guid.CreateVersion7();
         var opened = new ConversationOpened(id, client.Id, client.Name, partner.Id, partner.DisplayName, caller.UserId);
         var first = new MessagePosted(id, Guid.CreateVersion7(), Sides.Client, caller.UserId, caller.Name, command.Message!.Trim());

@@ -11,18 +11,17 @@ public static class PostMessageEndpoint
     public static Task<Participants?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ConversationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(PostMessage command, Participants? parties, ClaimsPrincipal user)
+    public static ProblemDetails Validate(PostMessage command, Participants? parties, Caller caller)
     {
-        var access = ConversationAccess.RequireParticipant(parties, Caller.From(user));
+        var access = ConversationAccess.RequireParticipant(parties, caller);
         return access.Status is not null ? access : new Check().Text("text", command.Text, OpenConversationEndpoint.MaxText).Result();
     }
 
     [WolverinePost("/api/v1/conversations/{id}/messages")]
     public static async Task<(CreationResponse<Guid>, OutgoingMessages)> Post(
         Guid id, PostMessage command, [NotBody] Participants parties,
-        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var side = parties.SideOf(caller)!;
         var view = parties.View;
         var posted = new MessagePosted(id, Guid.CreateVersion7(), side, caller.UserId, caller.Name, command.Text!.Trim());

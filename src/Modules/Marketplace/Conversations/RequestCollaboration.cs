@@ -18,9 +18,8 @@ public static class RequestCollaborationEndpoint
 
     public static ProblemDetails Validate(
         RequestCollaboration? command, Participants? parties, Pairing? pairing,
-        ClaimsPrincipal user)
+        Caller caller)
     {
-        var caller = Caller.From(user);
         var access = ConversationAccess.RequireParticipant(parties, caller);
         if (access.Status is not null) return access;
         if (parties!.Client?.IsManagedBy(caller.UserId) != true)
@@ -40,10 +39,9 @@ public static class RequestCollaborationEndpoint
 
     [WolverinePost("/api/v1/conversations/{id}/collaboration-request")]
     public static async Task<(ConversationView, OutgoingMessages)> Post(
-        Guid id, RequestCollaboration? command, [NotBody] Participants parties, ClaimsPrincipal user,
+        Guid id, RequestCollaboration? command, [NotBody] Participants parties, Caller caller,
         IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var view = parties.View;
         var stream = await session.Events.FetchForWriting<Conversation>(id, ct);
         var pairingId = Pairing.IdFor(view.ClientAccountId, view.PartnerAccountId);

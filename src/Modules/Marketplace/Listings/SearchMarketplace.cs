@@ -7,9 +7,8 @@ namespace Holded.Partners.Marketplace.Listings;
 public static class SearchMarketplaceEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(
-        ListingQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        ListingQuery query, Caller caller, IQuerySession session, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         // Contact details are for businesses looking for a firm (and reviewers checking listings), not for all staff.
         if (!caller.Is(PlatformRoles.Reviewer) && !await BelongsToABusiness(session, caller.UserId, ct))
             return Problems.Forbidden("The marketplace is for members of business accounts; the public directory is at /api/v1/directory/partners.");

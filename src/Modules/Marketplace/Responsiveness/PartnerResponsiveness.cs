@@ -28,9 +28,8 @@ public static class PartnerResponsivenessEndpoint
 {
     public const int Days = 90;
 
-    public static async Task<ProblemDetails> ValidateAsync(Guid accountId, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<ProblemDetails> ValidateAsync(Guid accountId, Caller caller, IQuerySession session, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var firm = await session.LoadAsync<MarketplaceAccount>(accountId, ct);
         if (firm?.Kind == AccountKinds.Advisory && firm.IsMember(caller.UserId)) return Problems.None;
         if (!caller.Is(PlatformRoles.Reviewer) && !await SearchMarketplaceEndpoint.BelongsToABusiness(session, caller.UserId, ct))

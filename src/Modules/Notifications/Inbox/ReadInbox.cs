@@ -12,13 +12,12 @@ public sealed record MarkedRead(int Marked, long Remaining = 0);
 /// <summary>A person's inbox, newest first, in their language; marking one or all read. Nobody reads another's.</summary>
 public static class InboxEndpoints
 {
-    public static ProblemDetails Validate(ClaimsPrincipal user, int? page, int? pageSize) =>
-        !Caller.From(user).IsPerson ? Problems.Forbidden("An inbox belongs to a person.") : new Check().PageOf(page, pageSize).Result();
+    public static ProblemDetails Validate(Caller caller, int? page, int? pageSize) =>
+        !caller.IsPerson ? Problems.Forbidden("An inbox belongs to a person.") : new Check().PageOf(page, pageSize).Result();
 
     [WolverineGet("/api/v1/notifications")]
-    public static async Task<InboxPage> Get(bool? unread, int? page, int? pageSize, ClaimsPrincipal user, HttpContext http, IQuerySession session, CancellationToken ct)
+    public static async Task<InboxPage> Get(bool? unread, int? page, int? pageSize, Caller caller, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var query = Mine(session, caller);
         if (unread is { } onlyUnread) query = query.Where(n => n.Read != onlyUnread);
         var found = await query.OrderByDescending(n => n.At).ToPageAsync(page, pageSize, ct);
@@ -29,14 +28,14 @@ public static class InboxEndpoints
     }
 
     [WolverineGet("/api/v1/notifications/unread-count")]
-    public static async Task<UnreadCount> Count(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        new(await Mine(session, Caller.From(user)).CountAsync(n => !n.Read, ct));
+    public static async Task<UnreadCount> Count(Caller caller, IQuerySession session, CancellationToken ct) =>
+        new(await Mine(session, caller).CountAsync(n => !n.Read, ct));
 
     [WolverinePost("/api/v1/notifications/{id}/read")]
-    public static async Task<IResult> Read(Guid id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<IResult> Read(Guid id, Caller caller, IDocumentSession session, CancellationToken ct)
     {
         var notification = await session.LoadAsync<Notification>(id, ct);
-        if (notification is null || !notification.IsFor(Caller.From(user))) return Results.Problem(Problems.NotFound("notification"));
+        if (notification is null || !notification.IsFor(caller)) return Results.Problem(Problems.NotFound("notification"));
         if (!notification.Read) await MarkAsync(session, id, ct);
         return Results.Ok(new MarkedRead(notification.Read ? 0 : 1));
     }
@@ -45,9 +44,8 @@ public static class InboxEndpoints
     public const int ReadAllAtOnce = 200;
 
     [WolverinePost("/api/v1/notifications/read-all")]
-    public static async Task<MarkedRead> ReadAll(ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<MarkedRead> ReadAll(Caller caller, IDocumentSession session, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var unread = await Mine(session, caller).Where(n => !n.Read).OrderBy(n => n.At).Select(n => n.Id).Take(ReadAllAtOnce + 1).ToListAsync(ct);
         foreach (var id in unread.Take(ReadAllAtOnce)) await MarkAsync(session, id, ct);
         var remaining = unread.Count > ReadAllAtOnce ? await Mine(session, caller).CountAsync(n => !n.Read, ct) - ReadAllAtOnce : 0;

@@ -12,17 +12,17 @@ public static class NotificationSettingsEndpoint
     public const int MaxClients = 1000;
 
     [WolverineGet("/api/v1/notification-settings")]
-    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
-        Caller.From(user) is { IsPerson: true } caller
+    public static async Task<IResult> Get(Caller caller, IQuerySession session, CancellationToken ct) =>
+        caller.IsPerson
             ? Results.Ok(await NotificationSettings.LoadAsync(session, caller.UserId, ct))
             : Results.Problem(Problems.Forbidden("Notification settings are a person's own."));
 }
 
 public static class SetNotificationSettingsEndpoint
 {
-    public static ProblemDetails Validate(SetNotificationSettings command, ClaimsPrincipal user)
+    public static ProblemDetails Validate(SetNotificationSettings command, Caller caller)
     {
-        if (!Caller.From(user).IsPerson) return Problems.Forbidden("Notification settings are a person's own.");
+        if (!caller.IsPerson) return Problems.Forbidden("Notification settings are a person's own.");
         var check = new Check()
             .That(command.Email is not null, "email", "is required: true to receive notifications by email too.")
             .That(command.Kpis is not null, "kpis", $"is required: the KPIs that notify for every client; any of {string.Join(", ", Catalogs.Kpis)}.")
@@ -40,9 +40,8 @@ public static class SetNotificationSettingsEndpoint
     }
 
     [WolverinePut("/api/v1/notification-settings")]
-    public static async Task<IResult> Put(SetNotificationSettings command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<IResult> Put(SetNotificationSettings command, Caller caller, IDocumentSession session, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var clients = command.Clients ?? [];
         // A per-client override is for a client the member reaches: through a firm of theirs, as administrator or manager.
         var reached = await Reached(session, caller.UserId, [.. clients.Select(c => c.ClientAccountId)], ct);

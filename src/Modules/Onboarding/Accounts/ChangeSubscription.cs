@@ -8,9 +8,8 @@ public sealed record ChangeSubscription(string? Status, string? Plan);
 /// <summary>Billing facts come from the platform: an operator, or the ERP's billing service.</summary>
 public static class ChangeSubscriptionEndpoint
 {
-    public static ProblemDetails Validate(ChangeSubscription command, Account account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(ChangeSubscription command, Account account, Caller caller)
     {
-        var caller = Caller.From(user);
         if (!caller.Is(PlatformRoles.Operator) && !caller.Has(ServiceScopes.Billing))
             return account.IsMember(caller.UserId) || caller.IsStaff
                 ? Problems.Forbidden("Only a platform operator or the billing service changes a subscription.")
@@ -26,9 +25,9 @@ public static class ChangeSubscriptionEndpoint
 
     [WolverinePut("/api/v1/accounts/{id}/subscription")]
     public static (AccountView, Events, Tell) Put(
-        ChangeSubscription command, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
+        ChangeSubscription command, [Aggregate] Account account, Caller caller, TimeProvider clock)
     {
-        var changed = new SubscriptionChanged(account.Id, command.Status!, command.Plan ?? account.Plan, Caller.From(user).UserId);
+        var changed = new SubscriptionChanged(account.Id, command.Status!, command.Plan ?? account.Plan, caller.UserId);
         var after = account.Apply(changed);
         var events = new Events();
         var told = new List<object>();

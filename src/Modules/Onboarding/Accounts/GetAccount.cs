@@ -10,9 +10,8 @@ public sealed record AccountView(
 public static class GetAccountEndpoint
 {
     /// <summary>Its members and platform staff see an account; to anyone else it does not exist.</summary>
-    public static ProblemDetails Validate(Account account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(Account account, Caller caller)
     {
-        var caller = Caller.From(user);
         return account.IsMember(caller.UserId) || caller.IsStaff
             ? Problems.None
             : Problems.NotFound("account");

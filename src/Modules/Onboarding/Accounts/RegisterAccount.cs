@@ -12,9 +12,8 @@ public sealed record RegisterAccount(
 /// <summary>Step 1: a person registers an advisory or business account and becomes its first administrator or owner.</summary>
 public static class RegisterAccountEndpoint
 {
-    public static ProblemDetails Validate(RegisterAccount command, ClaimsPrincipal user)
+    public static ProblemDetails Validate(RegisterAccount command, Caller caller)
     {
-        var caller = Caller.From(user);
         if (!caller.IsPerson) return Problems.Forbidden("Accounts are registered by people: the token needs a subject and an email.");
 
         var check = new Check()
@@ -56,9 +55,8 @@ public static class RegisterAccountEndpoint
 
     [WolverinePost("/api/v1/accounts")]
     public static (CreationResponse<Guid>, IStartStream, Tell) Post(
-        RegisterAccount command, ClaimsPrincipal user, TimeProvider clock)
+        RegisterAccount command, Caller caller, TimeProvider clock)
     {
-        var caller = Caller.From(user);
         var id = Guid.CreateVersion7();
         var kind = command.Kind!;
         var registered = new AccountRegistered(

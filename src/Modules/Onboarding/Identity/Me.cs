@@ -10,9 +10,8 @@ public static class MeEndpoint
 {
     /// <summary>Who the token says you are, and what this system says you belong to.</summary>
     [WolverineGet("/api/v1/me")]
-    public static async Task<MeResponse> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<MeResponse> Get(Caller caller, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var memberships = caller.UserId.Length == 0 ? null : await session.LoadAsync<UserMemberships>(caller.UserId, ct);
         var now = clock.GetUtcNow();
         var invitations = !caller.IsPerson || !caller.EmailVerified

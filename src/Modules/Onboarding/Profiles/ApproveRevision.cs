@@ -10,18 +10,18 @@ public static class ApproveRevisionEndpoint
     public static Task<(ProfileReview?, Account?)> LoadAsync(Guid revisionId, IQuerySession session, CancellationToken ct) =>
         ProfileReviewAccess.LoadAsync(revisionId, session, ct);
 
-    public static ProblemDetails Validate(ProfileReview? review, Account? account, ClaimsPrincipal user) =>
-        ProfileReviewAccess.RequireReviewer(review, account, Caller.From(user));
+    public static ProblemDetails Validate(ProfileReview? review, Account? account, Caller caller) =>
+        ProfileReviewAccess.RequireReviewer(review, account, caller);
 
     [WolverinePost("/api/v1/profile-reviews/{revisionId}/approve")]
     public static async Task<(ProfileReview, OutgoingMessages)> Post(
-        [NotBody] ProfileReview review, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        [NotBody] ProfileReview review, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await ProfileReviewAccess.FetchPendingAsync(session, review, ct);
         var profile = stream.Aggregate!;
         var content = profile.Pending!.Content;
         var approved = new ProfileRevisionApproved(profile.Id, profile.AccountId, review.Id, content,
-            profile.Slug ?? Slug(content.DisplayName!, profile.AccountId), Caller.From(user).UserId);
+            profile.Slug ?? Slug(content.DisplayName!, profile.AccountId), caller.UserId);
         stream.AppendOne(approved);
         var now = clock.GetUtcNow();
         return (review with { Status = ReviewStatus.Approved, ReviewedBy = approved.ReviewedBy, ReviewedAt = now },

@@ -8,9 +8,9 @@ public static class EditProfileEndpoint
     public static Task<(Account?, PartnerProfile?)> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
         ProfileAccess.LoadAsync(accountId, session, ct);
 
-    public static ProblemDetails Validate(EditProfile command, Account? account, PartnerProfile? profile, ClaimsPrincipal user)
+    public static ProblemDetails Validate(EditProfile command, Account? account, PartnerProfile? profile, Caller caller)
     {
-        var access = ProfileAccess.RequireEditor(account, Caller.From(user));
+        var access = ProfileAccess.RequireEditor(account, caller);
         if (access.Status is not null) return access;
         var input = ProfileInput.Check(command).Result();
         if (input.Status is not null) return input;
@@ -22,14 +22,14 @@ public static class EditProfileEndpoint
 
     [WolverinePut("/api/v1/partners/{accountId}/profile")]
     public static async Task<ProfileView> Put(
-        Guid accountId, EditProfile command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        Guid accountId, EditProfile command, Caller caller, IDocumentSession session, CancellationToken ct)
     {
         var profileId = PartnerProfile.IdFor(accountId);
         // The first edit starts the stream; FetchForWriting makes two first edits conflict instead of both starting it.
         var stream = command.ExpectedVersion is { } expected
             ? await session.Events.FetchForWriting<PartnerProfile>(profileId, expected, ct)
             : await session.Events.FetchForWriting<PartnerProfile>(profileId, ct);
-        var edited = new ProfileDraftEdited(profileId, accountId, ProfileInput.ToContent(command), Caller.From(user).UserId);
+        var edited = new ProfileDraftEdited(profileId, accountId, ProfileInput.ToContent(command), caller.UserId);
         if (stream.Aggregate is null || !stream.Aggregate.Draft.SameAs(edited.Content)) stream.AppendOne(edited);
         await session.SaveChangesAsync(ct);
         var profile = await session.Events.FetchLatest<PartnerProfile>(profileId, ct);

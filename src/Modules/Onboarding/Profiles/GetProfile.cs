@@ -17,10 +17,10 @@ public static class GetProfileEndpoint
     public static Task<(Account?, PartnerProfile?)> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
         ProfileAccess.LoadAsync(accountId, session, ct);
 
-    public static ProblemDetails Validate(Account? account, PartnerProfile? profile, ClaimsPrincipal user)
+    public static ProblemDetails Validate(Account? account, PartnerProfile? profile, Caller caller)
     {
         if (account is null) return Problems.NotFound("partner profile");
-        var access = AccountAccess.RequireMemberOrStaff(account, Caller.From(user), "partner profile");
+        var access = AccountAccess.RequireMemberOrStaff(account, caller, "partner profile");
         return access.Status is not null ? access : profile is null ? Problems.NotFound("partner profile") : Problems.None;
     }
 

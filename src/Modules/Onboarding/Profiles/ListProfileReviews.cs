@@ -3,9 +3,9 @@ namespace Holded.Partners.Onboarding.Profiles;
 
 public static class ListProfileReviewsEndpoint
 {
-    public static ProblemDetails Validate(string? status, int? page, int? pageSize, ClaimsPrincipal user)
+    public static ProblemDetails Validate(string? status, int? page, int? pageSize, Caller caller)
     {
-        if (!Caller.From(user).Is(PlatformRoles.Reviewer))
+        if (!caller.Is(PlatformRoles.Reviewer))
             return Problems.Forbidden("The profile review queue is for platform reviewers.");
         var paging = Paging.Validate(page, pageSize);
         return paging.Status is not null ? paging : new Check().OneOf("status", status, ReviewStatus.All, required: false).Result();

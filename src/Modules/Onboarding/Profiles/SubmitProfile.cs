@@ -8,9 +8,9 @@ public static class SubmitProfileEndpoint
     public static Task<(Account?, PartnerProfile?)> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
         ProfileAccess.LoadAsync(accountId, session, ct);
 
-    public static ProblemDetails Validate(Account? account, PartnerProfile? profile, ClaimsPrincipal user)
+    public static ProblemDetails Validate(Account? account, PartnerProfile? profile, Caller caller)
     {
-        var access = ProfileAccess.RequireEditor(account, Caller.From(user));
+        var access = ProfileAccess.RequireEditor(account, caller);
         return access.Status is not null ? access : Problems.RefuseIfAny(Broken(profile));
     }
 
@@ -35,7 +35,7 @@ public static class SubmitProfileEndpoint
     }
 
     [WolverinePost("/api/v1/partners/{accountId}/profile/submit")]
-    public static async Task<ProfileView> Post(Guid accountId, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+    public static async Task<ProfileView> Post(Guid accountId, Caller caller, IDocumentSession session, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<PartnerProfile>(PartnerProfile.IdFor(accountId), ct);
         var profile = stream.Aggregate!;
@@ -43,7 +43,7 @@ public static class SubmitProfileEndpoint
         if (Broken(profile).Any())
             throw new JasperFx.ConcurrencyException("The profile changed while it was being submitted.", typeof(PartnerProfile), profile.Id);
         stream.AppendOne(new ProfileRevisionSubmitted(profile.Id, accountId, Guid.CreateVersion7(), profile.Draft,
-            profile.Published?.RevisionId, Caller.From(user).UserId));
+            profile.Published?.RevisionId, caller.UserId));
         await session.SaveChangesAsync(ct);
         return ProfileView.Of((await session.Events.FetchLatest<PartnerProfile>(profile.Id, ct))!);
     }

@@ -8,22 +8,22 @@ public static class ApproveApplicationEndpoint
     public static Task<(PartnerApplicationView?, Account?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ApplicationReview.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(PartnerApplicationView? application, Account? account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(PartnerApplicationView? application, Account? account, Caller caller)
     {
-        var access = ApplicationReview.RequireReviewer(application, account, Caller.From(user));
+        var access = ApplicationReview.RequireReviewer(application, account, caller);
         return access.Status is not null ? access : Problems.RefuseIfAny(ProgramRules.Preconditions(account!));
     }
 
     [WolverinePost("/api/v1/partner-applications/{id}/approve")]
     public static async Task<(PartnerApplicationView, OutgoingMessages)> Post(
-        [NotBody] PartnerApplicationView application, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        [NotBody] PartnerApplicationView application, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Account>(application.AccountId, ct);
         var account = stream.Aggregate!;
         // Decided meanwhile, or a precondition broke meanwhile (a subscription lapsed): retrying gives the current answer.
         if (account.OpenApplicationId != application.Id || ProgramRules.Preconditions(account).Any())
             throw new JasperFx.ConcurrencyException("The account changed while the application was being approved.", typeof(Account), account.Id);
-        var reviewer = Caller.From(user).UserId;
+        var reviewer = caller.UserId;
         var now = clock.GetUtcNow();
         stream.AppendOne(new PartnerApplicationApproved(account.Id, application.Id, reviewer));
         return (application with { Status = ApplicationStatus.Approved, ReviewedBy = reviewer, ReviewedAt = now },

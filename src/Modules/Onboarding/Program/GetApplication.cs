@@ -7,10 +7,10 @@ public static class GetApplicationEndpoint
     public static Task<(PartnerApplicationView?, Account?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ApplicationReview.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(PartnerApplicationView? application, Account? account, ClaimsPrincipal user) =>
+    public static ProblemDetails Validate(PartnerApplicationView? application, Account? account, Caller caller) =>
         application is null || account is null
             ? Problems.NotFound("partner application")
-            : AccountAccess.RequireMemberOrStaff(account, Caller.From(user), "partner application");
+            : AccountAccess.RequireMemberOrStaff(account, caller, "partner application");
 
     [WolverineGet("/api/v1/partner-applications/{id}")]
     public static PartnerApplicationView Get(PartnerApplicationView application) => application;

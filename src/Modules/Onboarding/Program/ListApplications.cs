@@ -17,9 +17,8 @@ public static class ListApplicationsEndpoint
     /// </summary>
     [WolverineGet("/api/v1/partner-applications")]
     public static async Task<Page<PartnerApplicationView>> Get(
-        string? status, int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        string? status, int? page, int? pageSize, Caller caller, IQuerySession session, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         var query = session.Query<PartnerApplicationView>().AsQueryable();
         if (!caller.IsStaff)
         {

@@ -10,21 +10,21 @@ public static class RejectApplicationEndpoint
     public static Task<(PartnerApplicationView?, Account?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         ApplicationReview.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(RejectApplication command, PartnerApplicationView? application, Account? account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(RejectApplication command, PartnerApplicationView? application, Account? account, Caller caller)
     {
-        var access = ApplicationReview.RequireReviewer(application, account, Caller.From(user));
+        var access = ApplicationReview.RequireReviewer(application, account, caller);
         return access.Status is not null ? access : new Check().Text("reason", command.Reason, 1000, min: 3).Result();
     }
 
     [WolverinePost("/api/v1/partner-applications/{id}/reject")]
     public static async Task<(PartnerApplicationView, OutgoingMessages)> Post(
-        RejectApplication command, [NotBody] PartnerApplicationView application, ClaimsPrincipal user, IDocumentSession session,
+        RejectApplication command, [NotBody] PartnerApplicationView application, Caller caller, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Account>(application.AccountId, ct);
         if (stream.Aggregate!.OpenApplicationId != application.Id)
             throw new JasperFx.ConcurrencyException("The application was decided meanwhile.", typeof(Account), application.AccountId);
-        var reviewer = Caller.From(user).UserId;
+        var reviewer = caller.UserId;
         var reason = command.Reason!.Trim();
         var now = clock.GetUtcNow();
         stream.AppendOne(new PartnerApplicationRejected(application.AccountId, application.Id, reason, reviewer));

@@ -10,14 +10,14 @@ public static class SubmitApplicationEndpoint
     public static async Task<Account?> LoadAsync(SubmitApplication command, IQuerySession session, CancellationToken ct) =>
         command.AccountId == Guid.Empty ? null : await session.LoadAsync<Account>(command.AccountId, ct);
 
-    public static ProblemDetails Validate(SubmitApplication command, Account? account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(SubmitApplication command, Account? account, Caller caller)
     {
         var input = new Check()
             .That(command.AccountId != Guid.Empty, "accountId", "is required: the id of the firm's account.")
             .Text("message", command.Message, 2000, required: false).Result();
         if (input.Status is not null) return input;
         if (account is null) return Problems.NotFound("account");
-        var access = AccountAccess.RequireManager(account, Caller.From(user));
+        var access = AccountAccess.RequireManager(account, caller);
         return access.Status is not null ? access : Problems.RefuseIfAny(Broken(account));
     }
 
@@ -32,7 +32,7 @@ public static class SubmitApplicationEndpoint
 
     [WolverinePost("/api/v1/partner-applications")]
     public static async Task<CreationResponse<Guid>> Post(
-        SubmitApplication command, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
+        SubmitApplication command, Caller caller, IDocumentSession session, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Account>(command.AccountId, ct);
         var account = stream.Aggregate!;
@@ -40,7 +40,7 @@ public static class SubmitApplicationEndpoint
         if (Broken(account).Any())
             throw new JasperFx.ConcurrencyException("The account changed while applying.", typeof(Account), account.Id);
         var submitted = new PartnerApplicationSubmitted(account.Id, Guid.CreateVersion7(), account.LegalName, account.TaxId,
-            account.AdvisoryType, string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(), Caller.From(user).UserId);
+            account.AdvisoryType, string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(), caller.UserId);
         stream.AppendOne(submitted);
         return new CreationResponse<Guid>($"/api/v1/partner-applications/{submitted.ApplicationId}", submitted.ApplicationId);
     }

@@ -11,9 +11,8 @@ public static class AcceptInvitationEndpoint
         GetInvitationEndpoint.LoadAsync(invitationId, session, ct);
 
     /// <summary>Only the invited email sees the invitation; to anyone else it does not exist.</summary>
-    public static ProblemDetails Validate(InvitationView? invitation, Account? account, ClaimsPrincipal user, TimeProvider clock)
+    public static ProblemDetails Validate(InvitationView? invitation, Account? account, Caller caller, TimeProvider clock)
     {
-        var caller = Caller.From(user);
         if (invitation is null || account is null || !invitation.IsFor(caller))
             return Problems.NotFound("invitation");
         var now = invitation.AsOf(clock.GetUtcNow());
@@ -30,9 +29,8 @@ public static class AcceptInvitationEndpoint
 
     [WolverinePost("/api/v1/invitations/{invitationId}/accept")]
     public static async Task<(AcceptedInvitation, Tell)> Post(
-        [NotBody] InvitationView invitation, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        [NotBody] InvitationView invitation, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(user);
         // Read for writing: a concurrent revoke or a second accept conflicts instead of both winning.
         var stream = await session.Events.FetchForWriting<Account>(invitation.AccountId, ct);
         var events = Decide(stream.Aggregate!, invitation.Id, caller);

@@ -8,9 +8,8 @@ public sealed record ChangeMemberRole(string? Role);
 
 public static class ChangeMemberRoleEndpoint
 {
-    public static ProblemDetails Validate(ChangeMemberRole command, string userId, Account account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(ChangeMemberRole command, string userId, Account account, Caller caller)
     {
-        var caller = Caller.From(user);
         var access = AccountAccess.RequireManager(account, caller);
         if (access.Status is not null) return access;
         if (account.MemberFor(userId) is not { } member) return Problems.NotFound("member");
@@ -28,11 +27,11 @@ public static class ChangeMemberRoleEndpoint
 
     [WolverinePut("/api/v1/accounts/{id}/members/{userId}")]
     public static (Member, Events, Tell) Put(
-        ChangeMemberRole command, string userId, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
+        ChangeMemberRole command, string userId, [Aggregate] Account account, Caller caller, TimeProvider clock)
     {
         var member = account.MemberFor(userId)!;
         if (member.Role == command.Role) return (member, [], new Tell());
-        var changed = new MemberRoleChanged(account.Id, userId, member.Role, command.Role!, Caller.From(user).UserId);
+        var changed = new MemberRoleChanged(account.Id, userId, member.Role, command.Role!, caller.UserId);
         // Who can no longer invite has no invitation out in their name.
         var revoked = Roles.Manages(account.Kind, changed.ToRole) ? [] : AccountAccess.InvitationsSentBy(account, userId, changed.ChangedBy);
         return (member with { Role = changed.ToRole }, [changed, .. revoked],

@@ -11,9 +11,8 @@ public static class GetInvitationEndpoint
         return (invitation, invitation is null ? null : await session.LoadAsync<Account>(invitation.AccountId, ct));
     }
 
-    public static ProblemDetails Validate(InvitationView? invitation, Account? account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(InvitationView? invitation, Account? account, Caller caller)
     {
-        var caller = Caller.From(user);
         if (invitation is null || account is null) return Problems.NotFound("invitation");
         return invitation.IsFor(caller) ? Problems.None : AccountAccess.RequireManager(account, caller, "invitation");
     }

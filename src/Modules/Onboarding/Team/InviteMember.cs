@@ -11,9 +11,8 @@ public static class InviteMemberEndpoint
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
-    public static ProblemDetails Validate(InviteMember command, Account account, ClaimsPrincipal user, TimeProvider clock)
+    public static ProblemDetails Validate(InviteMember command, Account account, Caller caller, TimeProvider clock)
     {
-        var caller = Caller.From(user);
         var access = AccountAccess.RequireManager(account, caller);
         if (access.Status is not null) return access;
         var input = new Check().Email("email", command.Email).OneOf("role", command.Role, Roles.For(account.Kind)).Result();
@@ -33,9 +32,9 @@ public static class InviteMemberEndpoint
 
     [WolverinePost("/api/v1/accounts/{id}/invitations")]
     public static (CreationResponse<Guid>, Events, OutgoingMessages) Post(
-        InviteMember command, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
+        InviteMember command, [Aggregate] Account account, Caller caller, TimeProvider clock)
     {
-        var invited = Decide(command, account, Caller.From(user), Guid.CreateVersion7(), clock.GetUtcNow());
+        var invited = Decide(command, account, caller, Guid.CreateVersion7(), clock.GetUtcNow());
         return (new CreationResponse<Guid>($"/api/v1/invitations/{invited.InvitationId}", invited.InvitationId),
             [invited],
             [new Contract.MemberInvited(account.Id, invited.InvitationId, invited.Email, invited.Role, invited.InvitedBy, invited.ExpiresAt)]);

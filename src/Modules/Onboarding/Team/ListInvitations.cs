@@ -5,9 +5,9 @@ namespace Holded.Partners.Onboarding.Team;
 
 public static class ListInvitationsEndpoint
 {
-    public static ProblemDetails Validate(Account account, ClaimsPrincipal user, string? status, int? page, int? pageSize)
+    public static ProblemDetails Validate(Account account, Caller caller, string? status, int? page, int? pageSize)
     {
-        var access = AccountAccess.RequireManager(account, Caller.From(user));
+        var access = AccountAccess.RequireManager(account, caller);
         if (access.Status is not null) return access;
         var paging = Paging.Validate(page, pageSize);
         return paging.Status is not null ? paging : new Check().OneOf("status", status, InvitationStatus.All, required: false).Result();

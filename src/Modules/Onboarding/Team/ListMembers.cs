@@ -5,9 +5,9 @@ namespace Holded.Partners.Onboarding.Team;
 
 public static class ListMembersEndpoint
 {
-    public static ProblemDetails Validate(Account account, ClaimsPrincipal user, int? page, int? pageSize)
+    public static ProblemDetails Validate(Account account, Caller caller, int? page, int? pageSize)
     {
-        var access = AccountAccess.RequireMemberOrStaff(account, Caller.From(user));
+        var access = AccountAccess.RequireMemberOrStaff(account, caller);
         return access.Status is not null ? access : Paging.Validate(page, pageSize);
     }
 

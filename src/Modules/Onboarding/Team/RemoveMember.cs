@@ -11,9 +11,8 @@ namespace Holded.Partners.Onboarding.Team;
 /// </summary>
 public static class RemoveMemberEndpoint
 {
-    public static ProblemDetails Validate(string userId, Account account, ClaimsPrincipal user)
+    public static ProblemDetails Validate(string userId, Account account, Caller caller)
     {
-        var caller = Caller.From(user);
         var leaving = caller.UserId == userId && account.IsMember(userId);
         if (!leaving)
         {
@@ -35,10 +34,10 @@ public static class RemoveMemberEndpoint
     }
 
     [WolverineDelete("/api/v1/accounts/{id}/members/{userId}")]
-    public static (IResult, Events, Tell) Delete(string userId, [Aggregate] Account account, ClaimsPrincipal user, TimeProvider clock)
+    public static (IResult, Events, Tell) Delete(string userId, [Aggregate] Account account, Caller caller, TimeProvider clock)
     {
         var member = account.MemberFor(userId)!;
-        var removed = new MemberRemoved(account.Id, userId, member.Email, Caller.From(user).UserId);
+        var removed = new MemberRemoved(account.Id, userId, member.Email, caller.UserId);
         // Everything the member could do ends, in this transaction (see Tell): the invitations they sent too.
         return (Results.NoContent(), [removed, .. AccountAccess.InvitationsSentBy(account, userId, removed.RemovedBy)],
             new Tell(new Contract.MemberRemoved(account.Id, userId, member.Email, removed.RemovedBy, clock.GetUtcNow(), account.Version + 1)));

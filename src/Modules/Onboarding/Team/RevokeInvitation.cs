@@ -8,9 +8,9 @@ namespace Holded.Partners.Onboarding.Team;
 public static class RevokeInvitationEndpoint
 {
     public static async Task<ProblemDetails> ValidateAsync(
-        Guid invitationId, Account account, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+        Guid invitationId, Account account, Caller caller, IQuerySession session, CancellationToken ct)
     {
-        var access = AccountAccess.RequireManager(account, Caller.From(user));
+        var access = AccountAccess.RequireManager(account, caller);
         if (access.Status is not null) return access;
         if (account.Invitations.Any(i => i.InvitationId == invitationId)) return Problems.None;
 
@@ -21,6 +21,6 @@ public static class RevokeInvitationEndpoint
     }
 
     [WolverineDelete("/api/v1/accounts/{id}/invitations/{invitationId}")]
-    public static (IResult, Events) Delete(Guid invitationId, [Aggregate] Account account, ClaimsPrincipal user) =>
-        (Results.NoContent(), [new InvitationRevoked(account.Id, invitationId, Caller.From(user).UserId)]);
+    public static (IResult, Events) Delete(Guid invitationId, [Aggregate] Account account, Caller caller) =>
+        (Results.NoContent(), [new InvitationRevoked(account.Id, invitationId, caller.UserId)]);
 }
