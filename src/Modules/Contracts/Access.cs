@@ -7,7 +7,23 @@ public sealed record AccessGranted(Guid CollaborationId, Guid ClientAccountId, G
 public sealed record AccessGrantChanged(
     Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string FromRole, string ToRole, DateTimeOffset? ExpiresAt, string By, DateTimeOffset At);
 
-/// <summary>Why a grant ended: "removed" by the client, "expired", or "terminated" with the collaboration.</summary>
+/// <summary>The level a member may act at in a section, weakest first.</summary>
+public static class Levels
+{
+    public const string None = "none";
+    public const string Read = "read";
+    public const string Write = "write";
+}
+
+/// <summary>Why a grant ended (<see cref="AccessGrantEnded.Reason"/>).</summary>
+public static class GrantEndReasons
+{
+    public const string Removed = "removed";
+    public const string Expired = "expired";
+    public const string Terminated = "terminated";
+}
+
+/// <summary>Why a grant ended: "removed" by the client, "expired", or "terminated" with the collaboration (<see cref="GrantEndReasons"/>).</summary>
 public sealed record AccessGrantEnded(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string Reason, DateTimeOffset At);
 
 /// <summary>A grant expires in <paramref name="Days"/> days (30, 7, 1).</summary>

@@ -13,7 +13,15 @@ public sealed record CollaborationEnded(
 
 public sealed record ManagerAssigned(Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string AssignedBy, DateTimeOffset At, long Version);
 
-/// <summary>Why: "unassigned" by an administrator, "member_removed" from the firm, or "collaboration_ended".</summary>
+/// <summary>Why a manager was unassigned (<see cref="ManagerUnassigned.Reason"/>).</summary>
+public static class UnassignReasons
+{
+    public const string Unassigned = "unassigned";
+    public const string MemberRemoved = "member_removed";
+    public const string CollaborationEnded = "collaboration_ended";
+}
+
+/// <summary>Why: "unassigned" by an administrator, "member_removed" from the firm, or "collaboration_ended" (<see cref="UnassignReasons"/>).</summary>
 public sealed record ManagerUnassigned(
     Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string Reason, DateTimeOffset At, long Version);
 

@@ -19,6 +19,13 @@ public sealed record MemberRemoved(Guid AccountId, string UserId, string Email, 
 
 public sealed record MemberInvited(Guid AccountId, Guid InvitationId, string Email, string Role, string InvitedBy, DateTimeOffset ExpiresAt);
 
+/// <summary>What a reviewer decided of an application (<see cref="PartnerApplicationDecided.Outcome"/>).</summary>
+public static class ApplicationOutcomes
+{
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+}
+
 public sealed record PartnerApplicationDecided(Guid AccountId, Guid ApplicationId, string Outcome, string? Reason, DateTimeOffset At);
 
 /// <summary>The firm is now a partner of the program.</summary>

@@ -2,9 +2,9 @@ namespace Holded.Partners.Access.Catalog;
 
 public static class Levels
 {
-    public const string None = "none";
-    public const string Read = "read";
-    public const string Write = "write";
+    public const string None = Contract.Levels.None;
+    public const string Read = Contract.Levels.Read;
+    public const string Write = Contract.Levels.Write;
     public static readonly IReadOnlyList<string> All = [None, Read, Write];
     public static int Rank(string level) => level switch { Write => 2, Read => 1, _ => 0 };
     public static string Min(string a, string b) => Rank(a) <= Rank(b) ? a : b;

@@ -6,9 +6,9 @@ public static class GrantStatus
 {
     public const string None = "none";
     public const string Active = "active";
-    public const string Removed = "removed";
-    public const string Expired = "expired";
-    public const string Terminated = "terminated";
+    public const string Removed = Contract.GrantEndReasons.Removed;
+    public const string Expired = Contract.GrantEndReasons.Expired;
+    public const string Terminated = Contract.GrantEndReasons.Terminated;
 }
 
 /// <summary>Every grant event names its collaboration and both accounts: the audit trail reads each event on its own.</summary>

@@ -38,7 +38,7 @@ public static class GrantEndsWithCollaboration
         var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(m.CollaborationId));
         var grant = stream.Aggregate;
         if (grant is not { InForce: true }) return [];
-        stream.AppendOne(new AccessTerminated(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, "collaboration_ended"));
+        stream.AppendOne(new AccessTerminated(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, Collaborations.UnassignReasons.CollaborationEnded));
         return [new Contract.AccessGrantEnded(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Terminated, m.At)];
     }
 }

@@ -19,11 +19,12 @@ public static class CollaborationStatus
     public static readonly IReadOnlyList<string> All = [Active, Ended];
 }
 
+/// <summary>The module's own events say why with the contract's words.</summary>
 public static class UnassignReasons
 {
-    public const string Unassigned = "unassigned";
-    public const string MemberRemoved = "member_removed";
-    public const string CollaborationEnded = "collaboration_ended";
+    public const string Unassigned = Contract.UnassignReasons.Unassigned;
+    public const string MemberRemoved = Contract.UnassignReasons.MemberRemoved;
+    public const string CollaborationEnded = Contract.UnassignReasons.CollaborationEnded;
 }
 
 public sealed record Manager(string UserId, string Name);

@@ -13,7 +13,7 @@ public sealed record Parties(CollaborationView View, CollaborationAccount? Clien
 
     /// <summary>Who may end it: the client's owners and admins, or the firm's administrators.</summary>
     public string? DeciderSide(Caller caller) =>
-        Client?.IsManagedBy(caller.UserId) == true ? "client" : Partner?.IsManagedBy(caller.UserId) == true ? "partner" : null;
+        Client?.IsManagedBy(caller.UserId) == true ? Contracts.Sides.Client : Partner?.IsManagedBy(caller.UserId) == true ? Contracts.Sides.Partner : null;
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ public static class CompletePendingItemEndpoint
         var stream = await session.Events.FetchForExclusiveWriting<ClientWork>(ClientWork.IdFor(client), ct);
         var work = stream.Aggregate ?? ClientWork.New(client);
         var item = work.Section(section).Items.FirstOrDefault(i => i.Id == itemId);
-        if (!work.Shares(section) || access.Level == "none" || item is null) return (Results.Problem(Problems.NotFound("item")), []);
+        if (!work.Shares(section) || access.Level == AccessContract.Levels.None || item is null) return (Results.Problem(Problems.NotFound("item")), []);
         if (!access.MayWrite)
         {
             var refused = Problems.Forbidden($"You may not complete {section} items for this client: {access.Reason}.");

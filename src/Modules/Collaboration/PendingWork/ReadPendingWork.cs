@@ -39,7 +39,7 @@ public static class ReadPendingWorkEndpoint
     /// <summary>Shared by the client and readable by the member: the intersection, in the catalog's order.</summary>
     public static IReadOnlyList<SectionPendingWork> Visible(ClientWork work, AccessContract.MemberAccess access, bool english) =>
         [.. Catalogs.Sections
-            .Where(s => work.Shares(s) && access.Sections[s].Level != "none")
+            .Where(s => work.Shares(s) && access.Sections[s].Level != AccessContract.Levels.None)
             .Select(s =>
             {
                 var pending = work.Section(s).Pending.ToArray();

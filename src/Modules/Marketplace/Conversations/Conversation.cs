@@ -2,10 +2,11 @@ using JasperFx.Events;
 
 namespace Holded.Partners.Marketplace.Conversations;
 
+/// <summary>The contract's words for the two sides of a conversation.</summary>
 public static class Sides
 {
-    public const string Client = "client";
-    public const string Partner = "partner";
+    public const string Client = Contracts.Sides.Client;
+    public const string Partner = Contracts.Sides.Partner;
 }
 
 public sealed record ConversationOpened(

@@ -18,11 +18,11 @@ public static class AccessNewsHandler
         ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_ended", $"{m.Reason}|{m.At.UtcTicks}",
             c => m.Reason switch
             {
-                "removed" => ($"{c} ha retirado vuestro acceso.", $"{c} removed your access."),
-                "expired" => ($"Vuestro acceso a {c} ha caducado.", $"Your access to {c} has expired."),
+                Access.GrantEndReasons.Removed => ($"{c} ha retirado vuestro acceso.", $"{c} removed your access."),
+                Access.GrantEndReasons.Expired => ($"Vuestro acceso a {c} ha caducado.", $"Your access to {c} has expired."),
                 _ => ($"Vuestro acceso a {c} ha terminado con la colaboración.", $"Your access to {c} ended with the collaboration."),
             },
-            alsoClient: m.Reason == "expired");
+            alsoClient: m.Reason == Access.GrantEndReasons.Expired);
 
     public static Task<OutgoingMessages> Handle(Access.AccessGrantExpiring m, IDocumentSession session) =>
         ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_expiring", $"{m.Days}|{m.ExpiresAt.UtcTicks}",

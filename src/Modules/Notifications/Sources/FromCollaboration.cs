@@ -40,7 +40,7 @@ public static class CollaborationNewsHandler
     // Unassigned because the member left the firm or the collaboration ended: the end speaks for itself.
     public static async Task<OutgoingMessages> Handle(Collaborations.ManagerUnassigned m, IDocumentSession session)
     {
-        if (m.Reason != "unassigned") return [];
+        if (m.Reason != Collaborations.UnassignReasons.Unassigned) return [];
         var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
         return firm?.Member(m.UserId) is not { } member ? [] : await Deliver.ToAsync(session, [new Recipient(member.UserId, member.Email)], new News(
             "manager_unassigned", $"{m.CollaborationId}|{m.UserId}|{m.At.UtcTicks}",
@@ -64,7 +64,7 @@ public static class CollaborationNewsHandler
             foreach (var member in Audience.FirmSide(firm, collaboration).DistinctBy(r => r.UserId))
             {
                 var access = await bus.InvokeAsync<Access.MemberAccess>(new Access.AskMemberAccess(member.UserId!, m.ClientAccountId, collaboration.Id), ct);
-                if (access.Sections[m.Section].Level == "none") continue;
+                if (access.Sections[m.Section].Level == Access.Levels.None) continue;
                 if ((await NotificationSettings.LoadAsync(session, member.UserId!, ct)).Notifies(m.Kpi, m.ClientAccountId)) hearing.Add(member);
             }
             mail.AddRange(await Deliver.ToAsync(session, hearing, new News(

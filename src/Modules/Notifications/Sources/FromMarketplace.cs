@@ -16,7 +16,7 @@ public static class MarketplaceNewsHandler
     {
         var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
         IEnumerable<Recipient> others;
-        if (m.Side == "client")
+        if (m.Side == Contracts.Sides.Client)
         {
             // The firm: its administrators, and the managers of a collaboration already running with this client.
             var working = await session.Query<NotificationCollaboration>()
@@ -24,11 +24,11 @@ public static class MarketplaceNewsHandler
             others = Audience.Managers(firm).Concat(working.SelectMany(c => Audience.FirmSide(firm, c)));
         }
         else others = Audience.Members(client);
-        var from = m.Side == "client" ? client?.Name : firm?.Name;
+        var from = m.Side == Contracts.Sides.Client ? client?.Name : firm?.Name;
         return await Deliver.ToAsync(session, others.Where(r => r.UserId != m.AuthorUserId), new News(
             "message_posted", m.MessageId.ToString(),
             $"Nuevo mensaje de {from}.", $"New message from {from}.",
-            $"/api/v1/conversations/{m.ConversationId}", m.Side == "client" ? m.PartnerAccountId : m.ClientAccountId));
+            $"/api/v1/conversations/{m.ConversationId}", m.Side == Contracts.Sides.Client ? m.PartnerAccountId : m.ClientAccountId));
     }
 
     public static async Task<OutgoingMessages> Handle(Marketplace.CollaborationRequestDeclined m, IDocumentSession session)

@@ -8,7 +8,7 @@ public static class OnboardingNewsHandler
 {
     public static async Task<OutgoingMessages> Handle(Onboarding.PartnerApplicationDecided m, IDocumentSession session)
     {
-        var approved = m.Outcome == "approved";
+        var approved = m.Outcome == Onboarding.ApplicationOutcomes.Approved;
         return await Deliver.ToAsync(session, Audience.Managers(await session.LoadAsync<NotificationAccount>(m.AccountId)), new News(
             "application_decided", m.ApplicationId.ToString(),
             approved ? "Vuestra solicitud al programa de partners ha sido aprobada." : $"Vuestra solicitud al programa de partners ha sido rechazada: {m.Reason}",

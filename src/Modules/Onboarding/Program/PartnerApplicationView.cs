@@ -7,8 +7,8 @@ namespace Holded.Partners.Onboarding.Program;
 public static class ApplicationStatus
 {
     public const string Pending = "pending";
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
+    public const string Approved = Contract.ApplicationOutcomes.Approved;
+    public const string Rejected = Contract.ApplicationOutcomes.Rejected;
     public static readonly IReadOnlyList<string> All = [Pending, Approved, Rejected];
 }
 
