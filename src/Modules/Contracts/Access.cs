@@ -37,5 +37,10 @@ public sealed record AskMemberAccess(string UserId, Guid ClientAccountId, Guid? 
 
 public sealed record MemberAccess(Guid? CollaborationId, string? Role, IReadOnlyDictionary<string, SectionAccess> Sections);
 
+/// <summary>Many such questions at once (a table's rows, a client's firm members): the answers in the same order.</summary>
+public sealed record AskMembersAccess(IReadOnlyList<AskMemberAccess> Questions);
+
+public sealed record MembersAccess(IReadOnlyList<MemberAccess> Answers);
+
 /// <summary>The effective level, whether writing is allowed, and Access's reason for the write decision.</summary>
 public sealed record SectionAccess(string Level, bool MayWrite, string Reason);

@@ -35,15 +35,13 @@ public static class ListClientsEndpoint
 
         var work = (await session.LoadManyAsync<ClientWork>(ct, views.Items.Select(v => ClientWork.IdFor(v.ClientAccountId)).Distinct()))
             .ToDictionary(w => w.ClientAccountId);
-        var rows = new List<ClientRow>();
-        foreach (var view in views.Items)
-        {
-            // The member's own view of each client: the granted role, and the KPIs of what is shared and theirs to read.
-            var access = await bus.InvokeAsync<AccessContract.MemberAccess>(new AccessContract.AskMemberAccess(caller.UserId, view.ClientAccountId, view.Id), ct);
-            var kpis = ReadPendingWorkEndpoint.Visible(work.GetValueOrDefault(view.ClientAccountId) ?? ClientWork.New(view.ClientAccountId), access, english: false)
-                .ToDictionary(s => s.Kpi, s => s.Pending);
-            rows.Add(ClientRow.Of(view, access.Role, kpis));
-        }
+        // The member's own view of each client — the granted role, and the KPIs of what is shared and theirs to read —
+        // asked of Access once for the whole page.
+        var answers = (await bus.InvokeAsync<AccessContract.MembersAccess>(new AccessContract.AskMembersAccess(
+            [.. views.Items.Select(v => new AccessContract.AskMemberAccess(caller.UserId, v.ClientAccountId, v.Id))]), ct)).Answers;
+        var rows = views.Items.Zip(answers, (view, access) => ClientRow.Of(view, access.Role,
+            ReadPendingWorkEndpoint.Visible(work.GetValueOrDefault(view.ClientAccountId) ?? ClientWork.New(view.ClientAccountId), access, english: false)
+                .ToDictionary(s => s.Kpi, s => s.Pending))).ToList();
         return new Page<ClientRow>(rows, views.PageNumber, views.PageSize, views.Total);
     }
 }

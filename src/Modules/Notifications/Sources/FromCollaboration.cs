@@ -60,13 +60,14 @@ public static class CollaborationNewsHandler
         foreach (var collaboration in working.Where(c => c.Active))
         {
             var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, collaboration.PartnerAccountId);
-            var hearing = new List<Recipient>();
-            foreach (var member in Audience.FirmSide(firm, collaboration).DistinctBy(r => r.UserId))
-            {
-                var access = await bus.InvokeAsync<Access.MemberAccess>(new Access.AskMemberAccess(member.UserId!, m.ClientAccountId, collaboration.Id), ct);
-                if (access.Sections[m.Section].Level == Access.Levels.None) continue;
-                if ((await NotificationSettings.LoadAsync(session, member.UserId!, ct)).Notifies(m.Kpi, m.ClientAccountId)) hearing.Add(member);
-            }
+            // Who may read the section, asked of Access once for the firm's side; their settings read at once.
+            var members = Audience.FirmSide(firm, collaboration).DistinctBy(r => r.UserId).ToList();
+            var access = (await bus.InvokeAsync<Access.MembersAccess>(new Access.AskMembersAccess(
+                [.. members.Select(r => new Access.AskMemberAccess(r.UserId!, m.ClientAccountId, collaboration.Id))]), ct)).Answers;
+            var settings = (await session.LoadManyAsync<NotificationSettings>(ct, members.Select(r => NotificationSettings.IdFor(r.UserId!))))
+                .ToDictionary(s => s.UserId);
+            var hearing = members.Where((member, i) => access[i].Sections[m.Section].Level != Access.Levels.None
+                && (settings.GetValueOrDefault(member.UserId!) ?? NotificationSettings.Default(member.UserId!)).Notifies(m.Kpi, m.ClientAccountId)).ToList();
             mail.AddRange(await Deliver.ToAsync(session, hearing, new News(
                 "kpi_rise", $"{m.ClientAccountId}|{m.Section}|{m.Version}",
                 $"{client?.Name}: {m.Pending} pendientes en {m.Kpi} (antes {m.PreviousPending}).",
