@@ -16,12 +16,12 @@ public sealed class AccessState
     private readonly KeyedCache<Guid, AccessCollaboration[]> _collaborationsByClient;
     private readonly KeyedCache<Guid, Grant> _grantsByCollaboration;
 
-    public AccessState(FeedSettings settings)
+    public AccessState(FeedSettings settings, TimeProvider clock)
     {
-        Feed = new FeedHealth(settings);
-        _accounts = new(MaxAge, Feed);
-        _collaborationsByClient = new(MaxAge, Feed);
-        _grantsByCollaboration = new(MaxAge, Feed);
+        Feed = new FeedHealth(settings, clock);
+        _accounts = new(MaxAge, Feed, clock);
+        _collaborationsByClient = new(MaxAge, Feed, clock);
+        _grantsByCollaboration = new(MaxAge, Feed, clock);
     }
 
     /// <summary>Whether memory may answer now, and how this node's listener is known.</summary>

@@ -11,10 +11,11 @@ public sealed record FeedSettings(TimeSpan Heartbeat, TimeSpan StaleAfter)
 /// delivered a notification) within <see cref="FeedSettings.StaleAfter"/>. A connection that dies without a reset — a
 /// dropped network path, a frozen server — stops memory serving within that time, whether or not the feed has noticed.
 /// </summary>
-public sealed class FeedHealth(FeedSettings settings)
+public sealed class FeedHealth(FeedSettings settings, TimeProvider clock)
 {
     private volatile bool _listening;
-    private long _confirmedAt = long.MinValue / 2;
+    private long _confirmedAt;
+    private volatile bool _confirmed;
 
     public FeedSettings Settings { get; } = settings;
 
@@ -23,9 +24,13 @@ public sealed class FeedHealth(FeedSettings settings)
 
     public bool Listening => _listening;
 
-    public bool Serves => _listening && Environment.TickCount64 - Interlocked.Read(ref _confirmedAt) < (long)Settings.StaleAfter.TotalMilliseconds;
+    public bool Serves => _listening && _confirmed && clock.GetElapsedTime(Interlocked.Read(ref _confirmedAt)) < Settings.StaleAfter;
 
-    public void Confirmed() => Interlocked.Exchange(ref _confirmedAt, Environment.TickCount64);
+    public void Confirmed()
+    {
+        Interlocked.Exchange(ref _confirmedAt, clock.GetTimestamp());
+        _confirmed = true;
+    }
 
     internal void Listen(bool listening) => _listening = listening;
 }

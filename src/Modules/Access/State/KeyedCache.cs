@@ -20,34 +20,35 @@ public sealed class KeyedCache<TKey, TValue> where TKey : notnull where TValue :
 
     private ConcurrentDictionary<TKey, Entry> _entries = new();
     private readonly FeedHealth _feed;
-    private readonly long _maxAge;
+    private readonly TimeSpan _maxAge;
+    private readonly TimeProvider _clock;
 
     /// <param name="maxAge">A safety net for writes the feed never hears of (a rebuild, a restore): no value lives longer.</param>
-    public KeyedCache(TimeSpan maxAge, FeedHealth feed) => (_maxAge, _feed) = ((long)maxAge.TotalMilliseconds, feed);
+    public KeyedCache(TimeSpan maxAge, FeedHealth feed, TimeProvider clock) => (_maxAge, _feed, _clock) = (maxAge, feed, clock);
 
     /// <summary>A value known now (possibly known not to exist), without a read: the hot path's way in.</summary>
     public bool TryGet(TKey key, out TValue? value)
     {
         value = null;
-        if (!_feed.Serves || !_entries.TryGetValue(key, out var entry) || !Fresh(entry, Environment.TickCount64)) return false;
+        if (!_feed.Serves || !_entries.TryGetValue(key, out var entry) || !Fresh(entry)) return false;
         value = entry.Value;
         return true;
     }
 
-    private bool Fresh(Entry entry, long now) => entry.Known && now - entry.At < _maxAge;
+    private bool Fresh(Entry entry) => entry.Known && _clock.GetElapsedTime(entry.At) < _maxAge;
 
     public async Task<IReadOnlyDictionary<TKey, TValue>> GetManyAsync(
         IReadOnlyCollection<TKey> keys, Func<TKey[], CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> read, CancellationToken ct)
     {
         var entries = _entries;
         var on = _feed.Serves;
-        var now = Environment.TickCount64;
+        var now = _clock.GetTimestamp();
         var found = new Dictionary<TKey, TValue>();
         var missing = new List<(TKey Key, Entry? Seen)>();
         foreach (var key in keys)
         {
             var seen = on && entries.TryGetValue(key, out var e) ? e : null;
-            if (seen is not null && Fresh(seen, now)) { if (seen.Value is not null) found[key] = seen.Value; }
+            if (seen is not null && Fresh(seen)) { if (seen.Value is not null) found[key] = seen.Value; }
             else missing.Add((key, seen));
         }
         if (missing.Count == 0) return found;
@@ -64,7 +65,7 @@ public sealed class KeyedCache<TKey, TValue> where TKey : notnull where TValue :
         return found;
     }
 
-    public void Changed(TKey key) => _entries[key] = new Entry(null, false, Environment.TickCount64);
+    public void Changed(TKey key) => _entries[key] = new Entry(null, false, _clock.GetTimestamp());
 
     /// <summary>Empty again: the feed listens from now on, or has stopped and may have missed changes.</summary>
     public void Restart() => _entries = new();
@@ -72,8 +73,7 @@ public sealed class KeyedCache<TKey, TValue> where TKey : notnull where TValue :
     /// <summary>Markers only guard reads in flight; once no read can be that old they go.</summary>
     public void Prune(TimeSpan olderThan)
     {
-        var limit = Environment.TickCount64 - (long)olderThan.TotalMilliseconds;
         foreach (var (key, entry) in _entries)
-            if (entry.At < limit) _entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry));
+            if (_clock.GetElapsedTime(entry.At) > olderThan) _entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry));
     }
 }
