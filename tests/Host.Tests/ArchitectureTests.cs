@@ -34,4 +34,18 @@ public class ArchitectureTests
         Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny([.. Modules.Select(m => $"Holded.Partners.{m}"), "Holded.Partners.Host"])
             .GetResult().IsSuccessful.ShouldBeTrue();
     }
+
+    [Fact]
+    public void the_host_reaches_a_module_only_through_its_registration_and_what_it_offers()
+    {
+        // A module's surface is its root namespace (its registration method and what it deliberately offers, such as
+        // Access's AccessTrail), its contracts and the kernel; its feature folders are its own.
+        var inside = Modules.SelectMany(m => AppDomain.CurrentDomain.Load($"Holded.Partners.{m}").GetTypes()
+                .Select(t => t.Namespace).Where(n => n is not null && n != $"Holded.Partners.{m}"))
+            .Distinct().ToArray();
+        inside.ShouldNotBeEmpty();
+        var result = Types.InAssembly(typeof(Program).Assembly).That().DoNotResideInNamespace("JasperFx.Generated") // its command-line parsers, generated
+            .ShouldNot().HaveDependencyOnAny(inside!).GetResult();
+        result.IsSuccessful.ShouldBeTrue($"the host reaches into a module: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
 }

@@ -1,4 +1,4 @@
-using Holded.Partners.Access.Audit;
+using Holded.Partners.Access;
 using JasperFx.CommandLine;
 using Npgsql;
 
@@ -30,30 +30,16 @@ public class AuditCommand : JasperFxAsyncCommand<AuditInput>
             Console.Error.WriteLine($"Unknown action '{input.Action}': the one action is export.");
             return false;
         }
-        if (input.TypeFlag is { } type && !AuditTypes.All.Contains(type))
+        if (input.TypeFlag is { } type && !AccessTrail.Types.Contains(type))
         {
-            Console.Error.WriteLine($"Unknown type '{type}'; one of {string.Join(", ", AuditTypes.All)}.");
+            Console.Error.WriteLine($"Unknown type '{type}'; one of {string.Join(", ", AccessTrail.Types)}.");
             return false;
         }
         using var host = input.BuildHost();
         var database = host.Services.GetRequiredService<NpgsqlDataSource>();
         await using var output = input.OutputFlag is { } file ? new StreamWriter(file) : new StreamWriter(Console.OpenStandardOutput());
-        await output.WriteLineAsync(ReadAuditTrailEndpoint.CsvHeader);
-        var query = new AuditQuery
-        {
-            ClientAccountId = input.ClientFlag, PartnerAccountId = input.FirmFlag, UserId = input.MemberFlag, Type = input.TypeFlag,
-            From = input.FromFlag, To = input.ToFlag, Limit = ReadAuditTrailEndpoint.MaxLimit,
-        };
-        var entries = 0;
-        while (true)
-        {
-            var page = await ReadAuditTrailEndpoint.Read(query, database, CancellationToken.None);
-            await output.WriteAsync(ReadAuditTrailEndpoint.Csv(page, header: false));
-            entries += page.Items.Count;
-            if (page.NextCursor is null) break;
-            query.Cursor = page.NextCursor;
-            if (input.OutputFlag is not null) Console.Error.Write($"\r{entries} entries…");
-        }
+        var entries = await AccessTrail.ExportCsvAsync(database, input.ClientFlag, input.FirmFlag, input.MemberFlag, input.TypeFlag, input.FromFlag,
+            input.ToFlag, output, input.OutputFlag is null ? null : n => Console.Error.Write($"\r{n} entries…"), CancellationToken.None);
         if (input.OutputFlag is not null) Console.Error.WriteLine($"\r{entries} entries written to {input.OutputFlag}");
         return true;
     }

@@ -38,5 +38,5 @@ public static class DevelopmentTokens
     }
 
     /// <summary>A stable subject for a demo email, so the same person gets the same id every time.</summary>
-    public static string SubjectFor(string email) => Kernel.StableIds.For("development-user", email.Trim().ToLowerInvariant()).ToString();
+    public static string SubjectFor(string email) => Kernel.DevelopmentIdentities.SubjectFor(email);
 }

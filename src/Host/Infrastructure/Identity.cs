@@ -78,7 +78,7 @@ public static class Identity
             };
         });
         // The web pages' own sign-in (see Access's WebSignIn): a cookie, never a bearer token in a page.
-        authentication.AddCookie(Holded.Partners.Access.Web.WebSignIn.Scheme, o =>
+        authentication.AddCookie(Kernel.WebIdentity.Scheme, o =>
         {
             o.Cookie.Name = "partners.web";
             o.Cookie.HttpOnly = true;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Holded.Partners.Access.State;
 using Holded.Partners.Kernel;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -38,7 +37,8 @@ public static class ProjectionsEndpoints
 
     [WolverinePost("/api/v1/admin/projections/{name}/rebuild")]
     public static async Task<IResult> Rebuild(
-        string name, IDocumentStore store, Marten.Events.Daemon.Coordination.IProjectionCoordinator coordinator, NpgsqlDataSource database, CancellationToken ct)
+        string name, IDocumentStore store, Marten.Events.Daemon.Coordination.IProjectionCoordinator coordinator, NpgsqlDataSource database,
+        IEnumerable<IAfterRebuild> afterRebuild, CancellationToken ct)
     {
         if (Sources(store).FirstOrDefault(p => p.Name == name) is not { } projection) return Results.Problem(Problems.NotFound("projection"));
         // An inline projection is written in the transaction of its events, so it is never behind. Rebuilt under live
@@ -59,9 +59,8 @@ public static class ProjectionsEndpoints
         }
         finally
         {
-            // Every node drops what it holds in memory of access facts, whatever it read while documents were rewritten.
-            await using var reset = database.CreateCommand($"select pg_notify('{AccessChanges.Channel}', '*')");
-            await reset.ExecuteNonQueryAsync(CancellationToken.None);
+            // Every module drops what it holds in memory (Access: on every node), whatever it read while documents were rewritten.
+            foreach (var module in afterRebuild) await module.AfterRebuildAsync(CancellationToken.None);
         }
         return Results.Ok(new ProjectionRebuilt(name, await ProjectionShards.LastEventAsync(database, ct),
             Math.Round(TimeProvider.System.GetElapsedTime(started).TotalSeconds, 3)));

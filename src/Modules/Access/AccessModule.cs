@@ -24,6 +24,7 @@ public static class AccessModule
         services.AddSingleton<AccessState>();
         services.AddSingleton(new SessionRefusals(configuration.GetValue("Access:RefusedSessionsPerMinute", 10)));
         services.AddHostedService<AccessChangeFeed>();
+        services.AddSingleton<IAfterRebuild, ForgetAccessAfterRebuild>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(provider.GetRequiredService<AccessState>())));
         services.ConfigureMarten(opts =>
         {

@@ -11,4 +11,13 @@ public static class DevelopmentIdentities
 {
     public static bool Offered(IHostEnvironment environment, IConfiguration configuration) =>
         environment.IsDevelopment() && string.IsNullOrEmpty(configuration["Auth:Authority"]);
+
+    /// <summary>A demo person's stable subject, derived from their email: the same person gets the same id every time, however signed in.</summary>
+    public static string SubjectFor(string email) => StableIds.For("development-user", email.Trim().ToLowerInvariant()).ToString();
+}
+
+/// <summary>The web pages' cookie identity: the scheme the host registers and the pages sign in and read with.</summary>
+public static class WebIdentity
+{
+    public const string Scheme = "partners-web";
 }

@@ -17,7 +17,7 @@ namespace Holded.Partners.Access.Web;
 /// </summary>
 public static class WebSignIn
 {
-    public const string Scheme = "partners-web";
+    private const string Scheme = WebIdentity.Scheme;
 
     public static async Task<ClaimsPrincipal?> CurrentAsync(HttpContext context)
     {
@@ -64,7 +64,7 @@ public static class WebSignIn
         var name = form["name"].ToString().Trim() is { Length: > 0 } n ? n : email;
         var claims = new List<Claim>
         {
-            new("sub", StableIds.For("development-user", email).ToString()), new("email", email), new("email_verified", "true"),
+            new("sub", DevelopmentIdentities.SubjectFor(email)), new("email", email), new("email_verified", "true"),
             new("name", name.Length > Caller.MaxNameLength ? name[..Caller.MaxNameLength] : name),
         };
         if (PlatformRoles.All.Contains(form["platformRole"].ToString())) claims.Add(new("platform_role", form["platformRole"].ToString()));
