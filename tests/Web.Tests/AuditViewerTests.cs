@@ -6,21 +6,8 @@ public class AuditViewerTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private readonly Api _api = new(app);
 
-    private async Task<IPage> SignedIn(string email, string locale = "es-ES", string? platformRole = null)
-    {
-        var context = await app.Browser.NewContextAsync(new() { Locale = locale });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.Address, "/audit").ToString());
-        page.Url.ShouldContain("/signin?");
-        await page.FillAsync("input[name=email]", email);
-        if (platformRole is not null) await page.SelectOptionAsync("select[name=platformRole]", platformRole);
-        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/audit"), page.ClickAsync("button[type=submit]"));
-        var cookies = await context.CookiesAsync();
-        var session = cookies.Single(c => c.Name == "partners.web");
-        session.HttpOnly.ShouldBeTrue();
-        session.SameSite.ShouldBe(SameSiteAttribute.Strict);
-        return page;
-    }
+    private Task<IPage> SignedIn(string email, string locale = "es-ES", string? platformRole = null) =>
+        app.SignedIn(email, "/audit", locale, platformRole);
 
     [Fact]
     public async Task a_client_owner_signs_in_and_reads_who_accessed_the_account_with_a_csv_link()
@@ -93,14 +80,7 @@ public class AuditViewerTests(BrowserApp app) : IClassFixture<BrowserApp>
     private async Task<(Guid, Guid, Actor, Guid, Actor)> CollaboratingAs(Actor owner)
     {
         // The owner's email is what the development sign-in will present; the API identity must be the same person.
-        var signedInOwner = owner with
-        {
-            UserId = Holded.Partners.Kernel.StableIds.For("development-user", owner.Email).ToString(),
-        };
-        signedInOwner = signedInOwner with
-        {
-            Token = Holded.Partners.Host.Infrastructure.DevelopmentTokens.Issue(Actor.SigningKey, signedInOwner.UserId, owner.Email, owner.Name, null, null, TimeSpan.FromDays(1)),
-        };
+        var signedInOwner = BrowserApp.AsSignedIn(owner);
         var firmAdmin = Actor.Person("Firm Admin");
         var partner = await _api.PublishedPartner(firmAdmin);
         var business = await _api.RegisterBusiness(signedInOwner);

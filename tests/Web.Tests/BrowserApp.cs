@@ -38,6 +38,37 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
 
+    /// <summary>
+    /// A browser signed in through the development sign-in, having asked for <paramref name="path"/> first (so the
+    /// sign-in brings it back there). The cookie is checked to be HttpOnly and SameSite=Strict.
+    /// </summary>
+    public async Task<IPage> SignedIn(string email, string path, string locale = "es-ES", string? platformRole = null, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = locale, JavaScriptEnabled = javaScript });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Address, path).ToString());
+        page.Url.ShouldContain("/signin?");
+        await page.FillAsync("input[name=email]", email);
+        if (platformRole is not null) await page.SelectOptionAsync("select[name=platformRole]", platformRole);
+        var target = new Uri(Address, path).AbsolutePath;
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target), page.ClickAsync("button[type=submit]"));
+        var session = (await context.CookiesAsync()).Single(c => c.Name == "partners.web");
+        session.HttpOnly.ShouldBeTrue();
+        session.SameSite.ShouldBe(SameSiteAttribute.Strict);
+        return page;
+    }
+
+    /// <summary>The same person as the development sign-in presents for this email, for calling the API.</summary>
+    public static Actor AsSignedIn(Actor person)
+    {
+        var userId = Kernel.DevelopmentIdentities.SubjectFor(person.Email);
+        return person with
+        {
+            UserId = userId,
+            Token = Holded.Partners.Host.Infrastructure.DevelopmentTokens.Issue(Actor.SigningKey, userId, person.Email, person.Name, null, null, TimeSpan.FromDays(1)),
+        };
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

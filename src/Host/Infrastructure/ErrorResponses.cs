@@ -65,9 +65,9 @@ public static class ErrorResponses
         && (type is "*/*" or "application/*" or "application/json" or "application/problem+json" or "text/json" or "text/csv"
             || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private sealed record Failure(int Status, string Detail);
+    internal sealed record Failure(int Status, string Detail);
 
-    private static Failure Classify(Exception exception) => exception switch
+    internal static Failure Classify(Exception exception) => exception switch
     {
         _ when TransientFailures.IsTransient(exception) => new(503, "The database was briefly unavailable and nothing was stored. Try again in a moment."),
         ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
@@ -86,17 +86,23 @@ public static class ErrorResponses
     /// <summary>Whether the database refused as it is expected to now and then: a conflict, or a passing failure.</summary>
     public static bool IsExpected(Exception exception) => Classify(exception).Status is 409 or 503;
 
+    /// <summary>Answers a failure as the pipeline does: logged as it deserves, then problem details with its status.</summary>
+    internal static async Task Answer(HttpContext context, Exception exception, ILogger logger)
+    {
+        var (status, detail) = Classify(exception);
+        if (status == StatusCodes.Status500InternalServerError)
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+        else
+            logger.LogInformation("Refused {Method} {Path} with {Status}: {Reason}", context.Request.Method, context.Request.Path, status, exception.Message);
+        if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
+        await Write(context, status, detail);
+    }
+
     private sealed class KnownFailures(ILogger<KnownFailures> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
         {
-            var (status, detail) = Classify(exception);
-            if (status == StatusCodes.Status500InternalServerError)
-                logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
-            else
-                logger.LogInformation("Refused {Method} {Path} with {Status}: {Reason}", context.Request.Method, context.Request.Path, status, exception.Message);
-            if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
-            await Write(context, status, detail);
+            await Answer(context, exception, logger);
             return true;
         }
     }

@@ -16,6 +16,7 @@ public static class Http
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents(); // pages rendered on the server by Razor components (no interactivity)
+        builder.Services.AddSingleton<Kernel.IUseCases, InProcessUseCases>(); // how a page runs the API's own use case
         // Every rate limit any module sets answers 429 (as problem details, by the status pages).
         builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         builder.Services.Configure<JsonOptions>(o =>

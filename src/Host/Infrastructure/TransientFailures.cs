@@ -32,11 +32,14 @@ public static class TransientFailures
     /// HTTP commands: a transient failure means the transaction did not commit, so the whole request is run again (its
     /// body kept for that), and answered only once it succeeds; past the back-off, a 503 says to try again later.
     /// </summary>
-    public static void UseTransientRetry(this WebApplication app) => app.Use(async (context, next) =>
+    public static void UseTransientRetry(this WebApplication app) => app.Use((context, next) => RunAgainIfTransient(context, next, app.Logger));
+
+    /// <summary>Runs a command, and again after a transient failure (its body kept for that), as the pipeline and the pages do.</summary>
+    public static async Task RunAgainIfTransient(HttpContext context, Func<Task> command, ILogger logger)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
-            await next();
+            await command();
             return;
         }
         context.Request.EnableBuffering();
@@ -44,16 +47,16 @@ public static class TransientFailures
         {
             try
             {
-                await next();
+                await command();
                 return;
             }
             catch (Exception e) when (IsTransient(e) && !context.Response.HasStarted && attempt < CommandBackOff.Length)
             {
-                app.Logger.LogInformation("Retrying {Method} {Path} after a transient failure: {Failure}", context.Request.Method, context.Request.Path, e.Message);
+                logger.LogInformation("Retrying {Method} {Path} after a transient failure: {Failure}", context.Request.Method, context.Request.Path, e.Message);
                 await Task.Delay(CommandBackOff[attempt], context.RequestAborted);
                 context.Response.Clear(); // nothing of the failed attempt is answered: not a header, not a status
                 context.Request.Body.Position = 0;
             }
         }
-    });
+    }
 }

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -20,4 +23,11 @@ public static class DevelopmentIdentities
 public static class WebIdentity
 {
     public const string Scheme = "partners-web";
+
+    /// <summary>The person signed in to the pages, or null.</summary>
+    public static async Task<ClaimsPrincipal?> CurrentAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(Scheme);
+        return result.Succeeded ? result.Principal : null;
+    }
 }

@@ -24,7 +24,7 @@ public static class AuditViewer
     private static async Task<IResult> Render(AuditQuery query, HttpContext context, IQuerySession session, NpgsqlDataSource database,
         IAntiforgery antiforgery, bool csv, CancellationToken ct)
     {
-        var user = await WebSignIn.CurrentAsync(context);
+        var user = await WebIdentity.CurrentAsync(context);
         if (user is null) return Results.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
         var language = Language.Of(context.Request);
         var en = language == Language.English;

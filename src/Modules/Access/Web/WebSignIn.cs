@@ -19,12 +19,6 @@ public static class WebSignIn
 {
     private const string Scheme = WebIdentity.Scheme;
 
-    public static async Task<ClaimsPrincipal?> CurrentAsync(HttpContext context)
-    {
-        var result = await context.AuthenticateAsync(Scheme);
-        return result.Succeeded ? result.Principal : null;
-    }
-
     [AllowAnonymous]
     [WolverineGet("/signin")]
     public static IResult Form(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment, IConfiguration configuration, string? returnUrl)
