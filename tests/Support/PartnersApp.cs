@@ -28,12 +28,14 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     public const string SessionSigningKey = "test-session-signing-key-for-the-suite-0123456789";
     /// <summary>High enough that no ordinary test meets it; a rate-limit test uses a host of its own with a low one.</summary>
     protected virtual int DirectoryRequestsPerMinute => 100_000;
+    /// <summary>Settings of this app's first node beyond the suite's (an app of its own for a test that needs them).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
         ConnectionString = await TestDatabase.CreateAsync();
-        Host = await StartHostAsync(s => { s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log); FirstNode(s); }, null);
+        Host = await StartHostAsync(s => { s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log); FirstNode(s); }, Settings);
         await StoreChanges.InstallAsync(ConnectionString); // once the host has created what it watches
     }
 
@@ -98,7 +100,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         }
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>How many events of one stored name ("module.event") the store holds, once every queued message is handled.</summary>
     public async Task<long> EventCountAsync(string type)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Holded.Partners.Notifications.Inbox;
 using Holded.Partners.Notifications.Mail;
 using Holded.Partners.Notifications.Parties;
@@ -27,7 +28,9 @@ public static class NotificationsModule
             opts.Schema.For<NotificationAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<NotificationCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
         });
-        services.AddSingleton(provider => MailSetup.Choose(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, ValidateMailOptions>();
+        services.AddSingleton(provider => MailSetup.Choose(provider.GetRequiredService<IOptions<MailOptions>>(), provider.GetRequiredService<IHostEnvironment>()));
         services.AddModuleDiscovery(typeof(NotificationsModule).Assembly);
         return services;
     }
