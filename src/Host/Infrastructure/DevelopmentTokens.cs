@@ -8,8 +8,8 @@ namespace Holded.Partners.Host.Infrastructure;
 public static class DevelopmentTokens
 {
     /// <summary>The keys appsettings.Development.json ships: public, so refused outside Development.</summary>
-    public const string PublicSigningKey = "development-only-signing-key-never-use-in-production-0123456789";
-    public const string PublicSessionKey = "development-only-session-key-never-use-in-production-0123456789";
+    public const string PublicSigningKey = Kernel.DevelopmentIdentities.PublicSigningKey;
+    public const string PublicSessionKey = Kernel.DevelopmentIdentities.PublicSessionKey;
 
     public static string Issue(string signingKey, string subject, string? email, string? name, string? platformRole,
         IEnumerable<string>? scopes, TimeSpan lifetime, bool emailVerified = true, string? clientId = null)

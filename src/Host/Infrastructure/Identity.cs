@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Holded.Partners.Host.Infrastructure;
@@ -15,21 +16,10 @@ public static class Identity
 
     public static void AddPartnersIdentity(this WebApplicationBuilder builder)
     {
-        var auth = builder.Configuration.GetSection("Auth");
-        var authority = auth["Authority"];
-        var signingKey = auth["DevelopmentSigningKey"];
-        if (string.IsNullOrEmpty(authority) && string.IsNullOrEmpty(signingKey))
-            throw new InvalidOperationException(
-                "No token issuer configured. Set Auth__Authority and Auth__Audience (an OIDC provider), " +
-                "or Auth__DevelopmentSigningKey outside production.");
-        if (string.IsNullOrEmpty(authority) && builder.Environment.IsProduction())
-            throw new InvalidOperationException("Production must validate tokens of an OIDC authority (Auth__Authority).");
-        // The development keys are in the repository for anyone to read: anywhere but Development they sign nothing.
-        if (!builder.Environment.IsDevelopment()
-            && (signingKey == DevelopmentTokens.PublicSigningKey || builder.Configuration["Access:SessionSigningKey"] == DevelopmentTokens.PublicSessionKey))
-            throw new InvalidOperationException(
-                $"The development keys of appsettings.Development.json are public and refused in {builder.Environment.EnvironmentName}: " +
-                "set Auth__DevelopmentSigningKey (or Auth__Authority) and Access__SessionSigningKey to secrets of your own.");
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, ValidateAuthOptions>();
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var (authority, signingKey) = (auth.Authority, auth.DevelopmentSigningKey);
 
         var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
         authentication.AddJwtBearer(o =>
@@ -43,15 +33,15 @@ public static class Identity
             if (!string.IsNullOrEmpty(authority))
             {
                 o.Authority = authority;
-                o.Audience = auth["Audience"];
+                o.Audience = auth.Audience;
             }
-            else
+            else if (signingKey is { Length: > 0 })
             {
                 o.TokenValidationParameters.ValidIssuer = DevelopmentIssuer;
                 o.TokenValidationParameters.ValidAudience = DevelopmentAudience;
-                o.TokenValidationParameters.IssuerSigningKey = SigningKey(signingKey!);
+                o.TokenValidationParameters.IssuerSigningKey = SigningKey(signingKey);
             }
-            var services = (auth["ServiceClients"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            var services = auth.Services;
             o.Events = new JwtBearerEvents
             {
                 // A service is one of the configured clients, by the token's client_id (RFC 9068) or azp; the mark is

@@ -6,6 +6,7 @@ using Holded.Partners.Access.State;
 using Microsoft.Extensions.Configuration;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Holded.Partners.Access;
 
@@ -15,14 +16,12 @@ public static class AccessModule
 
     public static IServiceCollection AddAccessModule(this IServiceCollection services, IConfiguration configuration)
     {
-        var sessionKey = configuration["Access:SessionSigningKey"]
-            ?? throw new InvalidOperationException("Access:SessionSigningKey is not configured: the key delegated session tokens are signed with (32+ bytes).");
-        services.AddSingleton(new SessionTokens(sessionKey));
-        services.AddSingleton(new FeedSettings(
-            configuration.GetValue("Access:ChangeFeedHeartbeat", FeedSettings.Default.Heartbeat),
-            configuration.GetValue("Access:ChangeFeedStaleAfter", FeedSettings.Default.StaleAfter)));
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccessOptions>, ValidateAccessOptions>();
+        services.AddSingleton(p => new SessionTokens(p.GetRequiredService<IOptions<AccessOptions>>().Value.SessionSigningKey!));
+        services.AddSingleton(p => p.GetRequiredService<IOptions<AccessOptions>>().Value is var o ? new FeedSettings(o.ChangeFeedHeartbeat, o.ChangeFeedStaleAfter) : null!);
         services.AddSingleton<AccessState>();
-        services.AddSingleton(new SessionRefusals(configuration.GetValue("Access:RefusedSessionsPerMinute", 10)));
+        services.AddSingleton(p => new SessionRefusals(p.GetRequiredService<IOptions<AccessOptions>>().Value.RefusedSessionsPerMinute));
         services.AddHostedService<AccessChangeFeed>();
         services.AddSingleton<IAfterRebuild, ForgetAccessAfterRebuild>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(provider.GetRequiredService<AccessState>())));

@@ -12,6 +12,10 @@ namespace Holded.Partners.Kernel;
 /// </summary>
 public static class DevelopmentIdentities
 {
+    /// <summary>The keys appsettings.Development.json ships: public, so refused anywhere but Development.</summary>
+    public const string PublicSigningKey = "development-only-signing-key-never-use-in-production-0123456789";
+    public const string PublicSessionKey = "development-only-session-key-never-use-in-production-0123456789";
+
     public static bool Offered(IHostEnvironment environment, IConfiguration configuration) =>
         environment.IsDevelopment() && string.IsNullOrEmpty(configuration["Auth:Authority"]);
 

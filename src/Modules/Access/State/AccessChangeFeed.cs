@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Holded.Partners.Access.State;
@@ -15,13 +16,13 @@ namespace Holded.Partners.Access.State;
 /// (PgBouncer's pool_mode = transaction) does not keep a LISTEN. Access:ChangeFeedConnection points it elsewhere than
 /// the main connection string when the main one goes through such a proxy.
 /// </summary>
-public sealed class AccessChangeFeed(IConfiguration configuration, AccessState state, ILogger<AccessChangeFeed> log) : BackgroundService
+public sealed class AccessChangeFeed(IConfiguration configuration, IOptions<AccessOptions> options, AccessState state, ILogger<AccessChangeFeed> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         var settings = state.Feed.Settings;
         var connectionString = new NpgsqlConnectionStringBuilder(
-            configuration["Access:ChangeFeedConnection"] is { Length: > 0 } own ? own : configuration.GetConnectionString("Partners"))
+            options.Value.ChangeFeedConnection is { Length: > 0 } own ? own : configuration.GetConnectionString("Partners"))
         {
             Pooling = false,
             ApplicationName = state.Feed.Name, // how an operator (or a test) finds this node's listener in pg_stat_activity
