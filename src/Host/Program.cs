@@ -46,7 +46,7 @@ app.MapWolverineEndpoints(o =>
     o.RequireAuthorizeOnAll();
     o.AddParameterHandlingStrategy<CallerParameter>();
     o.RejectUnparseableQueryValues = true;
-    o.MapConcurrencyFailuresToConflict();
+    o.MapConcurrencyFailuresToConflict(toProblemDetails: ErrorResponses.Conflict); // our words, never a type name or an id
     o.ConfigureEndpoints(chain =>
     {
         OpenApiNames.Apply(chain);

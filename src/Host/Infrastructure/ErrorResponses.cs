@@ -67,13 +67,18 @@ public static class ErrorResponses
 
     internal sealed record Failure(int Status, string Detail);
 
+    private const string ConflictDetail = "Someone else changed this at the same time. Read it again and retry.";
+
+    /// <summary>A write that lost a race, however it was detected: the same words as every other 409.</summary>
+    public static ProblemDetails Conflict(Exception _) => Kernel.Problems.Status(StatusCodes.Status409Conflict, ConflictDetail);
+
     internal static Failure Classify(Exception exception) => exception switch
     {
         _ when TransientFailures.IsTransient(exception) => new(503, "The database was briefly unavailable and nothing was stored. Try again in a moment."),
         ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
             or JasperFx.Events.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException
             or DocumentAlreadyExistsException or ConcurrentUpdateException or SnapshotRaceException
-            or JasperFx.Events.StreamLockedException => new(409, "Someone else changed this at the same time. Read it again and retry."),
+            or JasperFx.Events.StreamLockedException => new(409, ConflictDetail),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
             or MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new(409, "Something with the same unique value was stored at the same time. Read it again and retry."),
         BadHttpRequestException bad => new(bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
