@@ -163,7 +163,78 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
             Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Por cliente.", confirm = true }),
             Api.Post($"/api/v1/collaborations/{collaboration}/end", firmAdmin, new { reason = "Por firma.", confirm = true })));
         replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
-        replies.Single(r => r.Status != HttpStatusCode.OK).Status.ShouldBe(HttpStatusCode.Conflict);
+        replies.Single(r => r.Status != HttpStatusCode.OK).ShouldBeProblem(HttpStatusCode.Conflict);
+        var won = replies.Single(r => r.Status == HttpStatusCode.OK);
+        System.Text.Json.Nodes.JsonNode.DeepEquals(won.Json, (await Api.Get($"/api/v1/collaborations/{collaboration}", owner)).Json).ShouldBeTrue(won.Body);
+        (await App.EventCountAsync("collaboration.collaboration_ended")).ShouldBe(1);
+    }
+}
+
+/// <summary>Each write answers what it committed: the collaboration as the next read finds it, timestamps included.</summary>
+public class CollaborationAnswerTests(PartnersApp app) : AppTest(app)
+{
+    private static void ShouldBeTheSame(Reply written, Reply read) =>
+        System.Text.Json.Nodes.JsonNode.DeepEquals(written.Json, read.Json).ShouldBeTrue($"written: {written.Body}\nread:    {read.Body}");
+
+    [Fact]
+    public async Task setting_managers_answers_the_collaboration_the_next_read_finds()
+    {
+        var (collaboration, partner, firmAdmin, _, _) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var luis = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var set = (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId, luis.UserId } }))
+            .ShouldBe(HttpStatusCode.OK);
+        ShouldBeTheSame(set, await Api.Get($"/api/v1/collaborations/{collaboration}", firmAdmin));
+
+        // Luis stays, Marta goes, the owner's firm admin comes: the order the stored view keeps.
+        var reset = (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { firmAdmin.UserId, luis.UserId } }))
+            .ShouldBe(HttpStatusCode.OK);
+        reset["managers"].AsArray().Select(m => m!["userId"]!.GetValue<string>()).ShouldBe([luis.UserId, firmAdmin.UserId]);
+        ShouldBeTheSame(reset, await Api.Get($"/api/v1/collaborations/{collaboration}", firmAdmin));
+
+        // Saying the same again writes nothing and answers the same.
+        var before = await App.EventCountAsync();
+        ShouldBeTheSame((await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { luis.UserId, firmAdmin.UserId } }))
+            .ShouldBe(HttpStatusCode.OK), reset);
+        (await App.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task ending_answers_the_collaboration_the_next_read_finds_with_the_events_time()
+    {
+        var (collaboration, partner, firmAdmin, _, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })).ShouldBe(HttpStatusCode.OK);
+        var ended = await Api.Settled(async () => (await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner,
+            new { reason = "Cambiamos de gestoría.", confirm = true })).ShouldBe(HttpStatusCode.OK));
+        ended["status"].GetValue<string>().ShouldBe("ended");
+        ended["managers"].AsArray().ShouldBeEmpty();
+        ShouldBeTheSame(ended, await Api.Get($"/api/v1/collaborations/{collaboration}", owner));
+        var row = (await Api.Get($"/api/v1/partners/{partner}/clients?status=ended", firmAdmin))["items"].AsArray().ShouldHaveSingleItem()!.AsObject();
+        foreach (var (field, value) in ended.Json!.AsObject())
+            System.Text.Json.Nodes.JsonNode.DeepEquals(row[field], value).ShouldBeTrue($"the clients table's {field}: {row[field]}, not {value}");
+    }
+
+    [Fact]
+    public async Task ending_while_managers_are_set_conflicts_or_succeeds_cleanly()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var (collaboration, partner, firmAdmin, _, owner) = await Api.Collaborating();
+            var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+            var replies = await Api.Settled(() => Task.WhenAll(
+                Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Por cliente.", confirm = true }),
+                Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })));
+            replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
+            foreach (var refused in replies.Where(r => r.Status == HttpStatusCode.Conflict)) refused.ShouldBeProblem(HttpStatusCode.Conflict);
+            var view = await Api.Get($"/api/v1/collaborations/{collaboration}", owner);
+            if (replies[0].Status == HttpStatusCode.OK)
+            {
+                view["status"].GetValue<string>().ShouldBe("ended");
+                view["managers"].AsArray().ShouldBeEmpty(); // whoever was assigned first is unassigned by the end
+            }
+            else view["status"].GetValue<string>().ShouldBe("active");
+        }
     }
 }
 
