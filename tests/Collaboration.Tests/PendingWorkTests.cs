@@ -150,14 +150,22 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
         var accounting = (await Work(collaboration, firmAdmin))["sections"].AsArray().Single(s => s!["section"]!.GetValue<string>() == "accounting")!;
         accounting["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ShouldBe(["a2"]);
 
+        before = await App.EventCountAsync();
         var readOnly = (await Complete(collaboration, firmAdmin, "invoicing", "i1")).ShouldBeProblem(HttpStatusCode.Forbidden);
         readOnly["reason"].GetValue<string>().ShouldBe("role_level_too_low");
-        (await Complete(collaboration, firmAdmin, "payroll", "payroll-item-1")).ShouldBeProblem(HttpStatusCode.NotFound); // not theirs to see
-        (await Complete(collaboration, firmAdmin, "banking", "banking-item-1")).ShouldBeProblem(HttpStatusCode.NotFound); // not shared
-        (await Complete(collaboration, firmAdmin, "accounting", "nope")).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await Complete(collaboration, firmAdmin, "gossip", "a2")).ShouldBeProblem(HttpStatusCode.NotFound);
+        readOnly["detail"].GetValue<string>().ShouldBe("You may not complete invoicing items for this client: role_level_too_low.");
+        const string noItem = "No item with that id exists, or it is not visible to you.";
+        (await Complete(collaboration, firmAdmin, "payroll", "payroll-item-1")).ShouldBeProblem(HttpStatusCode.NotFound)["detail"].GetValue<string>().ShouldBe(noItem); // not theirs to see
+        (await Complete(collaboration, firmAdmin, "banking", "banking-item-1")).ShouldBeProblem(HttpStatusCode.NotFound)["detail"].GetValue<string>().ShouldBe(noItem); // not shared
+        (await Complete(collaboration, firmAdmin, "accounting", "nope")).ShouldBeProblem(HttpStatusCode.NotFound)["detail"].GetValue<string>().ShouldBe(noItem);
+        (await Complete(collaboration, firmAdmin, "gossip", "a2")).ShouldBeProblem(HttpStatusCode.NotFound)["detail"].GetValue<string>()
+            .ShouldBe("No section with that id exists, or it is not visible to you.");
         (await Complete(collaboration, owner, "accounting", "a2")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Complete(Guid.NewGuid(), firmAdmin, "accounting", "a2")).ShouldBeProblem(HttpStatusCode.NotFound)["detail"].GetValue<string>()
+            .ShouldBe("No collaboration with that id exists, or it is not visible to you.");
+        (await Complete(collaboration, Actor.Person(), "accounting", "a2")).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Complete(collaboration, null, "accounting", "a2")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await App.EventCountAsync()).ShouldBe(before); // a refusal records nothing
 
         // The ERP keeps listing a completed item until it catches up: it stays completed; once dropped, it is forgotten.
         (await Report(business, "accounting", Item("a1"), Item("a2"), Item("a3"))).ShouldBe(HttpStatusCode.OK)["pending"].GetValue<int>().ShouldBe(2);

@@ -26,9 +26,8 @@ public static class CollaborationModule
             opts.Schema.For<ClientWork>().DatabaseSchemaName(Schema);
 
             opts.Schema.For<CollaborationAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
-            opts.Projections.Snapshot<Collaborations.Collaboration>(SnapshotLifecycle.Inline);
-            opts.Schema.For<Collaborations.Collaboration>().DatabaseSchemaName(Schema);
-            opts.Projections.Add<CollaborationViewProjection>(ProjectionLifecycle.Inline);
+            // The one fold of a collaboration's stream: loaded for writing, read by both sides, answered by each write.
+            opts.Projections.Snapshot<CollaborationView>(SnapshotLifecycle.Inline);
             opts.Schema.For<CollaborationView>().DatabaseSchemaName(Schema)
                 .Index(c => c.PartnerAccountId).Index(c => c.ClientAccountId).GinIndexJsonData();
         });

@@ -2,18 +2,14 @@ using Holded.Partners.Collaboration.Accounts;
 
 namespace Holded.Partners.Collaboration.Collaborations;
 
-/// <summary>A collaboration and its two accounts, as one value: who reaches it is read from both.</summary>
-public sealed record Parties(CollaborationView View, CollaborationAccount? Client, CollaborationAccount? Partner)
+/// <summary>A collaboration and its two accounts, as one value: who reaches it is read from both (<see cref="CollaborationReach"/>).</summary>
+public sealed record CollaborationParties(CollaborationView View, CollaborationAccount? Client, CollaborationAccount? Partner)
 {
     /// <summary>The client's members; the firm's administrators; the managers assigned to it.</summary>
-    public bool Reach(Caller caller) =>
-        Client?.IsMember(caller.UserId) == true
-        || Partner?.IsManagedBy(caller.UserId) == true
-        || (Partner?.IsMember(caller.UserId) == true && View.Managers.Any(m => m.UserId == caller.UserId));
+    public bool Reach(Caller caller) => CollaborationReach.Reaches(caller.UserId, Client, Partner, View.IsManager(caller.UserId));
 
     /// <summary>Who may end it: the client's owners and admins, or the firm's administrators.</summary>
-    public string? DeciderSide(Caller caller) =>
-        Client?.IsManagedBy(caller.UserId) == true ? Contracts.Sides.Client : Partner?.IsManagedBy(caller.UserId) == true ? Contracts.Sides.Partner : null;
+    public string? DeciderSide(Caller caller) => CollaborationReach.DeciderSide(caller.UserId, Client, Partner);
 }
 
 /// <summary>
@@ -22,19 +18,25 @@ public sealed record Parties(CollaborationView View, CollaborationAccount? Clien
 /// </summary>
 public static class CollaborationAccess
 {
-    public static async Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct)
+    /// <summary>For a read: the collaboration as last committed, and its two accounts.</summary>
+    public static async Task<CollaborationParties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<CollaborationView>(id, ct) is { } view ? await PartiesOf(view, session, ct) : null;
+
+    /// <summary>
+    /// For a write: the accounts of the collaboration loaded for writing (that very instance). Given the session that
+    /// writes, an account stored back in it conflicts with a change committed meanwhile (optimistic concurrency).
+    /// </summary>
+    public static async Task<CollaborationParties> PartiesOf(CollaborationView view, IQuerySession session, CancellationToken ct)
     {
-        var view = await session.LoadAsync<CollaborationView>(id, ct);
-        if (view is null) return null;
         var accounts = await session.LoadManyAsync<CollaborationAccount>(ct, view.ClientAccountId, view.PartnerAccountId);
-        return new Parties(view, accounts.FirstOrDefault(a => a.Id == view.ClientAccountId),
+        return new CollaborationParties(view, accounts.FirstOrDefault(a => a.Id == view.ClientAccountId),
             accounts.FirstOrDefault(a => a.Id == view.PartnerAccountId));
     }
 
-    public static ProblemDetails RequireReach(Parties? parties, Caller caller) =>
+    public static ProblemDetails RequireReach(CollaborationParties? parties, Caller caller) =>
         parties?.Reach(caller) == true ? Problems.None : Problems.NotFound("collaboration");
 
-    public static ProblemDetails RequireActive(CollaborationView view) => view.Status == CollaborationStatus.Active
+    public static ProblemDetails RequireActive(CollaborationView view) => view.IsActive
         ? Problems.None
         : Problems.Conflict("collaboration_ended", "The collaboration has ended; a new request starts a new one.");
 }

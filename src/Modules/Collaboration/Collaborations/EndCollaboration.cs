@@ -1,4 +1,5 @@
-using Holded.Partners.Collaboration.Accounts;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
 
 namespace Holded.Partners.Collaboration.Collaborations;
 
@@ -10,14 +11,14 @@ public sealed record EndCollaboration(string? Reason, bool Confirm);
 /// </summary>
 public static class EndCollaborationEndpoint
 {
-    public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        CollaborationAccess.LoadAsync(id, session, ct);
+    public static Task<CollaborationParties> LoadAsync(CollaborationView collaboration, IDocumentSession session, CancellationToken ct) =>
+        CollaborationAccess.PartiesOf(collaboration, session, ct);
 
-    public static ProblemDetails Validate(EndCollaboration command, Parties? parties, Caller caller)
+    public static ProblemDetails Validate(EndCollaboration command, CollaborationParties parties, Caller caller)
     {
         var access = CollaborationAccess.RequireReach(parties, caller);
         if (access.Status is not null) return access;
-        if (parties!.DeciderSide(caller) is null)
+        if (parties.DeciderSide(caller) is null)
             return Problems.Forbidden("Only the firm's administrators or the client's owners and admins end a collaboration.");
         var input = new Check()
             .Text("reason", command.Reason, 1000, min: 3)
@@ -26,29 +27,33 @@ public static class EndCollaborationEndpoint
         return input.Status is not null ? input : CollaborationAccess.RequireActive(parties.View);
     }
 
-    [WolverinePost("/api/v1/collaborations/{id}/end")]
-    public static async Task<(CollaborationView, Tell)> Post(
-        Guid id, EndCollaboration command, [NotBody] Parties parties, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// The managers unassigned, then the end; and what the other modules are told of each, with the stream version it
+    /// makes. Two ends that both passed Validate on one version: the second commit finds the stream moved, a 409.
+    /// </summary>
+    public static (IReadOnlyList<object> Events, IReadOnlyList<object> Told) Decide(
+        CollaborationView collaboration, string by, string side, string reason, DateTimeOffset now)
     {
-        var stream = await session.Events.FetchForWriting<Collaboration>(id, ct);
-        var collaboration = stream.Aggregate!;
-        if (!collaboration.IsActive)
-            throw new JasperFx.ConcurrencyException("The collaboration ended meanwhile.", typeof(Collaboration), id);
-        var side = parties.DeciderSide(caller)!;
-        var view = parties.View;
-        var reason = command.Reason!.Trim();
-        var now = clock.GetUtcNow();
-        var told = new List<object>();
+        var (id, events, told) = (collaboration.Id, new List<object>(), new List<object>());
         foreach (var manager in collaboration.Managers)
         {
-            stream.AppendOne(new ManagerUnassigned(id, manager.UserId, UnassignReasons.CollaborationEnded, caller.UserId));
-            told.Add(new Contract.ManagerUnassigned(id, view.PartnerAccountId, view.ClientAccountId, manager.UserId, UnassignReasons.CollaborationEnded,
-                now, stream.CurrentVersion ?? 0));
+            events.Add(new ManagerUnassigned(id, manager.UserId, UnassignReasons.CollaborationEnded, by));
+            told.Add(new Contract.ManagerUnassigned(id, collaboration.PartnerAccountId, collaboration.ClientAccountId, manager.UserId,
+                UnassignReasons.CollaborationEnded, now, collaboration.Version + events.Count));
         }
-        stream.AppendOne(new CollaborationEnded(id, caller.UserId, side, reason));
-        told.Add(new Contract.CollaborationEnded(id, collaboration.RequestId, view.ClientAccountId, view.PartnerAccountId, caller.UserId, side, reason,
-            [.. collaboration.Managers.Select(m => m.UserId)], now, stream.CurrentVersion ?? 0));
-        // Every grant, session and assignment ends in this transaction (see Tell): the answer is sent once they are gone.
-        return (view with { Status = CollaborationStatus.Ended, Managers = [], Ended = new EndNote(caller.UserId, side, reason, now) }, new Tell(told));
+        events.Add(new CollaborationEnded(id, by, side, reason));
+        told.Add(new Contract.CollaborationEnded(id, collaboration.RequestId, collaboration.ClientAccountId, collaboration.PartnerAccountId, by, side,
+            reason, [.. collaboration.Managers.Select(m => m.UserId)], now, collaboration.Version + events.Count));
+        return (events, told);
+    }
+
+    [WolverinePost("/api/v1/collaborations/{id}/end")]
+    public static (UpdatedAggregate, Events, Tell) Post(
+        EndCollaboration command, [Aggregate] CollaborationView collaboration, [NotBody] CollaborationParties parties, Caller caller, TimeProvider clock)
+    {
+        var (events, told) = Decide(collaboration, caller.UserId, parties.DeciderSide(caller)!, command.Reason!.Trim(), clock.GetUtcNow());
+        // Every grant, session and assignment ends in this transaction (see Tell): the answer, the collaboration as
+        // committed, is sent once they are gone.
+        return (new UpdatedAggregate(), [.. events], new Tell(told));
     }
 }

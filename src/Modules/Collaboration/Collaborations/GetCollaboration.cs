@@ -4,12 +4,12 @@ namespace Holded.Partners.Collaboration.Collaborations;
 
 public static class GetCollaborationEndpoint
 {
-    public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
+    public static Task<CollaborationParties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         CollaborationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(Parties? parties, Caller caller) =>
+    public static ProblemDetails Validate(CollaborationParties? parties, Caller caller) =>
         CollaborationAccess.RequireReach(parties, caller);
 
     [WolverineGet("/api/v1/collaborations/{id}")]
-    public static CollaborationView Get([NotBody] Parties parties) => parties.View;
+    public static CollaborationView Get([NotBody] CollaborationParties parties) => parties.View;
 }

@@ -1,5 +1,8 @@
 using Holded.Partners.Collaboration.Accounts;
 using Holded.Partners.Collaboration.PendingWork;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using AccessContract = Holded.Partners.Contracts.Access;
 
 namespace Holded.Partners.Collaboration.Collaborations;
@@ -17,17 +20,22 @@ public static class ListClientsEndpoint
         CollaborationAccount? account, bool? mine, string? status, int? page, int? pageSize, Caller caller)
     {
         if (account is null || account.Kind != AccountKinds.Advisory || !account.IsMember(caller.UserId)) return Problems.NotFound("partner");
-        if (mine == false && !account.IsManagedBy(caller.UserId))
+        if (mine == false && !ReachesAll(account, caller))
             return Problems.Forbidden("Account managers see the clients assigned to them (mine=true); administrators see all.");
         return new Check().OneOf("status", status, CollaborationStatus.All, required: false).PageOf(page, pageSize).Result();
     }
+
+    /// <summary>A member of the firm who reaches its collaborations without being assigned: its administrators.</summary>
+    public static bool ReachesAll(CollaborationAccount firm, Caller caller) =>
+        CollaborationReach.Reaches(caller.UserId, client: null, firm, assignedManager: false);
 
     [WolverineGet("/api/v1/partners/{accountId}/clients")]
     public static async Task<Page<ClientRow>> Get(
         Guid accountId, [NotBody] CollaborationAccount account, bool? mine, string? status, int? page, int? pageSize,
         Caller caller, IQuerySession session, IMessageBus bus, CancellationToken ct)
     {
-        var onlyMine = mine ?? !account.IsManagedBy(caller.UserId);
+        // Who reaches every client of the firm, assigned or not, sees all unless narrowing to their own.
+        var onlyMine = mine ?? !ReachesAll(account, caller);
         var query = session.Query<CollaborationView>().Where(c => c.PartnerAccountId == accountId);
         if (onlyMine) query = query.Where(c => c.Managers.Any(m => m.UserId == caller.UserId));
         if (status is not null) query = query.Where(c => c.Status == status);
@@ -46,11 +54,34 @@ public static class ListClientsEndpoint
     }
 }
 
-/// <summary>A row of the firm's clients table: the collaboration, the role the client granted, and the member's KPIs.</summary>
-public sealed record ClientRow(
-    Guid Id, Guid ClientAccountId, string ClientName, Guid PartnerAccountId, string PartnerName, Guid ConversationId,
-    string Status, DateTimeOffset Since, IReadOnlyList<Manager> Managers, EndNote? Ended, string? Role, IReadOnlyDictionary<string, int> Kpis)
+/// <summary>
+/// A row of the firm's clients table: the collaboration as both sides read it, plus the role the client granted and
+/// the member's KPIs. Its JSON is the collaboration's own fields with "role" and "kpis" beside them.
+/// </summary>
+[JsonConverter(typeof(ClientRowJson))]
+public sealed record ClientRow(CollaborationView Collaboration, string? Role, IReadOnlyDictionary<string, int> Kpis)
 {
-    public static ClientRow Of(CollaborationView v, string? role, IReadOnlyDictionary<string, int> kpis) => new(
-        v.Id, v.ClientAccountId, v.ClientName, v.PartnerAccountId, v.PartnerName, v.ConversationId, v.Status, v.Since, v.Managers, v.Ended, role, kpis);
+    public static ClientRow Of(CollaborationView view, string? role, IReadOnlyDictionary<string, int> kpis) => new(view, role, kpis);
+}
+
+/// <summary>Writes a row flat, as one object: the collaboration's properties, then what the row adds.</summary>
+public sealed class ClientRowJson : JsonConverter<ClientRow>
+{
+    public override ClientRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var row = JsonNode.Parse(ref reader)!.AsObject();
+        return new ClientRow(row.Deserialize<CollaborationView>(options)!,
+            row[Name(nameof(ClientRow.Role), options)]?.GetValue<string>(),
+            row[Name(nameof(ClientRow.Kpis), options)]?.Deserialize<Dictionary<string, int>>(options) ?? []);
+    }
+
+    public override void Write(Utf8JsonWriter writer, ClientRow value, JsonSerializerOptions options)
+    {
+        var row = JsonSerializer.SerializeToNode(value.Collaboration, options)!.AsObject();
+        row[Name(nameof(ClientRow.Role), options)] = value.Role;
+        row[Name(nameof(ClientRow.Kpis), options)] = JsonSerializer.SerializeToNode(value.Kpis, options);
+        row.WriteTo(writer, options);
+    }
+
+    private static string Name(string property, JsonSerializerOptions options) => options.PropertyNamingPolicy?.ConvertName(property) ?? property;
 }

@@ -1,4 +1,5 @@
-using Holded.Partners.Collaboration.Accounts;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
 
 namespace Holded.Partners.Collaboration.Collaborations;
 
@@ -9,15 +10,15 @@ public static class SetManagersEndpoint
 {
     public const int MaxManagers = 50;
 
-    public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        CollaborationAccess.LoadAsync(id, session, ct);
+    /// <summary>The accounts, in the session that writes: the firm read here is stored back with the events (see Put).</summary>
+    public static Task<CollaborationParties> LoadAsync(CollaborationView collaboration, IDocumentSession session, CancellationToken ct) =>
+        CollaborationAccess.PartiesOf(collaboration, session, ct);
 
-    public static ProblemDetails Validate(
-        SetManagers command, Parties? parties, Caller caller)
+    public static ProblemDetails Validate(SetManagers command, CollaborationParties parties, Caller caller)
     {
         var access = CollaborationAccess.RequireReach(parties, caller);
         if (access.Status is not null) return access;
-        var partner = parties!.Partner;
+        var partner = parties.Partner;
         if (partner?.IsManagedBy(caller.UserId) != true)
             return Problems.Forbidden("Only the firm's administrators assign account managers.");
         var ids = command.UserIds;
@@ -29,46 +30,46 @@ public static class SetManagersEndpoint
             .Result();
         if (input.Status is not null) return input;
         var active = CollaborationAccess.RequireActive(parties.View);
-        if (active.Status is not null) return active;
-        var strangers = ids!.Where(id => !partner.IsMember(id)).ToArray();
-        return strangers.Length == 0
-            ? Problems.None
-            : Problems.Refused(new Rule("not_a_firm_member",
-                $"Managers must be current members of the firm; these are not: {string.Join(", ", strangers)}."));
+        return active.Status is not null ? active : Problems.RefuseIfAny(Broken(ids!, partner));
     }
 
-    [WolverinePut("/api/v1/collaborations/{id}/managers")]
-    public static async Task<(CollaborationView, Tell)> Put(
-        Guid id, SetManagers command, [NotBody] Parties parties, Caller caller,
-        IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static IEnumerable<Rule> Broken(IReadOnlyList<string> wanted, AccountReplica firm)
     {
-        var (view, partner) = (parties.View, parties.Partner!);
-        var stream = await session.Events.FetchForWriting<Collaboration>(id, ct);
-        var collaboration = stream.Aggregate!;
-        if (!collaboration.IsActive)
-            throw new JasperFx.ConcurrencyException("The collaboration ended meanwhile.", typeof(Collaboration), id);
-        var wanted = command.UserIds!;
-        // Membership checked again on the firm as written: storing it back makes a removal committed meanwhile conflict.
-        var firm = await session.LoadAsync<CollaborationAccount>(partner.Id, ct);
-        if (firm is null || wanted.Any(u => !firm.IsMember(u)))
-            throw new JasperFx.ConcurrencyException("The firm's members changed meanwhile.", typeof(CollaborationAccount), partner.Id);
-        session.Store(firm);
-        var now = clock.GetUtcNow();
-        var told = new List<object>();
+        var strangers = wanted.Where(id => !firm.IsMember(id)).ToArray();
+        if (strangers.Length > 0)
+            yield return new Rule("not_a_firm_member", $"Managers must be current members of the firm; these are not: {string.Join(", ", strangers)}.");
+    }
+
+    /// <summary>Those no longer wanted unassigned, those new assigned; and what the other modules are told of each.</summary>
+    public static (IReadOnlyList<object> Events, IReadOnlyList<object> Told) Decide(
+        CollaborationView collaboration, IReadOnlyList<string> wanted, AccountReplica firm, string by, DateTimeOffset now)
+    {
+        var (id, events, told) = (collaboration.Id, new List<object>(), new List<object>());
         foreach (var gone in collaboration.Managers.Where(m => !wanted.Contains(m.UserId)))
         {
-            stream.AppendOne(new ManagerUnassigned(id, gone.UserId, UnassignReasons.Unassigned, caller.UserId));
-            told.Add(new Contract.ManagerUnassigned(id, view.PartnerAccountId, view.ClientAccountId, gone.UserId, UnassignReasons.Unassigned, now,
-                stream.CurrentVersion ?? 0));
+            events.Add(new ManagerUnassigned(id, gone.UserId, UnassignReasons.Unassigned, by));
+            told.Add(new Contract.ManagerUnassigned(id, collaboration.PartnerAccountId, collaboration.ClientAccountId, gone.UserId,
+                UnassignReasons.Unassigned, now, collaboration.Version + events.Count));
         }
         foreach (var added in wanted.Where(u => !collaboration.IsManager(u)))
         {
-            stream.AppendOne(new ManagerAssigned(id, added, firm.Member(added)!.Name, caller.UserId));
-            told.Add(new Contract.ManagerAssigned(id, view.PartnerAccountId, view.ClientAccountId, added, caller.UserId, now, stream.CurrentVersion ?? 0));
+            events.Add(new ManagerAssigned(id, added, firm.Member(added)!.Name, by));
+            told.Add(new Contract.ManagerAssigned(id, collaboration.PartnerAccountId, collaboration.ClientAccountId, added, by, now,
+                collaboration.Version + events.Count));
         }
-        // The order the stored view keeps: those who stay, then those added.
-        var managers = collaboration.Managers.Where(m => wanted.Contains(m.UserId))
-            .Concat(wanted.Where(u => !collaboration.IsManager(u)).Select(u => new Manager(u, firm.Member(u)!.Name))).ToList();
-        return (view with { Managers = managers }, new Tell(told));
+        return (events, told);
+    }
+
+    [WolverinePut("/api/v1/collaborations/{id}/managers")]
+    public static (UpdatedAggregate, Events, Tell) Put(
+        SetManagers command, [Aggregate] CollaborationView collaboration, [NotBody] CollaborationParties parties, Caller caller,
+        IDocumentSession session, TimeProvider clock)
+    {
+        var firm = parties.Partner!;
+        var (events, told) = Decide(collaboration, command.UserIds!, firm, caller.UserId, clock.GetUtcNow());
+        // Membership was read from the firm as loaded in this session: storing it back (optimistic concurrency) makes a
+        // removal committed meanwhile conflict, a 409, as a change of the collaboration meanwhile does on its stream.
+        if (events.Count > 0) session.Store(firm);
+        return (new UpdatedAggregate(), [.. events], new Tell(told));
     }
 }

@@ -10,8 +10,8 @@ public static class StartCollaborationHandler
 {
     public static async Task<Tell> Handle(Marketplace.CollaborationAgreed m, IDocumentSession session, TimeProvider clock)
     {
-        var id = Collaboration.IdFor(m.RequestId);
-        var stream = await session.Events.FetchForWriting<Collaboration>(id);
+        var id = CollaborationView.IdFor(m.RequestId);
+        var stream = await session.Events.FetchForWriting<CollaborationView>(id);
         if (stream.Aggregate is not null) return new Tell();
         stream.AppendOne(new CollaborationStarted(id, m.RequestId, m.ConversationId, m.ClientAccountId, m.ClientName,
             m.PartnerAccountId, m.PartnerName, m.RequestedBy, m.AcceptedBy));

@@ -23,7 +23,7 @@ public static class UnassignRemovedMember
         var told = new List<object>();
         foreach (var id in managed)
         {
-            var stream = await session.Events.FetchForWriting<Collaboration>(id);
+            var stream = await session.Events.FetchForWriting<CollaborationView>(id);
             if (stream.Aggregate?.IsManager(m.UserId) != true) continue;
             stream.AppendOne(new ManagerUnassigned(id, m.UserId, UnassignReasons.MemberRemoved, m.RemovedBy));
             told.Add(new Contract.ManagerUnassigned(id, m.AccountId, stream.Aggregate.ClientAccountId, m.UserId, UnassignReasons.MemberRemoved,

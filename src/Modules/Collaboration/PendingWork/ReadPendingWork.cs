@@ -16,19 +16,19 @@ public sealed record CollaborationPendingWork(Guid CollaborationId, Guid ClientA
 /// </summary>
 public static class ReadPendingWorkEndpoint
 {
-    public static Task<Parties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => CollaborationAccess.LoadAsync(id, session, ct);
+    public static Task<CollaborationParties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => CollaborationAccess.LoadAsync(id, session, ct);
 
-    public static ProblemDetails Validate(Parties? parties, Caller caller) => RequireFirmSide(parties, caller);
+    public static ProblemDetails Validate(CollaborationParties? parties, Caller caller) => RequireFirmSide(parties, caller);
 
     /// <summary>The firm's administrators and the collaboration's managers; the client reads its pending work in the ERP.</summary>
-    public static ProblemDetails RequireFirmSide(Parties? parties, Caller caller) =>
+    public static ProblemDetails RequireFirmSide(CollaborationParties? parties, Caller caller) =>
         CollaborationAccess.RequireReach(parties, caller) is { Status: not null } unreachable ? unreachable
         : parties!.Partner?.IsMember(caller.UserId) == true ? Problems.None
         : Problems.Forbidden("Pending work is the firm's view of the client; the client sees its own in the ERP.");
 
     [WolverineGet("/api/v1/collaborations/{id}/pending-work")]
     public static async Task<CollaborationPendingWork> Get(
-        Guid id, [NotBody] Parties parties, Caller caller, HttpContext http, IQuerySession session, IMessageBus bus, CancellationToken ct)
+        Guid id, [NotBody] CollaborationParties parties, Caller caller, HttpContext http, IQuerySession session, IMessageBus bus, CancellationToken ct)
     {
         var client = parties.View.ClientAccountId;
         var access = await bus.InvokeAsync<AccessContract.MemberAccess>(new AccessContract.AskMemberAccess(caller.UserId, client, id), ct);

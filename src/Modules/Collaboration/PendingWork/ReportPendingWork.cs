@@ -45,19 +45,30 @@ public static class ReportPendingWorkEndpoint
     private static bool IsErpPath(string link) =>
         link.Length <= 500 && link.StartsWith('/') && !link.StartsWith("//") && !link.Contains('\\') && !link.Any(char.IsControl);
 
+    /// <summary>
+    /// The report, unless the ERP says what it said last; the section as it stands after it (the aggregate's own Apply);
+    /// and what the others are told when its count may have moved.
+    /// </summary>
+    public static (IReadOnlyList<object> Events, SectionReport Report, IReadOnlyList<object> Told) Decide(
+        ClientWork work, string section, IReadOnlyList<PendingItem> items, long version, DateTimeOffset now)
+    {
+        var before = work.Section(section);
+        if (before.Items.SequenceEqual(items)) return ([], new SectionReport(work.ClientAccountId, section, before.PendingCount, false), []);
+        var reported = new PendingWorkReported(work.ClientAccountId, section, items);
+        var after = work.Apply(reported);
+        return ([reported], new SectionReport(work.ClientAccountId, section, after.Section(section).PendingCount, true),
+            [after.Changed(section, before.PendingCount, version + 1, now)]);
+    }
+
     [WolverinePut("/api/v1/clients/{accountId}/pending-work/{section}")]
     public static async Task<(SectionReport, OutgoingMessages)> Put(
         Guid accountId, string section, ReportPendingWork command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var items = command.Items!.Select(i => new PendingItem(i.Id!.Trim(), i.Title!.Trim(), i.DueDate, i.Amount, i.Link!)).ToArray();
+        // Loaded once, for writing, and locked: two reports of one client take turns, each deciding from the other's result.
         var stream = await session.Events.FetchForExclusiveWriting<ClientWork>(ClientWork.IdFor(accountId), ct);
-        var before = stream.Aggregate?.Section(section) ?? SectionWork.Empty;
-        if (before.Items.SequenceEqual(items)) return (new SectionReport(accountId, section, before.PendingCount, false), []);
-
-        var reported = new PendingWorkReported(accountId, section, items);
-        stream.AppendOne(reported);
-        var after = (stream.Aggregate ?? ClientWork.New(accountId)).Apply(reported);
-        return (new SectionReport(accountId, section, after.Section(section).PendingCount, true),
-            [after.Changed(section, before.PendingCount, stream.CurrentVersion ?? 0, clock.GetUtcNow())]);
+        var (events, report, told) = Decide(stream.Aggregate ?? ClientWork.New(accountId), section, items, stream.CurrentVersion ?? 0, clock.GetUtcNow());
+        if (events.Count > 0) stream.AppendMany(events);
+        return (report, [.. told]);
     }
 }

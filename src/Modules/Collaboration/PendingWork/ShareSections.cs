@@ -25,17 +25,23 @@ public static class ShareSectionsEndpoint
 
     /// <summary>The client's owners and admins; anyone else is told the account does not exist.</summary>
     public static ProblemDetails RequireClientManager(CollaborationAccount? account, Caller caller) =>
-        account is { Kind: AccountKinds.Business } && account.IsManagedBy(caller.UserId) ? Problems.None : Problems.NotFound("client");
+        account is { Kind: AccountKinds.Business } && CollaborationReach.DeciderSide(caller.UserId, account, firm: null) == Contracts.Sides.Client
+            ? Problems.None
+            : Problems.NotFound("client");
+
+    /// <summary>The choice, unless it is what is shared already (nothing shared is the start).</summary>
+    public static IReadOnlyList<object> Decide(ClientWork? work, Guid client, IReadOnlyList<string> sections, string by) =>
+        (work?.Shared ?? []).SequenceEqual(sections) ? [] : [new SectionsShared(client, sections, by)];
 
     [WolverinePut("/api/v1/clients/{accountId}/shared-sections")]
     public static async Task<SharedSections> Put(
-        Guid accountId, ShareSections command, [NotBody] CollaborationAccount account, Caller caller, IDocumentSession session, CancellationToken ct)
+        Guid accountId, ShareSections command, Caller caller, IDocumentSession session, CancellationToken ct)
     {
         // In the catalog's order, whatever order they came in: the same choice is the same list.
         var sections = Catalogs.Sections.Where(command.Sections!.Contains).ToArray();
         var stream = await session.Events.FetchForExclusiveWriting<ClientWork>(ClientWork.IdFor(accountId), ct);
-        if (stream.Aggregate?.Shared.SequenceEqual(sections) != true && !(stream.Aggregate is null && sections.Length == 0))
-            stream.AppendOne(new SectionsShared(accountId, sections, caller.UserId));
+        if (Decide(stream.Aggregate, accountId, sections, caller.UserId) is { Count: > 0 } events) stream.AppendMany(events);
+        // What is shared once this commits: the choice, whether it was new or said again.
         return new SharedSections(accountId, sections);
     }
 }
