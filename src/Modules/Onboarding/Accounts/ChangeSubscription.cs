@@ -23,20 +23,24 @@ public static class ChangeSubscriptionEndpoint
         return check.Result();
     }
 
+    /// <summary>The change, or nothing when it says again what is already so.</summary>
+    public static SubscriptionChanged? Decide(ChangeSubscription command, Account account, Caller caller)
+    {
+        var plan = command.Plan ?? account.Plan;
+        return command.Status == account.SubscriptionStatus && plan == account.Plan
+            ? null
+            : new SubscriptionChanged(account.Id, command.Status!, plan, caller.UserId);
+    }
+
+    /// <summary>The account as committed, as its GET shows it (see <see cref="Committed{TAggregate}"/>).</summary>
+    public static AccountView Answer(Account account) => AccountView.Of(account);
+
     [WolverinePut("/api/v1/accounts/{id}/subscription")]
-    public static (AccountView, Events, Tell) Put(
+    public static (Committed<Account>, Events, Tell) Put(
         ChangeSubscription command, [Aggregate] Account account, Caller caller, TimeProvider clock)
     {
-        var changed = new SubscriptionChanged(account.Id, command.Status!, command.Plan ?? account.Plan, caller.UserId);
-        var after = account.Apply(changed);
-        var events = new Events();
-        var told = new List<object>();
-        // Saying again what is already so records nothing.
-        if (after.SubscriptionStatus != account.SubscriptionStatus || after.Plan != account.Plan)
-        {
-            events.Add(changed);
-            told.Add(new Contract.SubscriptionChanged(account.Id, account.Kind, after.SubscriptionStatus, after.Plan, clock.GetUtcNow(), account.Version + 1));
-        }
-        return (GetAccountEndpoint.Get(after) with { Version = account.Version + events.Count }, events, new Tell(told));
+        if (Decide(command, account, caller) is not { } changed) return (new Committed<Account>(), [], new Tell());
+        return (new Committed<Account>(), [changed],
+            new Tell(new Contract.SubscriptionChanged(account.Id, account.Kind, changed.Status, changed.Plan, clock.GetUtcNow(), account.Version + 1)));
     }
 }

@@ -5,7 +5,13 @@ namespace Holded.Partners.Onboarding.Accounts;
 public sealed record AccountView(
     Guid Id, string Kind, string? AdvisoryType, string? Plan, string LegalName, string TaxId,
     ContactDetails Contact, PostalAddress Address, string SubscriptionStatus, bool IsPartner,
-    Guid? OpenApplicationId, DateTimeOffset RegisteredAt, long Version);
+    Guid? OpenApplicationId, DateTimeOffset RegisteredAt, long Version)
+{
+    public static AccountView Of(Account account) => new(
+        account.Id, account.Kind, account.AdvisoryType, account.Plan, account.LegalName, account.TaxId,
+        account.Contact, account.Address, account.SubscriptionStatus, account.IsPartner, account.OpenApplicationId,
+        account.RegisteredAt, account.Version);
+}
 
 public static class GetAccountEndpoint
 {
@@ -18,8 +24,5 @@ public static class GetAccountEndpoint
     }
 
     [WolverineGet("/api/v1/accounts/{id}")]
-    public static AccountView Get([Document(Required = true)] Account account) => new(
-        account.Id, account.Kind, account.AdvisoryType, account.Plan, account.LegalName, account.TaxId,
-        account.Contact, account.Address, account.SubscriptionStatus, account.IsPartner, account.OpenApplicationId,
-        account.RegisteredAt, account.Version);
+    public static AccountView Get([Document(Required = true)] Account account) => AccountView.Of(account);
 }

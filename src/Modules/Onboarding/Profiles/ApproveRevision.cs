@@ -1,31 +1,35 @@
 using System.Globalization;
 using System.Text;
 using Holded.Partners.Onboarding.Accounts;
+using JasperFx.Events;
 
 namespace Holded.Partners.Onboarding.Profiles;
 
 /// <summary>A reviewer approves: the revision is published and replaces the previous listing.</summary>
 public static class ApproveRevisionEndpoint
 {
-    public static Task<(ProfileReview?, Account?)> LoadAsync(Guid revisionId, IQuerySession session, CancellationToken ct) =>
-        ProfileReviewAccess.LoadAsync(revisionId, session, ct);
+    public static Task<(ProfileReview?, IEventStream<Account>?, IEventStream<PartnerProfile>?)> LoadAsync(
+        Guid revisionId, IDocumentSession session, CancellationToken ct) => ProfileReviewAccess.LoadAsync(revisionId, session, ct);
 
-    public static ProblemDetails Validate(ProfileReview? review, Account? account, Caller caller) =>
-        ProfileReviewAccess.RequireReviewer(review, account, caller);
+    public static ProblemDetails Validate(ProfileReview? review, IEventStream<Account>? account, IEventStream<PartnerProfile>? profile, Caller caller) =>
+        ProfileReviewAccess.RequireReviewer(review, account?.Aggregate, profile?.Aggregate, caller);
+
+    public static ProfileRevisionApproved Decide(PartnerProfile profile, Caller caller)
+    {
+        var pending = profile.Pending!;
+        return new ProfileRevisionApproved(profile.Id, profile.AccountId, pending.RevisionId, pending.Content,
+            profile.Slug ?? Slug(pending.Content.DisplayName!, profile.AccountId), caller.UserId);
+    }
+
+    public static Task<ProfileReview> Answer(Guid revisionId, IDocumentSession session, CancellationToken ct) =>
+        ProfileReviewAccess.CommittedAsync(revisionId, session, ct);
 
     [WolverinePost("/api/v1/profile-reviews/{revisionId}/approve")]
-    public static async Task<(ProfileReview, OutgoingMessages)> Post(
-        [NotBody] ProfileReview review, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static (Committed<PartnerProfile>, OutgoingMessages) Post(IEventStream<PartnerProfile> profile, Caller caller, TimeProvider clock)
     {
-        var stream = await ProfileReviewAccess.FetchPendingAsync(session, review, ct);
-        var profile = stream.Aggregate!;
-        var content = profile.Pending!.Content;
-        var approved = new ProfileRevisionApproved(profile.Id, profile.AccountId, review.Id, content,
-            profile.Slug ?? Slug(content.DisplayName!, profile.AccountId), caller.UserId);
-        stream.AppendOne(approved);
-        var now = clock.GetUtcNow();
-        return (review with { Status = ReviewStatus.Approved, ReviewedBy = approved.ReviewedBy, ReviewedAt = now },
-            [Published(approved, now)]);
+        var approved = Decide(profile.Aggregate!, caller);
+        profile.AppendOne(approved);
+        return (new Committed<PartnerProfile>(), [Published(approved, clock.GetUtcNow())]);
     }
 
     public static Contract.PartnerProfilePublished Published(ProfileRevisionApproved e, DateTimeOffset at) => new(

@@ -1,4 +1,5 @@
 using Holded.Partners.Onboarding.Accounts;
+using JasperFx.Events;
 
 namespace Holded.Partners.Onboarding.Profiles;
 
@@ -8,6 +9,21 @@ public static class ProfileAccess
     {
         var account = await session.LoadAsync<Account>(accountId, ct);
         return (account, account is null ? null : await session.LoadAsync<PartnerProfile>(PartnerProfile.IdFor(accountId), ct));
+    }
+
+    /// <summary>
+    /// For a write: the profile's stream, read once for writing (its version guards the commit), and the account the
+    /// rules read (who manages it, whether it is a partner), also read for writing with its version enforced at the
+    /// commit although nothing is appended to it: an editor removed, or a partnership ended, meanwhile conflicts (409).
+    /// </summary>
+    public static async Task<(IEventStream<Account>?, IEventStream<PartnerProfile>)> ForWritingAsync(
+        Guid accountId, IDocumentSession session, CancellationToken ct)
+    {
+        var account = await session.Events.FetchForWriting<Account>(accountId, ct);
+        var profile = await session.Events.FetchForWriting<PartnerProfile>(PartnerProfile.IdFor(accountId), ct);
+        if (account.Aggregate is null) return (null, profile);
+        account.AlwaysEnforceConsistency = true;
+        return (account, profile);
     }
 
     /// <summary>A partner's administrators edit and submit its profile.</summary>

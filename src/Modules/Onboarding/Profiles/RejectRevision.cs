@@ -1,4 +1,5 @@
 using Holded.Partners.Onboarding.Accounts;
+using JasperFx.Events;
 
 namespace Holded.Partners.Onboarding.Profiles;
 
@@ -7,24 +8,29 @@ public sealed record RejectRevision(string? Reason);
 /// <summary>A reviewer rejects with a reason; the published revision, if any, stays live.</summary>
 public static class RejectRevisionEndpoint
 {
-    public static Task<(ProfileReview?, Account?)> LoadAsync(Guid revisionId, IQuerySession session, CancellationToken ct) =>
-        ProfileReviewAccess.LoadAsync(revisionId, session, ct);
+    public static Task<(ProfileReview?, IEventStream<Account>?, IEventStream<PartnerProfile>?)> LoadAsync(
+        Guid revisionId, IDocumentSession session, CancellationToken ct) => ProfileReviewAccess.LoadAsync(revisionId, session, ct);
 
-    public static ProblemDetails Validate(RejectRevision command, ProfileReview? review, Account? account, Caller caller)
+    public static ProblemDetails Validate(
+        RejectRevision command, ProfileReview? review, IEventStream<Account>? account, IEventStream<PartnerProfile>? profile, Caller caller)
     {
-        var access = ProfileReviewAccess.RequireReviewer(review, account, caller);
+        var access = ProfileReviewAccess.RequireReviewer(review, account?.Aggregate, profile?.Aggregate, caller);
         return access.Status is not null ? access : new Check().Text("reason", command.Reason, 1000, min: 3).Result();
     }
 
+    public static ProfileRevisionRejected Decide(RejectRevision command, PartnerProfile profile, Caller caller) =>
+        new(profile.Id, profile.AccountId, profile.Pending!.RevisionId, command.Reason!.Trim(), caller.UserId);
+
+    public static Task<ProfileReview> Answer(Guid revisionId, IDocumentSession session, CancellationToken ct) =>
+        ProfileReviewAccess.CommittedAsync(revisionId, session, ct);
+
     [WolverinePost("/api/v1/profile-reviews/{revisionId}/reject")]
-    public static async Task<(ProfileReview, OutgoingMessages)> Post(
-        RejectRevision command, [NotBody] ProfileReview review, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static (Committed<PartnerProfile>, OutgoingMessages) Post(
+        RejectRevision command, IEventStream<PartnerProfile> profile, Caller caller, TimeProvider clock)
     {
-        var stream = await ProfileReviewAccess.FetchPendingAsync(session, review, ct);
-        var rejected = new ProfileRevisionRejected(stream.Id, review.AccountId, review.Id, command.Reason!.Trim(), caller.UserId);
-        stream.AppendOne(rejected);
-        var now = clock.GetUtcNow();
-        return (review with { Status = ReviewStatus.Rejected, ReviewedBy = rejected.ReviewedBy, ReviewedAt = now, RejectionReason = rejected.Reason },
-            [new Contract.ProfileRevisionRejected(review.AccountId, review.Id, rejected.Reason, now)]);
+        var rejected = Decide(command, profile.Aggregate!, caller);
+        profile.AppendOne(rejected);
+        return (new Committed<PartnerProfile>(),
+            [new Contract.ProfileRevisionRejected(rejected.AccountId, rejected.RevisionId, rejected.Reason, clock.GetUtcNow())]);
     }
 }

@@ -1,17 +1,18 @@
 using Holded.Partners.Onboarding.Accounts;
+using JasperFx.Events;
 
 namespace Holded.Partners.Onboarding.Profiles;
 
 /// <summary>The draft becomes a revision waiting for a reviewer.</summary>
 public static class SubmitProfileEndpoint
 {
-    public static Task<(Account?, PartnerProfile?)> LoadAsync(Guid accountId, IQuerySession session, CancellationToken ct) =>
-        ProfileAccess.LoadAsync(accountId, session, ct);
+    public static Task<(IEventStream<Account>?, IEventStream<PartnerProfile>)> LoadAsync(Guid accountId, IDocumentSession session, CancellationToken ct) =>
+        ProfileAccess.ForWritingAsync(accountId, session, ct);
 
-    public static ProblemDetails Validate(Account? account, PartnerProfile? profile, Caller caller)
+    public static ProblemDetails Validate(IEventStream<Account>? account, IEventStream<PartnerProfile> profile, Caller caller)
     {
-        var access = ProfileAccess.RequireEditor(account, caller);
-        return access.Status is not null ? access : Problems.RefuseIfAny(Broken(profile));
+        var access = ProfileAccess.RequireEditor(account?.Aggregate, caller);
+        return access.Status is not null ? access : Problems.RefuseIfAny(Broken(profile.Aggregate));
     }
 
     public static IEnumerable<Rule> Broken(PartnerProfile? profile)
@@ -34,17 +35,16 @@ public static class SubmitProfileEndpoint
             yield return new Rule("profile_incomplete", $"A profile needs before review: {string.Join(", ", missing)}.");
     }
 
+    public static ProfileRevisionSubmitted Decide(PartnerProfile profile, Caller caller, Guid revisionId) =>
+        new(profile.Id, profile.AccountId, revisionId, profile.Draft, profile.Published?.RevisionId, caller.UserId);
+
+    public static ProfileView Answer(PartnerProfile profile) => ProfileView.Of(profile);
+
+    /// <summary>Two submits at once both pass on version N; the second commit finds N+1 and is refused (409): one revision.</summary>
     [WolverinePost("/api/v1/partners/{accountId}/profile/submit")]
-    public static async Task<ProfileView> Post(Guid accountId, Caller caller, IDocumentSession session, CancellationToken ct)
+    public static Committed<PartnerProfile> Post(IEventStream<PartnerProfile> profile, Caller caller)
     {
-        var stream = await session.Events.FetchForWriting<PartnerProfile>(PartnerProfile.IdFor(accountId), ct);
-        var profile = stream.Aggregate!;
-        // Checked again on the version being written: a concurrent submit conflicts instead of making two revisions.
-        if (Broken(profile).Any())
-            throw new JasperFx.ConcurrencyException("The profile changed while it was being submitted.", typeof(PartnerProfile), profile.Id);
-        stream.AppendOne(new ProfileRevisionSubmitted(profile.Id, accountId, Guid.CreateVersion7(), profile.Draft,
-            profile.Published?.RevisionId, caller.UserId));
-        await session.SaveChangesAsync(ct);
-        return ProfileView.Of((await session.Events.FetchLatest<PartnerProfile>(profile.Id, ct))!);
+        profile.AppendOne(Decide(profile.Aggregate!, caller, Guid.CreateVersion7()));
+        return new Committed<PartnerProfile>();
     }
 }

@@ -1,32 +1,36 @@
 using Holded.Partners.Onboarding.Accounts;
+using JasperFx.Events;
 
 namespace Holded.Partners.Onboarding.Program;
 
 /// <summary>A reviewer approves: the preconditions are checked again, and the firm becomes a partner.</summary>
 public static class ApproveApplicationEndpoint
 {
-    public static Task<(PartnerApplicationView?, Account?)> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        ApplicationReview.LoadAsync(id, session, ct);
+    public static Task<(PartnerApplicationView?, IEventStream<Account>?)> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
+        ApplicationReview.ForDecisionAsync(id, session, ct);
 
-    public static ProblemDetails Validate(PartnerApplicationView? application, Account? account, Caller caller)
+    public static ProblemDetails Validate(PartnerApplicationView? application, IEventStream<Account>? stream, Caller caller)
     {
+        var account = stream?.Aggregate;
         var access = ApplicationReview.RequireReviewer(application, account, caller);
         return access.Status is not null ? access : Problems.RefuseIfAny(ProgramRules.Preconditions(account!));
     }
 
+    public static PartnerApplicationApproved Decide(Account account, Guid applicationId, Caller caller) =>
+        new(account.Id, applicationId, caller.UserId);
+
+    public static Task<PartnerApplicationView> Answer(Guid id, IDocumentSession session, CancellationToken ct) =>
+        ApplicationReview.CommittedAsync(id, session, ct);
+
     [WolverinePost("/api/v1/partner-applications/{id}/approve")]
-    public static async Task<(PartnerApplicationView, OutgoingMessages)> Post(
-        [NotBody] PartnerApplicationView application, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static (Committed<Account>, OutgoingMessages) Post(
+        [NotBody] PartnerApplicationView application, IEventStream<Account> stream, Caller caller, TimeProvider clock)
     {
-        var stream = await session.Events.FetchForWriting<Account>(application.AccountId, ct);
         var account = stream.Aggregate!;
-        // Decided meanwhile, or a precondition broke meanwhile (a subscription lapsed): retrying gives the current answer.
-        if (account.OpenApplicationId != application.Id || ProgramRules.Preconditions(account).Any())
-            throw new JasperFx.ConcurrencyException("The account changed while the application was being approved.", typeof(Account), account.Id);
-        var reviewer = caller.UserId;
+        var approved = Decide(account, application.Id, caller);
+        stream.AppendOne(approved);
         var now = clock.GetUtcNow();
-        stream.AppendOne(new PartnerApplicationApproved(account.Id, application.Id, reviewer));
-        return (application with { Status = ApplicationStatus.Approved, ReviewedBy = reviewer, ReviewedAt = now },
+        return (new Committed<Account>(),
         [
             new Contract.PartnerApplicationDecided(account.Id, application.Id, ApplicationStatus.Approved, null, now),
             new Contract.PartnerAccepted(account.Id, account.LegalName, account.AdvisoryType!, now),

@@ -1,4 +1,5 @@
 using Holded.Partners.Onboarding.Accounts;
+using JasperFx.Events;
 
 namespace Holded.Partners.Onboarding.Program;
 
@@ -7,11 +8,17 @@ public sealed record SubmitApplication(Guid AccountId, string? Message);
 /// <summary>Step 2: a firm's administrator applies to the partner program.</summary>
 public static class SubmitApplicationEndpoint
 {
-    public static async Task<Account?> LoadAsync(SubmitApplication command, IQuerySession session, CancellationToken ct) =>
-        command.AccountId == Guid.Empty ? null : await session.LoadAsync<Account>(command.AccountId, ct);
+    /// <summary>
+    /// The account's stream, read once for writing (an empty id is bad input, not a stream): Validate reads that
+    /// instance, and its version guards the commit, so two submits that both pass on version N make one application
+    /// and a 409 (the second commit finds N+1).
+    /// </summary>
+    public static async Task<IEventStream<Account>?> LoadAsync(SubmitApplication command, IDocumentSession session, CancellationToken ct) =>
+        command.AccountId == Guid.Empty ? null : await session.Events.FetchForWriting<Account>(command.AccountId, ct);
 
-    public static ProblemDetails Validate(SubmitApplication command, Account? account, Caller caller)
+    public static ProblemDetails Validate(SubmitApplication command, IEventStream<Account>? stream, Caller caller)
     {
+        var account = stream?.Aggregate;
         var input = new Check()
             .That(command.AccountId != Guid.Empty, "accountId", "is required: the id of the firm's account.")
             .Text("message", command.Message, 2000, required: false).Result();
@@ -30,17 +37,14 @@ public static class SubmitApplicationEndpoint
         foreach (var rule in ProgramRules.Preconditions(account)) yield return rule;
     }
 
+    public static PartnerApplicationSubmitted Decide(SubmitApplication command, Account account, Caller caller, Guid applicationId) =>
+        new(account.Id, applicationId, account.LegalName, account.TaxId, account.AdvisoryType,
+            string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(), caller.UserId);
+
     [WolverinePost("/api/v1/partner-applications")]
-    public static async Task<CreationResponse<Guid>> Post(
-        SubmitApplication command, Caller caller, IDocumentSession session, CancellationToken ct)
+    public static CreationResponse<Guid> Post(SubmitApplication command, IEventStream<Account> stream, Caller caller)
     {
-        var stream = await session.Events.FetchForWriting<Account>(command.AccountId, ct);
-        var account = stream.Aggregate!;
-        // Checked again on the version being written: two submits at once make one application.
-        if (Broken(account).Any())
-            throw new JasperFx.ConcurrencyException("The account changed while applying.", typeof(Account), account.Id);
-        var submitted = new PartnerApplicationSubmitted(account.Id, Guid.CreateVersion7(), account.LegalName, account.TaxId,
-            account.AdvisoryType, string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(), caller.UserId);
+        var submitted = Decide(command, stream.Aggregate!, caller, Guid.CreateVersion7());
         stream.AppendOne(submitted);
         return new CreationResponse<Guid>($"/api/v1/partner-applications/{submitted.ApplicationId}", submitted.ApplicationId);
     }

@@ -25,16 +25,27 @@ public static class ChangeMemberRoleEndpoint
         if (member.Role == top && role != top && account.TopRoleCount == 1) yield return AccountAccess.KeepsTopRole(account.Kind);
     }
 
-    [WolverinePut("/api/v1/accounts/{id}/members/{userId}")]
-    public static (Member, Events, Tell) Put(
-        ChangeMemberRole command, string userId, [Aggregate] Account account, Caller caller, TimeProvider clock)
+    /// <summary>The role changed, and the invitations out in the name of someone who can no longer invite; nothing when the role is already so.</summary>
+    public static object[] Decide(ChangeMemberRole command, string userId, Account account, Caller caller)
     {
         var member = account.MemberFor(userId)!;
-        if (member.Role == command.Role) return (member, [], new Tell());
+        if (member.Role == command.Role) return [];
         var changed = new MemberRoleChanged(account.Id, userId, member.Role, command.Role!, caller.UserId);
         // Who can no longer invite has no invitation out in their name.
         var revoked = Roles.Manages(account.Kind, changed.ToRole) ? [] : AccountAccess.InvitationsSentBy(account, userId, changed.ChangedBy);
-        return (member with { Role = changed.ToRole }, [changed, .. revoked],
-            new Tell(new Contract.MemberRoleChanged(account.Id, userId, changed.FromRole, changed.ToRole, changed.ChangedBy, clock.GetUtcNow(), account.Version + 1)));
+        return [changed, .. revoked];
+    }
+
+    /// <summary>The member as committed (see <see cref="Committed{TAggregate}"/>).</summary>
+    public static Member Answer(Account account, string userId) => account.MemberFor(userId)!;
+
+    [WolverinePut("/api/v1/accounts/{id}/members/{userId}")]
+    public static (Committed<Account>, Events, Tell) Put(
+        ChangeMemberRole command, string userId, [Aggregate] Account account, Caller caller, TimeProvider clock)
+    {
+        var events = Decide(command, userId, account, caller);
+        var told = events.OfType<MemberRoleChanged>().Select(changed => (object)new Contract.MemberRoleChanged(
+            account.Id, userId, changed.FromRole, changed.ToRole, changed.ChangedBy, clock.GetUtcNow(), account.Version + 1));
+        return (new Committed<Account>(), [.. events], new Tell([.. told]));
     }
 }

@@ -12,6 +12,8 @@ public static class RevokeInvitationEndpoint
     {
         var access = AccountAccess.RequireManager(account, caller);
         if (access.Status is not null) return access;
+        // Decided on the account being written: a pending invitation may be revoked (the stream's version guards the
+        // commit). The view only says which refusal it is otherwise: unknown here (404) or already closed (409).
         if (account.Invitations.Any(i => i.InvitationId == invitationId)) return Problems.None;
 
         var view = await session.LoadAsync<InvitationView>(invitationId, ct);
