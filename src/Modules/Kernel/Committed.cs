@@ -5,8 +5,9 @@ using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Configuration;
 using JasperFx.Events;
+using Marten;
 
-namespace Holded.Partners.Onboarding;
+namespace Holded.Partners.Kernel;
 
 /// <summary>
 /// The answer of a write endpoint: the aggregate being written (<typeparamref name="TAggregate"/>, loaded by
