@@ -202,4 +202,32 @@ public class GrantTests(PartnersApp app) : AppTest(app)
         replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
         (await App.EventCountAsync("access.access_granted")).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task each_grant_write_answers_what_was_committed_as_the_next_read_shows_it()
+    {
+        var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating();
+        var url = $"/api/v1/collaborations/{collaboration}/access-grant";
+        var granted = (await Api.Put(url, owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK);
+        granted["since"].GetValue<DateTimeOffset>().ShouldNotBe(default); // the grant's own time, as its event recorded it
+        granted.Body.ShouldBe((await Api.Get(url, firmAdmin)).ShouldBe(HttpStatusCode.OK).Body);
+
+        var changed = (await Api.Put(url, owner, new { role = "read_only", expiresAt = DateTimeOffset.UtcNow.AddDays(90) })).ShouldBe(HttpStatusCode.OK);
+        changed["role"].GetValue<string>().ShouldBe("read_only");
+        changed.Body.ShouldBe((await Api.Get(url, owner)).Body);
+        changed["since"].GetValue<DateTimeOffset>().ShouldBe(granted["since"].GetValue<DateTimeOffset>());
+
+        var again = (await Api.Put(url, owner, new { role = "read_only", expiresAt = changed["expiresAt"].GetValue<DateTimeOffset>() })).ShouldBe(HttpStatusCode.OK);
+        again.Body.ShouldBe(changed.Body);
+    }
+
+    [Fact]
+    public async Task a_removal_and_a_change_at_once_decide_once()
+    {
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
+        var url = $"/api/v1/collaborations/{collaboration}/access-grant";
+        (await Api.Put(url, owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK);
+        var replies = await Task.WhenAll(Api.Delete(url, owner), Api.Put(url, owner, new { role = "read_only" }), Api.Delete(url, owner));
+        replies.ShouldAllBe(r => r.Status == HttpStatusCode.NoContent || r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
+    }
 }

@@ -1,4 +1,4 @@
-using Holded.Partners.Access.Parties;
+using Holded.Partners.Access.Replicas;
 using Holded.Partners.Kernel;
 using Marten;
 using OnboardingContract = Holded.Partners.Contracts.Onboarding;

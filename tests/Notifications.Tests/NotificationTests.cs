@@ -182,6 +182,8 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         var body = new { email = true, kpis = new[] { "tax_filings_due", "pending_invoices" }, clients = new[] { new { clientAccountId = business, kpis = Array.Empty<string>() } } };
         var saved = (await Api.Put("/api/v1/notification-settings", firmAdmin, body)).ShouldBe(HttpStatusCode.OK);
         saved["kpis"].AsArray().Select(k => k!.GetValue<string>()).ShouldBe(["pending_invoices", "tax_filings_due"]);
+        saved.Body.ShouldBe((await Api.Get("/api/v1/notification-settings", firmAdmin)).Body); // what was committed, version included
+        saved["version"].GetValue<long>().ShouldBe(1);
         var before = await App.EventCountAsync("notifications.settings_changed");
         (await Api.Put("/api/v1/notification-settings", firmAdmin, body)).ShouldBe(HttpStatusCode.OK);
         (await App.EventCountAsync("notifications.settings_changed")).ShouldBe(before);
@@ -191,8 +193,11 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         (await Api.Put("/api/v1/notification-settings", firmAdmin, new { kpis = Array.Empty<string>() })).ShouldBeInvalid("email");
         (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = Array.Empty<string>(), clients = new[] { new { clientAccountId = business, kpis = new[] { "x" } } } }))
             .ShouldBeInvalid("clients[0].kpis");
-        (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = Array.Empty<string>(), clients = new[] { new { clientAccountId = Guid.NewGuid(), kpis = Array.Empty<string>() } } }))
+        var stranger = Guid.NewGuid();
+        var refused = (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = Array.Empty<string>(), clients = new[] { new { clientAccountId = stranger, kpis = Array.Empty<string>() } } }))
             .ShouldRefuse("client_not_reachable");
+        refused["detail"].GetValue<string>().ShouldBe($"Overrides are for clients you work for; these are not: {stranger}.");
+        refused["rules"][0]!["message"]!.GetValue<string>().ShouldBe(refused["detail"].GetValue<string>());
         var unassigned = await Api.AddMember(partner, firmAdmin, "account_manager");
         (await Api.Put("/api/v1/notification-settings", unassigned, new { email = false, kpis = Array.Empty<string>(), clients = new[] { new { clientAccountId = business, kpis = Array.Empty<string>() } } }))
             .ShouldRefuse("client_not_reachable");
@@ -249,7 +254,10 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         (await Api.Post("/api/v1/notifications/read-all", firmAdmin, new { })).ShouldBe(HttpStatusCode.OK)["marked"].GetValue<int>().ShouldBe((int)unread - 1);
         (await Api.Get("/api/v1/notifications/unread-count", firmAdmin))["unread"].GetValue<long>().ShouldBe(0);
         (await Api.Get("/api/v1/notifications/unread-count", owner))["unread"].GetValue<long>().ShouldBeGreaterThan(0);
-        (await Api.Post($"/api/v1/notifications/{Guid.NewGuid()}/read", firmAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
+        var missing = (await Api.Post($"/api/v1/notifications/{Guid.NewGuid()}/read", firmAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
+        missing["detail"].GetValue<string>().ShouldBe("No notification with that id exists, or it is not visible to you.");
+        (await Api.Post($"/api/v1/notifications/{first}/read", Erp)).ShouldBeProblem(HttpStatusCode.Forbidden)["detail"].GetValue<string>()
+            .ShouldBe("An inbox belongs to a person.");
         (await Api.Get("/api/v1/notifications", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         (await Api.Get("/api/v1/notifications", Erp)).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Get("/api/v1/notifications?page=0", firmAdmin)).ShouldBeInvalid("page");

@@ -1,6 +1,6 @@
 using Holded.Partners.Access.Audit;
 using Holded.Partners.Access.Grants;
-using Holded.Partners.Access.Parties;
+using Holded.Partners.Access.Replicas;
 using Holded.Partners.Access.Sessions;
 using Holded.Partners.Access.State;
 using Microsoft.Extensions.Configuration;

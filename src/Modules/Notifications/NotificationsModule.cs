@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Holded.Partners.Notifications.Inbox;
 using Holded.Partners.Notifications.Mail;
-using Holded.Partners.Notifications.Parties;
+using Holded.Partners.Notifications.Replicas;
 using Holded.Partners.Notifications.Settings;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.Configuration;

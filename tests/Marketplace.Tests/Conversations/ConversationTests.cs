@@ -109,6 +109,49 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         (await Api.Post($"/api/v1/conversations/{second}/collaboration-request", owner)).ShouldRefuse("already_collaborating");
     }
 
+    /// <summary>The conversation as the GET answers it, without the page of messages it adds.</summary>
+    private async Task<string> ViewRead(Guid id, Actor who)
+    {
+        var detail = (await Api.Get($"/api/v1/conversations/{id}", who)).ShouldBe(HttpStatusCode.OK).Json!.AsObject();
+        detail.Remove("messages").ShouldBeTrue();
+        detail.Remove("olderBefore").ShouldBeTrue();
+        return detail.ToJsonString();
+    }
+
+    [Fact]
+    public async Task each_decision_answers_what_was_committed_as_the_next_read_shows_it()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        var requested = (await Api.Post($"/api/v1/conversations/{id}/collaboration-request", owner, new { message = "¿Trabajamos juntos?" }))
+            .ShouldBe(HttpStatusCode.OK);
+        requested["requestStatus"].GetValue<string>().ShouldBe("requested");
+        requested["requestedAt"].GetValue<DateTimeOffset>().ShouldBe(requested["lastActivityAt"].GetValue<DateTimeOffset>());
+        requested.Json!.ToJsonString().ShouldBe(await ViewRead(id, owner)); // the request's own time, not the clock's
+
+        var declined = (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/decline", firmAdmin, new { reason = "Ahora no podemos." }))
+            .ShouldBe(HttpStatusCode.OK);
+        declined.Json!.ToJsonString().ShouldBe(await ViewRead(id, owner));
+
+        (await Api.Post($"/api/v1/conversations/{id}/collaboration-request", owner)).ShouldBe(HttpStatusCode.OK);
+        var accepted = await Api.Settled(() => Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin, new { confirm = true }));
+        accepted.ShouldBe(HttpStatusCode.OK);
+        accepted["requestStatus"].GetValue<string>().ShouldBe("accepted");
+        accepted.Json!.ToJsonString().ShouldBe(await ViewRead(id, owner));
+    }
+
+    [Fact]
+    public async Task two_requests_in_one_conversation_at_once_open_one()
+    {
+        var (partner, _, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Api.Post($"/api/v1/conversations/{id}/collaboration-request", owner)));
+        replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
+        replies.Where(r => r.Status != HttpStatusCode.OK).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
+        var requested = (await Api.Get($"/api/v1/conversations/{id}", owner)).ShouldBe(HttpStatusCode.OK);
+        requested["requestStatus"].GetValue<string>().ShouldBe("requested");
+    }
+
     [Fact]
     public async Task two_requests_for_one_pair_at_once_open_one()
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Holded.Partners.Access.Parties;
+using Holded.Partners.Access.Replicas;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
 
@@ -24,7 +24,10 @@ public sealed record AuditQuery
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor);
 
-/// <summary>The accounts a query names, as one value (Wolverine binds loaded values by type).</summary>
+/// <summary>
+/// The accounts a query names, as one value (Wolverine binds loaded values by type): whose trail is read, not a
+/// collaboration's parties (<see cref="Grants.GrantParties"/>) — the trail is its accounts' managers', reach plays no part.
+/// </summary>
 public sealed record AuditScope(AccessAccount? Client, AccessAccount? Firm);
 
 /// <summary>

@@ -1,6 +1,6 @@
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.Grants;
-using Holded.Partners.Access.Parties;
+using Holded.Partners.Access.Replicas;
 
 namespace Holded.Partners.Access.Decisions;
 
@@ -59,7 +59,8 @@ public static class AccessDecision
         Decision Deny(string reason) => new(false, Levels.None, reason, collaboration.Id, grant?.Role);
         if (!collaboration.Active || grant?.Status == GrantStatus.Terminated) return Deny(Reasons.CollaborationEnded);
         if (!firm.IsMember(facts.UserId)) return Deny(Reasons.MemberRemoved);
-        if (!firm.IsManagedBy(facts.UserId) && !collaboration.IsManager(facts.UserId)) return Deny(Reasons.NotAssigned);
+        // The firm's side of the reach (the client's members are not asking here): its administrators and assigned managers.
+        if (!collaboration.Reaches(facts.UserId, client: null, firm)) return Deny(Reasons.NotAssigned);
         if (grant is null || grant.Status == GrantStatus.None) return Deny(Reasons.NoGrant);
         if (grant.Status == GrantStatus.Removed) return Deny(Reasons.GrantRemoved);
         if (grant.Status == GrantStatus.Expired || grant.ExpiresAt <= facts.Now) return Deny(Reasons.GrantExpired);

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Microsoft.AspNetCore.Http;
 
 namespace Holded.Partners.Access.Grants;
@@ -5,7 +6,9 @@ namespace Holded.Partners.Access.Grants;
 /// <summary>The client removes the firm's access without ending the collaboration.</summary>
 public static class RemoveAccessGrantEndpoint
 {
-    public static Task<GrantParties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => GrantParties.LoadAsync(id, session, ct);
+    /// <summary>The grant's stream, loaded once for writing, and the parties holding that very grant (see <see cref="SetAccessGrantEndpoint"/>).</summary>
+    public static Task<(IEventStream<Grant>, GrantParties?)> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
+        SetAccessGrantEndpoint.LoadAsync(id, session, ct);
 
     public static ProblemDetails Validate(GrantParties? parties, Caller caller)
     {
@@ -17,14 +20,12 @@ public static class RemoveAccessGrantEndpoint
             : Problems.Conflict("no_grant_in_force", "There is no access in force to remove.");
     }
 
+    /// <summary>A removal and another change at once: both passed Validate on one version, and the second commit is refused (409).</summary>
     [WolverineDelete("/api/v1/collaborations/{id}/access-grant")]
-    public static async Task<(IResult, OutgoingMessages)> Delete(
-        Guid id, [NotBody] GrantParties parties, Caller caller, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static (IResult, OutgoingMessages) Delete(
+        Guid id, IEventStream<Grant> stream, [NotBody] GrantParties parties, Caller caller, TimeProvider clock)
     {
-        var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(id), ct);
-        var grant = stream.Aggregate;
-        if (grant is not { InForce: true })
-            throw new JasperFx.ConcurrencyException("The grant ended meanwhile.", typeof(Grant), Grant.IdFor(id));
+        var grant = parties.Grant!;
         stream.AppendOne(new AccessRemoved(id, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, caller.UserId));
         return (Results.NoContent(),
             [new Contract.AccessGrantEnded(id, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Removed, clock.GetUtcNow())]);

@@ -1,4 +1,5 @@
 using Holded.Partners.Access.Catalog;
+using JasperFx.Events;
 
 namespace Holded.Partners.Access.Grants;
 
@@ -13,7 +14,15 @@ public static class SetAccessGrantEndpoint
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(2 * 365);
     public static readonly int[] ReminderDays = [30, 7, 1];
 
-    public static Task<GrantParties?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) => GrantParties.LoadAsync(id, session, ct);
+    /// <summary>
+    /// The grant's stream, loaded once for writing (its id derives from the collaboration's), and the parties holding
+    /// that very grant: Validate reads what is written, and a grant changed meanwhile fails the commit (409).
+    /// </summary>
+    public static async Task<(IEventStream<Grant>, GrantParties?)> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(id), ct);
+        return (stream, await GrantParties.LoadAsync(id, stream.Aggregate, session, ct));
+    }
 
     public static ProblemDetails Validate(SetAccessGrant command, GrantParties? parties, Caller caller, TimeProvider clock)
     {
@@ -34,40 +43,48 @@ public static class SetAccessGrantEndpoint
             yield return new Rule("expiry_beyond_two_years", $"Access lasts at most two years: expire it by {(now + MaxLifetime):yyyy-MM-dd}.");
     }
 
+    /// <summary>What the command records on the grant as it is: a grant, a change, or nothing when it says what is already so.</summary>
+    public static object? Decide(SetAccessGrant command, GrantParties parties, string by)
+    {
+        var (c, grant) = (parties.Collaboration, parties.Grant);
+        if (grant is not { InForce: true })
+            return new AccessGranted(c.Id, c.ClientAccountId, c.PartnerAccountId, command.Role!, command.ExpiresAt, by, (grant?.Generation ?? 0) + 1);
+        if (grant.Role == command.Role && grant.ExpiresAt == command.ExpiresAt) return null;
+        // A new expiry starts a new generation: what was scheduled for the old one finds it stale.
+        var generation = grant.ExpiresAt == command.ExpiresAt ? grant.Generation : grant.Generation + 1;
+        return new AccessGrantChanged(c.Id, c.ClientAccountId, c.PartnerAccountId, grant.Role!, command.Role!, grant.ExpiresAt, command.ExpiresAt, by, generation);
+    }
+
     [WolverinePut("/api/v1/collaborations/{id}/access-grant")]
-    public static async Task<(GrantView, OutgoingMessages)> Put(
-        Guid id, SetAccessGrant command, [NotBody] GrantParties parties, Caller caller, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+    public static (Committed<GrantView>, OutgoingMessages) Put(
+        Guid id, SetAccessGrant command, IEventStream<Grant> stream, [NotBody] GrantParties parties, Caller caller, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(id), ct);
-        var grant = stream.Aggregate;
-        var c = parties.Collaboration;
         var messages = new OutgoingMessages();
-        var generation = (grant?.Generation ?? 0) + 1;
-        if (grant is not { InForce: true })
+        var (expires, generation) = (command.ExpiresAt, 0);
+        switch (Decide(command, parties, caller.UserId))
         {
-            stream.AppendOne(new AccessGranted(id, c.ClientAccountId, c.PartnerAccountId, command.Role!, command.ExpiresAt, caller.UserId, generation));
-            messages.Add(new Contract.AccessGranted(id, c.ClientAccountId, c.PartnerAccountId, command.Role!, command.ExpiresAt, caller.UserId, now));
+            case AccessGranted granted:
+                stream.AppendOne(granted);
+                generation = granted.Generation;
+                messages.Add(new Contract.AccessGranted(id, granted.ClientAccountId, granted.PartnerAccountId, granted.Role, granted.ExpiresAt, caller.UserId, now));
+                break;
+            case AccessGrantChanged changed:
+                stream.AppendOne(changed);
+                if (changed.Generation != parties.Grant!.Generation) generation = changed.Generation;
+                messages.Add(new Contract.AccessGrantChanged(id, changed.ClientAccountId, changed.PartnerAccountId, changed.FromRole, changed.ToRole, changed.ToExpiresAt, caller.UserId, now));
+                break;
+            default:
+                return (GrantParties.Answer(id, clock), messages); // saying again what is already so records nothing
         }
-        else if (grant.Role != command.Role || grant.ExpiresAt != command.ExpiresAt)
-        {
-            // A new expiry starts a new generation: what was scheduled for the old one finds it stale.
-            if (grant.ExpiresAt == command.ExpiresAt) generation = grant.Generation;
-            stream.AppendOne(new AccessGrantChanged(id, c.ClientAccountId, c.PartnerAccountId, grant.Role!, command.Role!, grant.ExpiresAt, command.ExpiresAt, caller.UserId, generation));
-            messages.Add(new Contract.AccessGrantChanged(id, c.ClientAccountId, c.PartnerAccountId, grant.Role!, command.Role!, command.ExpiresAt, caller.UserId, now));
-        }
-        else return (parties.View(now), messages); // saying again what is already so records nothing
 
-        if (command.ExpiresAt is { } expires && generation != grant?.Generation)
+        // A new generation with an expiry: its expiry, and the reminders still ahead of it, are scheduled.
+        if (expires is { } at && generation != 0)
         {
-            messages.Add(new ExpireGrant(id, generation).ScheduledAt(expires));
-            foreach (var days in ReminderDays.Where(d => expires.AddDays(-d) > now))
-                messages.Add(new RemindGrantExpiry(id, generation, days).ScheduledAt(expires.AddDays(-days)));
+            messages.Add(new ExpireGrant(id, generation).ScheduledAt(at));
+            foreach (var days in ReminderDays.Where(d => at.AddDays(-d) > now))
+                messages.Add(new RemindGrantExpiry(id, generation, days).ScheduledAt(at.AddDays(-days)));
         }
-        var after = grant is { InForce: true }
-            ? grant with { Role = command.Role, ExpiresAt = command.ExpiresAt, Generation = generation }
-            : new Grant(Grant.IdFor(id), id, c.ClientAccountId, c.PartnerAccountId, GrantStatus.Active, command.Role, command.ExpiresAt, generation, now);
-        return ((parties with { Grant = after }).View(now), messages);
+        return (GrantParties.Answer(id, clock), messages);
     }
 }

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.Decisions;
-using Holded.Partners.Access.Parties;
+using Holded.Partners.Access.Replicas;
 using Holded.Partners.Access.State;
 using Microsoft.AspNetCore.Http;
 
@@ -61,7 +61,7 @@ public static class OpenSessionEndpoint
                 session.Events.StartStream(Guid.CreateVersion7(), new SessionRefused(Guid.CreateVersion7(), command.ClientAccountId,
                     through.Collaboration?.PartnerAccountId, decision.CollaborationId, caller.UserId, decision.Reason));
             // Only someone who reaches the client now learns why; anyone else learns nothing of it, not even that it exists.
-            var problem = Reaches(through.Collaboration, through.Firm, caller.UserId)
+            var problem = through.Collaboration?.Reaches(caller.UserId, client: null, through.Firm) == true
                 ? Problems.Forbidden($"You may not enter this client's account: {decision.Reason}.")
                 : Problems.NotFound("client");
             if (problem.Status == StatusCodes.Status403Forbidden) problem.Extensions["reason"] = decision.Reason;
@@ -80,10 +80,6 @@ public static class OpenSessionEndpoint
         http.Response.Headers.Pragma = "no-cache";
         return Results.Created($"/api/v1/access/sessions/{id}", ticket);
     }
-
-    /// <summary>A current member of the collaboration's firm who administers it, or manages this collaboration.</summary>
-    private static bool Reaches(AccessCollaboration? collaboration, AccessAccount? firm, string userId) =>
-        collaboration is not null && firm is not null && firm.IsMember(userId) && (firm.IsManagedBy(userId) || collaboration.IsManager(userId));
 }
 
 /// <summary>A session as the member who opened it reads it back: the ticket without its token, and whether it still works.</summary>

@@ -1,5 +1,5 @@
 using Holded.Partners.Access.Grants;
-using Holded.Partners.Access.Parties;
+using Holded.Partners.Access.Replicas;
 using JasperFx.Events;
 using Marten.Services;
 

@@ -1,6 +1,6 @@
 using Holded.Partners.Access.Decisions;
 using Holded.Partners.Access.Grants;
-using Holded.Partners.Access.Parties;
+using Holded.Partners.Access.Replicas;
 
 namespace Holded.Partners.Access.State;
 

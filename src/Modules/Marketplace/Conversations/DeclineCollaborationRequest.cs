@@ -1,4 +1,5 @@
-using Holded.Partners.Marketplace.Accounts;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
 using Contract = Holded.Partners.Contracts.Marketplace;
 
 namespace Holded.Partners.Marketplace.Conversations;
@@ -8,26 +9,24 @@ public sealed record DeclineCollaborationRequest(string? Reason);
 /// <summary>A firm administrator declines with a reason the client reads; the client may ask again later.</summary>
 public static class DeclineCollaborationRequestEndpoint
 {
-    public static Task<Participants?> LoadAsync(Guid id, IQuerySession session, CancellationToken ct) =>
-        ConversationAccess.LoadAsync(id, session, ct);
+    public static Task<(ConversationParties, Pairing?)> LoadAsync(Conversation conversation, IDocumentSession session, CancellationToken ct) =>
+        RequestDecision.LoadAsync(conversation, session, ct);
 
-    public static ProblemDetails Validate(
-        DeclineCollaborationRequest command, Participants? parties, Caller caller)
+    public static ProblemDetails Validate(DeclineCollaborationRequest command, Conversation conversation, ConversationParties parties, Caller caller)
     {
-        var access = RequestDecision.RequireFirmAdministrator(parties, caller);
+        var access = RequestDecision.RequireFirmAdministrator(conversation, parties, caller);
         return access.Status is not null ? access : new Check().Text("reason", command.Reason, 1000, min: 3).Result();
     }
 
     [WolverinePost("/api/v1/conversations/{id}/collaboration-request/decline")]
-    public static async Task<(ConversationView, OutgoingMessages)> Post(
-        Guid id, DeclineCollaborationRequest command, [NotBody] Participants parties, Caller caller,
-        IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static (Committed<ConversationView>, Events, IMartenOp, OutgoingMessages) Post(
+        DeclineCollaborationRequest command, [WriteAggregate] Conversation conversation, Pairing? pairing, Caller caller, TimeProvider clock)
     {
-        var view = parties.View;
-        var (stream, request) = await RequestDecision.CloseAsync(session, id, collaborating: false, ct);
+        var request = conversation.Request!;
+        var c = conversation;
         var reason = command.Reason!.Trim();
-        stream.AppendOne(new CollaborationRequestDeclined(id, request.RequestId, caller.UserId, reason));
-        return (view with { RequestStatus = RequestStatus.Declined, DeclineReason = reason },
-            [new Contract.CollaborationRequestDeclined(request.RequestId, id, view.ClientAccountId, view.PartnerAccountId, reason, caller.UserId, clock.GetUtcNow())]);
+        return (ConversationAccess.Answer(c.Id), [new CollaborationRequestDeclined(c.Id, request.RequestId, caller.UserId, reason)],
+            Pairing.Save(pairing, RequestDecision.Closed(c, pairing, collaborating: false)),
+            [new Contract.CollaborationRequestDeclined(request.RequestId, c.Id, c.ClientAccountId, c.PartnerAccountId, reason, caller.UserId, clock.GetUtcNow())]);
     }
 }

@@ -12,7 +12,6 @@ public static class PairingHandler
     {
         var pairing = await session.LoadAsync<Pairing>(Pairing.IdFor(m.ClientAccountId, m.PartnerAccountId));
         if (pairing is null || !pairing.Collaborating || pairing.AgreedRequestId != m.RequestId) return;
-        pairing.Collaborating = false;
-        session.Store(pairing);
+        session.Store(pairing with { Collaborating = false });
     }
 }

@@ -1,44 +1,35 @@
-using Holded.Partners.Marketplace.Accounts;
-
 namespace Holded.Partners.Marketplace.Conversations;
 
 /// <summary>What accepting and declining share: an open request, decided by the firm's administrators.</summary>
 public static class RequestDecision
 {
-    public static ProblemDetails RequireFirmAdministrator(
-        Participants? parties, Caller caller)
+    public static async Task<(ConversationParties, Pairing?)> LoadAsync(Conversation conversation, IDocumentSession session, CancellationToken ct) =>
+        (await ConversationParties.LoadAsync(session, conversation, ct), await Pairing.LoadAsync(session, conversation, ct));
+
+    /// <summary>Who decides, and that there is a request to decide, on the version being written.</summary>
+    public static ProblemDetails RequireFirmAdministrator(Conversation conversation, ConversationParties parties, Caller caller)
     {
         var access = ConversationAccess.RequireParticipant(parties, caller);
         if (access.Status is not null) return access;
-        if (parties!.Partner?.IsManagedBy(caller.UserId) != true)
+        if (parties.Partner?.IsManagedBy(caller.UserId) != true)
             return Problems.Forbidden("Only the firm's administrators accept or decline a collaboration request.");
-        var view = parties.View;
-        return view.RequestStatus == RequestStatus.Requested
+        return conversation.RequestOpen
             ? Problems.None
-            : Problems.Conflict("no_open_request", $"There is no open collaboration request in this conversation (it is {view.RequestStatus}).");
+            : Problems.Conflict("no_open_request",
+                $"There is no open collaboration request in this conversation (it is {conversation.Request?.Status ?? RequestStatus.None}).");
     }
 
-    /// <summary>The request being decided, on the version being written, and its pair, freed.</summary>
-    public static async Task<(JasperFx.Events.IEventStream<Conversation>, RequestState)> CloseAsync(
-        IDocumentSession session, Guid id, bool collaborating, CancellationToken ct)
+    /// <summary>Never a second collaboration for a pair that has one.</summary>
+    public static IEnumerable<Rule> BrokenAccept(Pairing? pairing)
     {
-        var stream = await session.Events.FetchForWriting<Conversation>(id, ct);
-        var conversation = stream.Aggregate!;
-        if (!conversation.RequestOpen)
-            throw new JasperFx.ConcurrencyException("The request was decided meanwhile.", typeof(Conversation), id);
-        var pairingId = Pairing.IdFor(conversation.ClientAccountId, conversation.PartnerAccountId);
-        var pairing = await session.LoadAsync<Pairing>(pairingId, ct) ?? new Pairing { Id = pairingId };
-        // Never a second collaboration for a pair that has one.
-        if (collaborating && pairing.Collaborating)
-            throw new JasperFx.ConcurrencyException("The pair already collaborates.", typeof(Pairing), pairingId);
-        pairing.OpenRequestId = null;
-        pairing.OpenRequestConversationId = null;
-        if (collaborating)
-        {
-            pairing.Collaborating = true;
-            pairing.AgreedRequestId = conversation.Request!.RequestId;
-        }
-        session.Store(pairing);
-        return (stream, conversation.Request!);
+        if (pairing?.Collaborating == true)
+            yield return new Rule("already_collaborating", "This client and your firm already collaborate; end that collaboration before starting another.");
+    }
+
+    /// <summary>The pair once the request is decided: no request open, and collaborating if it was accepted.</summary>
+    public static Pairing Closed(Conversation conversation, Pairing? read, bool collaborating)
+    {
+        var pairing = Pairing.Of(conversation, read) with { OpenRequestId = null, OpenRequestConversationId = null };
+        return collaborating ? pairing with { Collaborating = true, AgreedRequestId = conversation.Request!.RequestId } : pairing;
     }
 }

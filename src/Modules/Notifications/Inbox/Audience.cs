@@ -1,4 +1,4 @@
-using Holded.Partners.Notifications.Parties;
+using Holded.Partners.Notifications.Replicas;
 
 namespace Holded.Partners.Notifications.Inbox;
 
@@ -12,11 +12,11 @@ public static class Audience
     public static IEnumerable<Recipient> Members(NotificationAccount? account) =>
         account?.Current.Select(m => new Recipient(m.UserId, m.Email)) ?? [];
 
-    /// <summary>The firm's side of a collaboration: its administrators, and the account managers assigned to it.</summary>
+    /// <summary>The firm's side of a collaboration: those of its members who reach it (<see cref="CollaborationReach"/>), its administrators and assigned managers.</summary>
     public static IEnumerable<Recipient> FirmSide(NotificationAccount? firm, NotificationCollaboration? collaboration) =>
-        firm is null ? [] : Managers(firm).Concat(firm.Current
-            .Where(m => collaboration?.IsManager(m.UserId) == true)
-            .Select(m => new Recipient(m.UserId, m.Email)));
+        firm?.Current
+            .Where(m => CollaborationReach.Reaches(m.UserId, client: null, firm, collaboration?.IsManager(m.UserId) == true))
+            .Select(m => new Recipient(m.UserId, m.Email)) ?? [];
 
     public static async Task<(NotificationAccount? Client, NotificationAccount? Firm)> AccountsAsync(IQuerySession session, Guid client, Guid firm)
     {

@@ -1,3 +1,5 @@
+using JasperFx.Events;
+
 namespace Holded.Partners.Notifications.Inbox;
 
 public sealed record InboxItem(Guid Id, string Kind, string Text, string Link, Guid? AccountId, DateTimeOffset At, bool Read);
@@ -31,15 +33,6 @@ public static class InboxEndpoints
     public static async Task<UnreadCount> Count(Caller caller, IQuerySession session, CancellationToken ct) =>
         new(await Mine(session, caller).CountAsync(n => !n.Read, ct));
 
-    [WolverinePost("/api/v1/notifications/{id}/read")]
-    public static async Task<IResult> Read(Guid id, Caller caller, IDocumentSession session, CancellationToken ct)
-    {
-        var notification = await session.LoadAsync<Notification>(id, ct);
-        if (notification is null || !notification.IsFor(caller)) return Results.Problem(Problems.NotFound("notification"));
-        if (!notification.Read) await MarkAsync(session, id, ct);
-        return Results.Ok(new MarkedRead(notification.Read ? 0 : 1));
-    }
-
     /// <summary>A bounded transaction: the oldest unread first, this many at a time; the answer says how many remain.</summary>
     public const int ReadAllAtOnce = 200;
 
@@ -53,7 +46,7 @@ public static class InboxEndpoints
     }
 
     // Each mark takes its stream's lock, so two marks at once record one read.
-    private static async Task MarkAsync(IDocumentSession session, Guid id, CancellationToken ct)
+    internal static async Task MarkAsync(IDocumentSession session, Guid id, CancellationToken ct)
     {
         var stream = await session.Events.FetchForExclusiveWriting<Notification>(id, ct);
         if (stream.Aggregate is { Read: false }) stream.AppendOne(new NotificationRead(id));
@@ -64,5 +57,27 @@ public static class InboxEndpoints
         var all = session.Query<Notification>();
         if (!caller.EmailVerified || caller.Email.Length == 0) return all.Where(n => n.UserId == caller.UserId); // an unverified email matches nothing
         return all.Where(n => n.UserId == caller.UserId || (n.UserId == null && n.Email == caller.Email));
+    }
+}
+
+/// <summary>Marking one notification read: its stream loaded once, under its lock, so two marks at once record one read.</summary>
+public static class ReadNotificationEndpoint
+{
+    public static Task<IEventStream<Notification>> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
+        session.Events.FetchForExclusiveWriting<Notification>(id, ct);
+
+    /// <summary>An inbox is a person's, and nobody learns of a notification that is not theirs.</summary>
+    public static ProblemDetails Validate(IEventStream<Notification> stream, Caller caller) =>
+        !caller.IsPerson ? Problems.Forbidden("An inbox belongs to a person.")
+        : stream.Aggregate?.IsFor(caller) == true ? Problems.None
+        : Problems.NotFound("notification");
+
+    /// <summary>How many this marked: none when it was read already.</summary>
+    [WolverinePost("/api/v1/notifications/{id}/read")]
+    public static MarkedRead Read(Guid id, IEventStream<Notification> stream)
+    {
+        if (stream.Aggregate!.Read) return new MarkedRead(0);
+        stream.AppendOne(new NotificationRead(id));
+        return new MarkedRead(1);
     }
 }

@@ -1,4 +1,4 @@
-using Holded.Partners.Notifications.Parties;
+using Holded.Partners.Notifications.Replicas;
 
 namespace Holded.Partners.Notifications.Settings;
 
@@ -20,7 +20,16 @@ public static class NotificationSettingsEndpoint
 
 public static class SetNotificationSettingsEndpoint
 {
-    public static ProblemDetails Validate(SetNotificationSettings command, Caller caller)
+    /// <summary>Who and the input, then the rule: an override is only for a client the member reaches. Every refusal here.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(SetNotificationSettings command, Caller caller, IDocumentSession session, CancellationToken ct)
+    {
+        var input = Input(command, caller);
+        if (input.Status is not null) return input;
+        var clients = (command.Clients ?? []).Select(c => c.ClientAccountId).ToArray();
+        return Problems.RefuseIfAny(Broken(clients, await Reached(session, caller.UserId, clients, ct)));
+    }
+
+    public static ProblemDetails Input(SetNotificationSettings command, Caller caller)
     {
         if (!caller.IsPerson) return Problems.Forbidden("Notification settings are a person's own.");
         var check = new Check()
@@ -39,37 +48,44 @@ public static class SetNotificationSettingsEndpoint
         return check.Result();
     }
 
-    [WolverinePut("/api/v1/notification-settings")]
-    public static async Task<IResult> Put(SetNotificationSettings command, Caller caller, IDocumentSession session, CancellationToken ct)
+    /// <summary>A per-client override is for a client the member reaches: through a firm of theirs, as administrator or assigned manager.</summary>
+    public static IEnumerable<Rule> Broken(IReadOnlyCollection<Guid> clients, IReadOnlySet<Guid> reached)
     {
-        var clients = command.Clients ?? [];
-        // A per-client override is for a client the member reaches: through a firm of theirs, as administrator or manager.
-        var reached = await Reached(session, caller.UserId, [.. clients.Select(c => c.ClientAccountId)], ct);
-        var unreachable = clients.Select(c => c.ClientAccountId).Where(c => !reached.Contains(c)).ToList();
+        var unreachable = clients.Where(c => !reached.Contains(c)).ToList();
         if (unreachable.Count > 0)
-            return Results.Problem(Problems.Refused(new Rule("client_not_reachable",
-                $"Overrides are for clients you work for; these are not: {string.Join(", ", unreachable)}.")));
+            yield return new Rule("client_not_reachable", $"Overrides are for clients you work for; these are not: {string.Join(", ", unreachable)}.");
+    }
 
-        var changed = new NotificationSettingsChanged(caller.UserId, command.Email!.Value, InCatalogOrder(command.Kpis!),
-            [.. clients.OrderBy(c => c.ClientAccountId).Select(c => new ClientKpis(c.ClientAccountId, InCatalogOrder(c.Kpis!)))]);
+    /// <summary>The change the command asks of the settings as they are, or none when it says what is already so.</summary>
+    public static NotificationSettingsChanged? Decide(SetNotificationSettings command, NotificationSettings current)
+    {
+        var changed = new NotificationSettingsChanged(current.UserId, command.Email!.Value, InCatalogOrder(command.Kpis!),
+            [.. (command.Clients ?? []).OrderBy(c => c.ClientAccountId).Select(c => new ClientKpis(c.ClientAccountId, InCatalogOrder(c.Kpis!)))]);
+        return current.Same(changed) ? null : changed;
+    }
+
+    /// <summary>Writers queue on the settings' stream (its lock): each decides from what the one before committed.</summary>
+    [WolverinePut("/api/v1/notification-settings")]
+    public static async Task<Committed<NotificationSettings>> Put(SetNotificationSettings command, Caller caller, IDocumentSession session, CancellationToken ct)
+    {
         var stream = await session.Events.FetchForExclusiveWriting<NotificationSettings>(NotificationSettings.IdFor(caller.UserId), ct);
-        var current = stream.Aggregate ?? NotificationSettings.Default(caller.UserId);
-        if (current.Same(changed)) return Results.Ok(current);
-        stream.AppendOne(changed);
-        return Results.Ok(current.Apply(changed) with { Version = current.Version + 1 });
+        if (Decide(command, stream.Aggregate ?? NotificationSettings.Default(caller.UserId)) is { } changed) stream.AppendOne(changed);
+        var userId = caller.UserId;
+        return Committed.Read((read, token) => NotificationSettings.LoadAsync(read, userId, token)); // as the GET answers it
     }
 
     private static string[] InCatalogOrder(IReadOnlyList<string> kpis) => [.. Catalogs.Kpis.Where(kpis.Contains)];
 
-    /// <summary>Which of the clients the member reaches, in two reads whatever their number (at most a thousand).</summary>
+    /// <summary>Which of the clients the member reaches from the firm's side, in two reads whatever their number (at most a thousand).</summary>
     private static async Task<HashSet<Guid>> Reached(IQuerySession session, string userId, Guid[] clients, CancellationToken ct)
     {
         if (clients.Length == 0) return [];
         var collaborations = await session.Query<NotificationCollaboration>().Where(c => c.ClientAccountId.IsOneOf(clients) && !c.Ended).ToListAsync(ct);
         if (collaborations.Count == 0) return [];
         var firms = (await session.LoadManyAsync<NotificationAccount>(ct, collaborations.Select(c => c.PartnerAccountId).Distinct())).ToDictionary(f => f.Id);
+        // The client's own members are not asking: settings are a firm member's, so only the firm's side of the reach counts.
         return [.. collaborations
-            .Where(c => firms.TryGetValue(c.PartnerAccountId, out var firm) && (firm.IsManagedBy(userId) || (firm.IsMember(userId) && c.IsManager(userId))))
+            .Where(c => c.Reaches(userId, client: null, firms.GetValueOrDefault(c.PartnerAccountId)))
             .Select(c => c.ClientAccountId)];
     }
 }

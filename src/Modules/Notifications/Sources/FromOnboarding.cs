@@ -1,5 +1,5 @@
 using Holded.Partners.Notifications.Inbox;
-using Holded.Partners.Notifications.Parties;
+using Holded.Partners.Notifications.Replicas;
 
 namespace Holded.Partners.Notifications.Sources;
 

@@ -33,14 +33,14 @@ public static class ChangeSubscriptionEndpoint
     }
 
     /// <summary>The account as committed, as its GET shows it (see <see cref="Committed{TAggregate}"/>).</summary>
-    public static AccountView Answer(Account account) => AccountView.Of(account);
+    public static Committed<AccountView> Answer(Guid id) => Committed.Read(async (session, ct) => AccountView.Of((await session.LoadAsync<Account>(id, ct))!));
 
     [WolverinePut("/api/v1/accounts/{id}/subscription")]
-    public static (Committed<Account>, Events, Tell) Put(
+    public static (Committed<AccountView>, Events, Tell) Put(
         ChangeSubscription command, [Aggregate] Account account, Caller caller, TimeProvider clock)
     {
-        if (Decide(command, account, caller) is not { } changed) return (new Committed<Account>(), [], new Tell());
-        return (new Committed<Account>(), [changed],
+        if (Decide(command, account, caller) is not { } changed) return (Answer(account.Id), [], new Tell());
+        return (Answer(account.Id), [changed],
             new Tell(new Contract.SubscriptionChanged(account.Id, account.Kind, changed.Status, changed.Plan, clock.GetUtcNow(), account.Version + 1)));
     }
 }

@@ -21,15 +21,14 @@ public static class ApproveRevisionEndpoint
             profile.Slug ?? Slug(pending.Content.DisplayName!, profile.AccountId), caller.UserId);
     }
 
-    public static Task<ProfileReview> Answer(Guid revisionId, IDocumentSession session, CancellationToken ct) =>
-        ProfileReviewAccess.CommittedAsync(revisionId, session, ct);
+    public static Committed<ProfileReview> Answer(Guid revisionId) => Committed.Read((session, ct) => ProfileReviewAccess.CommittedAsync(revisionId, session, ct));
 
     [WolverinePost("/api/v1/profile-reviews/{revisionId}/approve")]
-    public static (Committed<PartnerProfile>, OutgoingMessages) Post(IEventStream<PartnerProfile> profile, Caller caller, TimeProvider clock)
+    public static (Committed<ProfileReview>, OutgoingMessages) Post(IEventStream<PartnerProfile> profile, Caller caller, TimeProvider clock)
     {
         var approved = Decide(profile.Aggregate!, caller);
         profile.AppendOne(approved);
-        return (new Committed<PartnerProfile>(), [Published(approved, clock.GetUtcNow())]);
+        return (Answer(approved.RevisionId), [Published(approved, clock.GetUtcNow())]);
     }
 
     public static Contract.PartnerProfilePublished Published(ProfileRevisionApproved e, DateTimeOffset at) => new(

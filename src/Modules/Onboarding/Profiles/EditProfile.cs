@@ -30,13 +30,13 @@ public static class EditProfileEndpoint
         return profile is not null && profile.Draft.SameAs(edited.Content) ? null : edited;
     }
 
-    public static ProfileView Answer(PartnerProfile profile) => ProfileView.Of(profile);
+    public static Committed<ProfileView> Answer(Guid profileId) => Committed.Read(async (session, ct) => ProfileView.Of((await session.LoadAsync<PartnerProfile>(profileId, ct))!));
 
     [WolverinePut("/api/v1/partners/{accountId}/profile")]
-    public static Committed<PartnerProfile> Put(Guid accountId, EditProfile command, IEventStream<PartnerProfile> profile, Caller caller)
+    public static Committed<ProfileView> Put(Guid accountId, EditProfile command, IEventStream<PartnerProfile> profile, Caller caller)
     {
         // Two first edits at once: both expect a new stream, and the second commit is refused.
         if (Decide(accountId, command, profile.Aggregate, caller) is { } edited) profile.AppendOne(edited);
-        return new Committed<PartnerProfile>();
+        return Answer(profile.Id);
     }
 }

@@ -42,7 +42,7 @@ public static class ProfileReviewAccess
     }
 
     /// <summary>The revision as committed: its inline view, read after the decision (see <see cref="Committed{TAggregate}"/>).</summary>
-    public static async Task<ProfileReview> CommittedAsync(Guid revisionId, IDocumentSession session, CancellationToken ct) =>
+    public static async Task<ProfileReview> CommittedAsync(Guid revisionId, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<ProfileReview>(revisionId, ct)
         ?? throw new InvalidOperationException($"Profile revision {revisionId} vanished after its own decision.");
 }

@@ -21,16 +21,15 @@ public static class RejectRevisionEndpoint
     public static ProfileRevisionRejected Decide(RejectRevision command, PartnerProfile profile, Caller caller) =>
         new(profile.Id, profile.AccountId, profile.Pending!.RevisionId, command.Reason!.Trim(), caller.UserId);
 
-    public static Task<ProfileReview> Answer(Guid revisionId, IDocumentSession session, CancellationToken ct) =>
-        ProfileReviewAccess.CommittedAsync(revisionId, session, ct);
+    public static Committed<ProfileReview> Answer(Guid revisionId) => Committed.Read((session, ct) => ProfileReviewAccess.CommittedAsync(revisionId, session, ct));
 
     [WolverinePost("/api/v1/profile-reviews/{revisionId}/reject")]
-    public static (Committed<PartnerProfile>, OutgoingMessages) Post(
+    public static (Committed<ProfileReview>, OutgoingMessages) Post(
         RejectRevision command, IEventStream<PartnerProfile> profile, Caller caller, TimeProvider clock)
     {
         var rejected = Decide(command, profile.Aggregate!, caller);
         profile.AppendOne(rejected);
-        return (new Committed<PartnerProfile>(),
+        return (Answer(rejected.RevisionId),
             [new Contract.ProfileRevisionRejected(rejected.AccountId, rejected.RevisionId, rejected.Reason, clock.GetUtcNow())]);
     }
 }

@@ -38,13 +38,13 @@ public static class SubmitProfileEndpoint
     public static ProfileRevisionSubmitted Decide(PartnerProfile profile, Caller caller, Guid revisionId) =>
         new(profile.Id, profile.AccountId, revisionId, profile.Draft, profile.Published?.RevisionId, caller.UserId);
 
-    public static ProfileView Answer(PartnerProfile profile) => ProfileView.Of(profile);
+    public static Committed<ProfileView> Answer(Guid profileId) => Committed.Read(async (session, ct) => ProfileView.Of((await session.LoadAsync<PartnerProfile>(profileId, ct))!));
 
     /// <summary>Two submits at once both pass on version N; the second commit finds N+1 and is refused (409): one revision.</summary>
     [WolverinePost("/api/v1/partners/{accountId}/profile/submit")]
-    public static Committed<PartnerProfile> Post(IEventStream<PartnerProfile> profile, Caller caller)
+    public static Committed<ProfileView> Post(IEventStream<PartnerProfile> profile, Caller caller)
     {
         profile.AppendOne(Decide(profile.Aggregate!, caller, Guid.CreateVersion7()));
-        return new Committed<PartnerProfile>();
+        return Answer(profile.Id);
     }
 }

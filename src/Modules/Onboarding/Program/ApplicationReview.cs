@@ -42,7 +42,7 @@ public static class ApplicationReview
     }
 
     /// <summary>The application as committed: its inline view, read after the decision (see <see cref="Committed{TAggregate}"/>).</summary>
-    public static async Task<PartnerApplicationView> CommittedAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
+    public static async Task<PartnerApplicationView> CommittedAsync(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<PartnerApplicationView>(id, ct)
         ?? throw new InvalidOperationException($"Partner application {id} vanished after its own decision.");
 }

@@ -19,18 +19,17 @@ public static class ApproveApplicationEndpoint
     public static PartnerApplicationApproved Decide(Account account, Guid applicationId, Caller caller) =>
         new(account.Id, applicationId, caller.UserId);
 
-    public static Task<PartnerApplicationView> Answer(Guid id, IDocumentSession session, CancellationToken ct) =>
-        ApplicationReview.CommittedAsync(id, session, ct);
+    public static Committed<PartnerApplicationView> Answer(Guid id) => Committed.Read((session, ct) => ApplicationReview.CommittedAsync(id, session, ct));
 
     [WolverinePost("/api/v1/partner-applications/{id}/approve")]
-    public static (Committed<Account>, OutgoingMessages) Post(
+    public static (Committed<PartnerApplicationView>, OutgoingMessages) Post(
         [NotBody] PartnerApplicationView application, IEventStream<Account> stream, Caller caller, TimeProvider clock)
     {
         var account = stream.Aggregate!;
         var approved = Decide(account, application.Id, caller);
         stream.AppendOne(approved);
         var now = clock.GetUtcNow();
-        return (new Committed<Account>(),
+        return (Answer(application.Id),
         [
             new Contract.PartnerApplicationDecided(account.Id, application.Id, ApplicationStatus.Approved, null, now),
             new Contract.PartnerAccepted(account.Id, account.LegalName, account.AdvisoryType!, now),

@@ -20,16 +20,15 @@ public static class RejectApplicationEndpoint
     public static PartnerApplicationRejected Decide(RejectApplication command, Account account, Guid applicationId, Caller caller) =>
         new(account.Id, applicationId, command.Reason!.Trim(), caller.UserId);
 
-    public static Task<PartnerApplicationView> Answer(Guid id, IDocumentSession session, CancellationToken ct) =>
-        ApplicationReview.CommittedAsync(id, session, ct);
+    public static Committed<PartnerApplicationView> Answer(Guid id) => Committed.Read((session, ct) => ApplicationReview.CommittedAsync(id, session, ct));
 
     [WolverinePost("/api/v1/partner-applications/{id}/reject")]
-    public static (Committed<Account>, OutgoingMessages) Post(
+    public static (Committed<PartnerApplicationView>, OutgoingMessages) Post(
         RejectApplication command, [NotBody] PartnerApplicationView application, IEventStream<Account> stream, Caller caller, TimeProvider clock)
     {
         var rejected = Decide(command, stream.Aggregate!, application.Id, caller);
         stream.AppendOne(rejected);
-        return (new Committed<Account>(),
+        return (Answer(application.Id),
             [new Contract.PartnerApplicationDecided(rejected.AccountId, application.Id, ApplicationStatus.Rejected, rejected.Reason, clock.GetUtcNow())]);
     }
 }

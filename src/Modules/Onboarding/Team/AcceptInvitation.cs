@@ -48,17 +48,17 @@ public static class AcceptInvitationEndpoint
     }
 
     /// <summary>The membership as committed (see <see cref="Committed{TAggregate}"/>).</summary>
-    public static AcceptedInvitation Answer(Account account, Caller caller) =>
-        new(account.Id, account.LegalName, account.MemberFor(caller.UserId)!.Role);
+    public static Committed<AcceptedInvitation> Answer(Guid accountId, string userId) => Committed.Read(async (session, ct) =>
+        await session.LoadAsync<Account>(accountId, ct) is { } account ? new AcceptedInvitation(account.Id, account.LegalName, account.MemberFor(userId)!.Role) : null!);
 
     [WolverinePost("/api/v1/invitations/{invitationId}/accept")]
-    public static (Committed<Account>, Tell) Post(
+    public static (Committed<AcceptedInvitation>, Tell) Post(
         [NotBody] InvitationView invitation, IEventStream<Account> stream, Caller caller, TimeProvider clock)
     {
         var events = Decide(stream.Aggregate!, invitation.Id, caller);
         stream.AppendMany(events);
         var joined = events.OfType<MemberJoined>().Single();
-        return (new Committed<Account>(),
+        return (Answer(stream.Id, caller.UserId),
             new Tell(new Contract.MemberJoined(joined.AccountId, joined.AccountKind, joined.UserId, joined.Email, joined.Name, joined.Role,
                 clock.GetUtcNow(), (stream.StartingVersion ?? 0) + Array.IndexOf(events, joined) + 1)));
     }

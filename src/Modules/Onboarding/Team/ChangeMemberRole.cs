@@ -37,15 +37,16 @@ public static class ChangeMemberRoleEndpoint
     }
 
     /// <summary>The member as committed (see <see cref="Committed{TAggregate}"/>).</summary>
-    public static Member Answer(Account account, string userId) => account.MemberFor(userId)!;
+    public static Committed<Member> Answer(Guid id, string userId) =>
+        Committed.Read(async (session, ct) => (await session.LoadAsync<Account>(id, ct))!.MemberFor(userId)!);
 
     [WolverinePut("/api/v1/accounts/{id}/members/{userId}")]
-    public static (Committed<Account>, Events, Tell) Put(
+    public static (Committed<Member>, Events, Tell) Put(
         ChangeMemberRole command, string userId, [Aggregate] Account account, Caller caller, TimeProvider clock)
     {
         var events = Decide(command, userId, account, caller);
         var told = events.OfType<MemberRoleChanged>().Select(changed => (object)new Contract.MemberRoleChanged(
             account.Id, userId, changed.FromRole, changed.ToRole, changed.ChangedBy, clock.GetUtcNow(), account.Version + 1));
-        return (new Committed<Account>(), [.. events], new Tell([.. told]));
+        return (Answer(account.Id, userId), [.. events], new Tell([.. told]));
     }
 }

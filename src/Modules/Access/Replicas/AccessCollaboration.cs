@@ -1,4 +1,4 @@
-namespace Holded.Partners.Access.Parties;
+namespace Holded.Partners.Access.Replicas;
 
 /// <summary>Access's own copy of a collaboration: active or not, and who manages it.</summary>
 public sealed class AccessCollaboration : CollaborationReplica;

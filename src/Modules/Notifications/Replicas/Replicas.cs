@@ -1,4 +1,4 @@
-namespace Holded.Partners.Notifications.Parties;
+namespace Holded.Partners.Notifications.Replicas;
 
 /// <summary>Notifications' own copy of an account: who its members are, their roles and emails.</summary>
 public sealed class NotificationAccount : AccountReplica;

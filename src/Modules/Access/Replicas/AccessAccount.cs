@@ -1,4 +1,4 @@
-namespace Holded.Partners.Access.Parties;
+namespace Holded.Partners.Access.Replicas;
 
 /// <summary>Access's own copy of an account: its plan (which caps every section) and its members.</summary>
 public sealed class AccessAccount : AccountReplica;
