@@ -14,7 +14,7 @@ public static class Http
         builder.Services.AddPartnersErrors();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWolverineHttp();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPartnersOpenApi();
         builder.Services.AddRazorComponents(); // pages rendered on the server by Razor components (no interactivity)
         builder.Services.AddSingleton<Kernel.IUseCases, InProcessUseCases>(); // how a page runs the API's own use case
         // Every rate limit any module sets answers 429 (as problem details, by the status pages).
@@ -23,6 +23,8 @@ public static class Http
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A number is a JSON number: "3" is refused, and the API's description says integer, not integer-or-string.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.Services.AddSingleton<Operations.ProjectionsCaughtUp>(); // one instance: it remembers having caught up
         builder.Services.AddHealthChecks()
