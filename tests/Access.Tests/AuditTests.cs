@@ -180,7 +180,7 @@ public class CheckAuditTests(PartnersApp app) : AppTest(app)
         await using var connection = await database.OpenConnectionAsync();
         // Whatever the table holds, the plan must be possible without reading it whole or sorting it.
         await using (var off = new Npgsql.NpgsqlCommand("set enable_seqscan = off; set enable_sort = off", connection)) await off.ExecuteNonQueryAsync();
-        await using var read = Holded.Partners.Access.Audit.ReadAuditTrailEndpoint.Command(query, database);
+        await using var read = Holded.Partners.Access.Audit.AuditReads.Command(query, database);
         await using var explain = new Npgsql.NpgsqlCommand("explain " + read.CommandText, connection);
         foreach (Npgsql.NpgsqlParameter p in read.Parameters) explain.Parameters.Add(p.Clone());
         var plan = new List<string>();

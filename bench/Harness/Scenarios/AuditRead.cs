@@ -35,7 +35,7 @@ public static class AuditRead
         }
         async Task Direct(int worker, long n)
         {
-            await using var command = ReadAuditTrailEndpoint.Command(queries[(int)((n * o.Concurrency + worker) % queries.Length)], database);
+            await using var command = AuditReads.Command(queries[(int)((n * o.Concurrency + worker) % queries.Length)], database);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) _ = reader.GetString(0);
         }
@@ -65,7 +65,7 @@ public static class AuditRead
 
     private static async Task<string> Plan(NpgsqlDataSource database, AuditQuery query)
     {
-        await using var read = ReadAuditTrailEndpoint.Command(query, database);
+        await using var read = AuditReads.Command(query, database);
         await using var explain = database.CreateCommand("explain (analyze, costs off, timing off) " + read.CommandText);
         foreach (NpgsqlParameter p in read.Parameters) explain.Parameters.Add(p.Clone());
         var lines = new List<string>();

@@ -16,16 +16,16 @@ public static class AccessTrail
     public static async Task<int> ExportCsvAsync(NpgsqlDataSource database, Guid? client, Guid? firm, string? member, string? type,
         DateTimeOffset? from, DateTimeOffset? to, TextWriter output, Action<int>? progress, CancellationToken ct)
     {
-        await output.WriteLineAsync(ReadAuditTrailEndpoint.CsvHeader);
+        await output.WriteLineAsync(AuditCsv.Header);
         var query = new AuditQuery
         {
-            ClientAccountId = client, PartnerAccountId = firm, UserId = member, Type = type, From = from, To = to, Limit = ReadAuditTrailEndpoint.MaxLimit,
+            ClientAccountId = client, PartnerAccountId = firm, UserId = member, Type = type, From = from, To = to, Limit = AuditQuery.MaxLimit,
         };
         var entries = 0;
         while (true)
         {
-            var page = await ReadAuditTrailEndpoint.Read(query, database, ct);
-            await output.WriteAsync(ReadAuditTrailEndpoint.Csv(page, header: false));
+            var page = await AuditReads.Read(query, database, ct);
+            await output.WriteAsync(AuditCsv.Write(page, header: false));
             entries += page.Items.Count;
             progress?.Invoke(entries);
             if (page.NextCursor is null) return entries;

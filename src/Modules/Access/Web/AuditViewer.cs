@@ -29,13 +29,13 @@ public static class AuditViewer
         var language = Language.Of(context.Request);
         var en = language == Language.English;
         var caller = Caller.From(user); // the page's cookie identity, not a bearer token's
-        var refused = ReadAuditTrailEndpoint.Authorize(query, await ReadAuditTrailEndpoint.LoadAsync(query, caller, session, ct), caller);
+        var refused = (await AuditScope.LoadAsync(query, caller, session, ct)).Authorize(query, caller); // the API's own rule
         if (refused.Status is { } status)
             return csv ? Results.Problem(refused) : HtmlPage.Page(context, language, status, en ? "Audit trail — Holded Partners" : "Registro de accesos — Holded Partners",
                 refused.Detail ?? "", $"<h1>{(en ? "Audit trail" : "Registro de accesos")}</h1><p role=\"alert\">{E(refused.Detail)}</p>{Form(query, en)}");
 
-        var page = await ReadAuditTrailEndpoint.Read(query, database, ct);
-        if (csv) return Results.Text(ReadAuditTrailEndpoint.Csv(page), "text/csv; charset=utf-8");
+        var page = await AuditReads.Read(query, database, ct);
+        if (csv) return Results.Text(AuditCsv.Write(page), "text/csv; charset=utf-8");
 
         var tokens = antiforgery.GetAndStoreTokens(context);
         var body = new StringBuilder()
