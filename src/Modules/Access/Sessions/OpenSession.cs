@@ -36,50 +36,69 @@ public static class OpenSessionEndpoint
 {
     private static readonly string[] Reaching = [Reasons.Granted, Reasons.RoleLevelTooLow, Reasons.PlanExcludesSection];
 
-    public static ProblemDetails Validate(OpenSession command, Caller caller) =>
-        !caller.IsPerson
-            ? Problems.Forbidden("Access sessions are opened by people, members of a firm.")
-            : new Check().That(command.ClientAccountId != Guid.Empty, "clientAccountId", "is required: the client account to enter.").Result();
+    /// <summary>The decision for this person and client, from the access memory as the ERP's check reads it.</summary>
+    public static async Task<SessionDecision?> LoadAsync(OpenSession command, Caller caller, AccessState state, IDocumentStore store,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsPerson || command.ClientAccountId == Guid.Empty) return null; // refused by Validate, nothing to decide
+        var now = clock.GetUtcNow();
+        var facts = await state.FactsAsync(store, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
+        return new SessionDecision(facts, AccessDecision.Decide(facts), now);
+    }
+
+    /// <summary>
+    /// Every refusal, in order: not a person, no client named, too many refusals, then the decision's. A refusal of one
+    /// who worked for the client is a fact of its trail, recorded in a session of its own since nothing else is.
+    /// </summary>
+    public static async Task<ProblemDetails> ValidateAsync(OpenSession command, Caller caller, SessionDecision? decision, SessionRefusals refusals,
+        IDocumentStore store, CancellationToken ct)
+    {
+        if (!caller.IsPerson) return Problems.Forbidden("Access sessions are opened by people, members of a firm.");
+        var input = new Check().That(command.ClientAccountId != Guid.Empty, "clientAccountId", "is required: the client account to enter.").Result();
+        if (input.Status is not null || decision is null || Reaching.Contains(decision.Decision.Reason)) return input;
+        if (!refusals.Allow(caller.UserId))
+            return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many refused attempts to enter client accounts: wait a minute before trying again.");
+        var reason = decision.Decision.Reason;
+        var through = decision.Through;
+        // A refusal is a stream of its own, with no session behind it: the client's trail reads it. Strangers to the
+        // client are not recorded against it: anyone could otherwise write into any client's trail.
+        if (reason != Reasons.NoCollaboration)
+        {
+            await using var record = store.LightweightSession();
+            record.Events.StartStream(Guid.CreateVersion7(), new SessionRefused(Guid.CreateVersion7(), command.ClientAccountId,
+                through.Collaboration?.PartnerAccountId, decision.Decision.CollaborationId, caller.UserId, reason));
+            await record.SaveChangesAsync(ct);
+        }
+        // Only someone who reaches the client now learns why; anyone else learns nothing of it, not even that it exists.
+        if (through.Collaboration?.Reaches(caller.UserId, client: null, through.Firm) != true) return Problems.NotFound("client");
+        var problem = Problems.Forbidden($"You may not enter this client's account: {reason}.");
+        problem.Extensions["reason"] = reason;
+        return problem;
+    }
 
     [WolverinePost("/api/v1/access/sessions")]
-    public static async Task<IResult> Post(
-        OpenSession command, Caller caller, HttpContext http, IDocumentSession session, AccessState state, SessionTokens tokens,
-        SessionRefusals refusals, TimeProvider clock, CancellationToken ct)
+    public static IResult Post(OpenSession command, Caller caller, [NotBody] SessionDecision decision, HttpContext http, IDocumentSession session,
+        SessionTokens tokens)
     {
-        var now = clock.GetUtcNow();
-        var facts = await state.FactsAsync(session.DocumentStore, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
-        var decision = AccessDecision.Decide(facts);
-        var through = facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId);
-        if (!Reaching.Contains(decision.Reason))
-        {
-            if (!refusals.Allow(caller.UserId))
-                return Results.Problem(Problems.Status(StatusCodes.Status429TooManyRequests,
-                    "Too many refused attempts to enter client accounts: wait a minute before trying again."));
-            // A refusal is a stream of its own, with no session behind it: the client's trail reads it. Strangers to
-            // the client are not recorded against it: anyone could otherwise write into any client's trail.
-            if (decision.Reason != Reasons.NoCollaboration)
-                session.Events.StartStream(Guid.CreateVersion7(), new SessionRefused(Guid.CreateVersion7(), command.ClientAccountId,
-                    through.Collaboration?.PartnerAccountId, decision.CollaborationId, caller.UserId, decision.Reason));
-            // Only someone who reaches the client now learns why; anyone else learns nothing of it, not even that it exists.
-            var problem = through.Collaboration?.Reaches(caller.UserId, client: null, through.Firm) == true
-                ? Problems.Forbidden($"You may not enter this client's account: {decision.Reason}.")
-                : Problems.NotFound("client");
-            if (problem.Status == StatusCodes.Status403Forbidden) problem.Extensions["reason"] = decision.Reason;
-            return Results.Problem(problem);
-        }
-
-        var (collaboration, _, grant) = through;
-        var permissions = AccessCatalog.Effective(grant!.Role!, facts.Client?.Plan);
+        var (collaboration, _, grant) = decision.Through;
+        var permissions = AccessCatalog.Effective(grant!.Role!, decision.Facts.Client?.Plan);
         var id = Guid.CreateVersion7();
-        var expires = now + SessionTokens.Lifetime;
+        var expires = decision.Now + SessionTokens.Lifetime;
         session.Events.StartStream<AccessSession>(id, new SessionOpened(id, collaboration.Id, collaboration.ClientAccountId,
             collaboration.PartnerAccountId, caller.UserId, grant.Role!, permissions, expires));
-        var ticket = new SessionTicket(id, tokens.Issue(id, collaboration.ClientAccountId, caller.UserId, permissions, now), "Bearer",
+        var ticket = new SessionTicket(id, tokens.Issue(id, collaboration.ClientAccountId, caller.UserId, permissions, decision.Now), "Bearer",
             expires, collaboration.Id, grant.Role!, permissions);
         http.Response.Headers.CacheControl = "no-store"; // a bearer token: never kept by a cache
         http.Response.Headers.Pragma = "no-cache";
         return Results.Created($"/api/v1/access/sessions/{id}", ticket);
     }
+}
+
+/// <summary>The access decision for one person and client, and the collaboration it goes through (one value: Wolverine binds by type).</summary>
+public sealed record SessionDecision(AccessDecision.Facts Facts, Decision Decision, DateTimeOffset Now)
+{
+    public (AccessCollaboration Collaboration, AccessAccount? Firm, Grants.Grant? Grant) Through =>
+        Facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == Decision.CollaborationId);
 }
 
 /// <summary>A session as the member who opened it reads it back: the ticket without its token, and whether it still works.</summary>
