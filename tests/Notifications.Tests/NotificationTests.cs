@@ -279,7 +279,7 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         var person = Actor.Person();
         await using (var session = App.Store.LightweightSession())
         {
-            for (var i = 0; i < Inbox.InboxEndpoints.ReadAllAtOnce + 5; i++)
+            for (var i = 0; i < Inbox.ReadAllNotificationsEndpoint.ReadAllAtOnce + 5; i++)
             {
                 var id = Guid.NewGuid();
                 session.Events.StartStream<Inbox.Notification>(id, new Inbox.NotificationDelivered(id, person.UserId, person.Email, "test", $"n {i}", $"n {i}", "/", null));
@@ -287,7 +287,7 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
             await session.SaveChangesAsync();
         }
         var first = (await Api.Post("/api/v1/notifications/read-all", person, new { })).ShouldBe(HttpStatusCode.OK);
-        first["marked"].GetValue<int>().ShouldBe(Inbox.InboxEndpoints.ReadAllAtOnce);
+        first["marked"].GetValue<int>().ShouldBe(Inbox.ReadAllNotificationsEndpoint.ReadAllAtOnce);
         first["remaining"].GetValue<long>().ShouldBe(5);
         var second = (await Api.Post("/api/v1/notifications/read-all", person, new { })).ShouldBe(HttpStatusCode.OK);
         second["marked"].GetValue<int>().ShouldBe(5);

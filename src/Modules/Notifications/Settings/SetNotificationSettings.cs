@@ -11,11 +11,12 @@ public static class NotificationSettingsEndpoint
 {
     public const int MaxClients = 1000;
 
+    public static ProblemDetails Validate(Caller caller) =>
+        caller.IsPerson ? Problems.None : Problems.Forbidden("Notification settings are a person's own.");
+
     [WolverineGet("/api/v1/notification-settings")]
-    public static async Task<IResult> Get(Caller caller, IQuerySession session, CancellationToken ct) =>
-        caller.IsPerson
-            ? Results.Ok(await NotificationSettings.LoadAsync(session, caller.UserId, ct))
-            : Results.Problem(Problems.Forbidden("Notification settings are a person's own."));
+    public static Task<NotificationSettings> Get(Caller caller, IQuerySession session, CancellationToken ct) =>
+        NotificationSettings.LoadAsync(session, caller.UserId, ct);
 }
 
 public static class SetNotificationSettingsEndpoint
