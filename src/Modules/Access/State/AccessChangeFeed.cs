@@ -30,26 +30,30 @@ public sealed class AccessChangeFeed(IConfiguration configuration, IOptions<Acce
             TcpKeepAliveTime = Math.Max(1, (int)settings.Heartbeat.TotalSeconds),
             TcpKeepAliveInterval = 1,
             CancellationTimeout = -1, // a silent server will not hear a cancellation either: the connection is dropped at once
+            Timeout = 5, // opening is bounded too: no token reaches it
         }.ConnectionString;
         while (!stopping.IsCancellationRequested)
         {
             var connection = new NpgsqlConnection(connectionString);
             try
             {
-                await connection.OpenAsync(stopping);
+                // No token reaches the driver: cancelling one it registered on, while the connection is being dropped,
+                // can throw from inside the host's StopAsync. Every wait below is bounded instead, and the loop looks
+                // at the stopping token between waits (at most a heartbeat, or a ping's bound, late).
+                await connection.OpenAsync(CancellationToken.None);
                 connection.Notification += (_, n) =>
                 {
                     state.Feed.Confirmed();
                     AccessChanges.Apply(state, n.Payload);
                 };
                 await using (var listen = new NpgsqlCommand($"listen {AccessChanges.Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stopping);
+                    await listen.ExecuteNonQueryAsync(CancellationToken.None);
                 state.Feed.Confirmed();
                 state.Restart(listening: true);
                 while (!stopping.IsCancellationRequested)
                 {
                     // A quiet connection is proven alive now and then: a dead one would otherwise look like no changes.
-                    if (!await connection.WaitAsync(settings.Heartbeat, stopping))
+                    if (!await connection.WaitAsync(settings.Heartbeat, CancellationToken.None))
                     {
                         await PingAsync(connection, settings.StaleAfter, stopping);
                         state.Feed.Confirmed();
@@ -57,8 +61,8 @@ public sealed class AccessChangeFeed(IConfiguration configuration, IOptions<Acce
                     }
                 }
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
-            catch (Exception e)
+            catch (Exception) when (stopping.IsCancellationRequested) { } // stopping: whatever the connection was doing
+            catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 log.LogWarning(e, "Access change feed lost its connection; decisions read the database until it is back.");
             }
@@ -78,7 +82,7 @@ public sealed class AccessChangeFeed(IConfiguration configuration, IOptions<Acce
     private static async Task PingAsync(NpgsqlConnection connection, TimeSpan within, CancellationToken stopping)
     {
         var command = new NpgsqlCommand("select 1", connection);
-        var ping = command.ExecuteScalarAsync(stopping);
+        var ping = command.ExecuteScalarAsync(CancellationToken.None); // bounded below, by our own clock
         if (await Task.WhenAny(ping, Task.Delay(within, stopping)) != ping)
         {
             _ = ping.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // it fails once the connection is dropped
