@@ -61,7 +61,8 @@ public static class Http
             ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
         };
         foreach (var network in (app.Configuration["Http:ProxyNetworks"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                : throw new InvalidOperationException($"Http:ProxyNetworks must list CIDR networks such as 10.0.0.0/8, comma-separated; \"{network}\" is not one."));
         app.UseForwardedHeaders(options);
     }
 }

@@ -55,6 +55,7 @@ public static class MarketplaceModule
 
         // Per client address; the limit is configuration so an operator can tune it (and tests can reach it).
         var perMinute = configuration.GetValue("Marketplace:DirectoryRequestsPerMinute", 120);
+        if (perMinute < 1) throw new InvalidOperationException($"Marketplace:DirectoryRequestsPerMinute must be at least 1; it is {perMinute}.");
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(PublicRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
