@@ -7,7 +7,9 @@ namespace Holded.Partners.Access.Tests;
 
 public class AuditTests(PartnersApp app) : AppTest(app)
 {
-    private static string[] Types(Reply reply) => reply["items"].AsArray().Select(i => i!["type"]!.GetValue<string>()).ToArray();
+    private static string[] Types(Reply reply) => Items(reply).Select(i => i.Type).ToArray();
+
+    private static IReadOnlyList<AuditEntry> Items(Reply reply) => reply.ShouldBe(HttpStatusCode.OK).As<AuditPage>().Items;
 
     /// <summary>A grant given, changed, used, refused, removed, given again and ended with the collaboration.</summary>
     private async Task<(Guid Collaboration, Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> History()
@@ -29,15 +31,15 @@ public class AuditTests(PartnersApp app) : AppTest(app)
         var (collaboration, partner, firmAdmin, business, owner) = await History();
         var trail = (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner)).ShouldBe(HttpStatusCode.OK);
         Types(trail).ShouldBe(["grant_terminated", "grant_created", "grant_removed", "session_opened", "grant_changed", "grant_created", "access_denied"]);
-        var changed = trail["items"].AsArray().Single(i => i!["type"]!.GetValue<string>() == "grant_changed")!;
-        changed["roleBefore"]!.GetValue<string>().ShouldBe("full_advisor");
-        changed["roleAfter"]!.GetValue<string>().ShouldBe("accountant");
-        changed["actor"]!.GetValue<string>().ShouldBe(owner.UserId);
-        changed["partnerAccountId"]!.GetValue<Guid>().ShouldBe(partner);
-        var session = trail["items"].AsArray().Single(i => i!["type"]!.GetValue<string>() == "session_opened")!;
-        session["member"]!.GetValue<string>().ShouldBe(firmAdmin.UserId);
-        session["permissions"]!.GetValue<string>().ShouldContain("accounting:write");
-        trail["items"].AsArray().Single(i => i!["type"]!.GetValue<string>() == "access_denied")!["reason"]!.GetValue<string>().ShouldBe("no_grant");
+        var changed = Items(trail).Single(i => i.Type == "grant_changed");
+        changed.RoleBefore.ShouldBe("full_advisor");
+        changed.RoleAfter.ShouldBe("accountant");
+        changed.Actor.ShouldBe(owner.UserId);
+        changed.PartnerAccountId.ShouldBe(partner);
+        var session = Items(trail).Single(i => i.Type == "session_opened");
+        session.Member.ShouldBe(firmAdmin.UserId);
+        session.Permissions.ShouldNotBeNull().ShouldContain("accounting:write");
+        Items(trail).Single(i => i.Type == "access_denied").Reason.ShouldBe("no_grant");
     }
 
     [Fact]
@@ -51,13 +53,13 @@ public class AuditTests(PartnersApp app) : AppTest(app)
 
         var first = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&limit=3", owner);
         Types(first).Length.ShouldBe(3);
-        var cursor = first["nextCursor"].GetValue<string>();
+        var cursor = first.As<AuditPage>().NextCursor.ShouldNotBeNull();
         var second = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&limit=3&cursor={cursor}", owner);
-        var third = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&limit=3&cursor={second["nextCursor"].GetValue<string>()}", owner);
+        var third = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&limit=3&cursor={second.As<AuditPage>().NextCursor.ShouldNotBeNull()}", owner);
         Types(second).Concat(Types(third)).ShouldBe(["session_opened", "grant_changed", "grant_created", "access_denied"]);
-        third["nextCursor"].ShouldBeNull();
-        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(-1).ToString("O"))}", owner)).ShouldBe(HttpStatusCode.OK)["items"].AsArray().ShouldBeEmpty();
-        (await Api.Get($"/api/v1/audit/access?clientAccountId={business}&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(-1).ToString("O"))}", owner))["items"].AsArray().Count.ShouldBe(7);
+        third.As<AuditPage>().NextCursor.ShouldBeNull();
+        Items(await Api.Get($"/api/v1/audit/access?clientAccountId={business}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(-1).ToString("O"))}", owner)).ShouldBeEmpty();
+        Items(await Api.Get($"/api/v1/audit/access?clientAccountId={business}&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(-1).ToString("O"))}", owner)).Count.ShouldBe(7);
     }
 
     [Fact]
@@ -100,9 +102,8 @@ public class AuditTests(PartnersApp app) : AppTest(app)
         foreach (var client in new[] { business, otherBusiness })
             (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = client })).ShouldBe(HttpStatusCode.Created);
 
-        var sessions = (await Api.Get($"/api/v1/audit/access?partnerAccountId={partner}&userId={firmAdmin.UserId}&type=session_opened", firmAdmin))
-            .ShouldBe(HttpStatusCode.OK)["items"].AsArray();
-        sessions.Select(i => i!["clientAccountId"]!.GetValue<Guid>()).Order().ShouldBe(new[] { business, otherBusiness }.Order());
+        var sessions = Items(await Api.Get($"/api/v1/audit/access?partnerAccountId={partner}&userId={firmAdmin.UserId}&type=session_opened", firmAdmin));
+        sessions.Select(i => i.ClientAccountId).Order().ShouldBe(new[] { business, otherBusiness }.Order());
         // Each client still sees only its own.
         Types(await Api.Get($"/api/v1/audit/access?clientAccountId={otherBusiness}", otherOwner)).ShouldBe(["session_opened", "grant_created"]);
         (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", otherOwner)).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -120,14 +121,14 @@ public class AuditTests(PartnersApp app) : AppTest(app)
         App.Clock.Advance(TimeSpan.FromDays(3));
         await Api.Messages(() => Wolverine.HostBuilderExtensions.MessageBus(App.Host).PublishAsync(expiry).AsTask());
 
-        var items = (await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner)).ShouldBe(HttpStatusCode.OK)["items"].AsArray();
+        var items = Items(await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner));
         Types(await Api.Get($"/api/v1/audit/access?clientAccountId={business}", owner)).ShouldBe(["grant_expired", "grant_created"]);
-        items[0]!["actor"]!.GetValue<string>().ShouldBe("system");
-        items[0]!["roleBefore"]!.GetValue<string>().ShouldBe("accountant");
+        items[0].Actor.ShouldBe("system");
+        items[0].RoleBefore.ShouldBe("accountant");
         foreach (var item in items)
         {
-            item!["at"]!.GetValue<DateTimeOffset>().ShouldBeGreaterThan(started);
-            item["correlationId"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+            item.At.ShouldBeGreaterThan(started);
+            item.CorrelationId.ShouldNotBeNullOrWhiteSpace();
         }
         (await Api.Get($"/api/v1/audit/access?clientAccountId={business}&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", owner))
             .ShouldBeInvalid("from");
@@ -153,10 +154,10 @@ public class CheckAuditTests(PartnersApp app) : AppTest(app)
         await Api.Post("/api/v1/access/check", erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "taxes", action = "read" });
         await Api.Post("/api/v1/access/check", erp, new { userId = Actor.Person().UserId, clientAccountId = business, section = "taxes", action = "read" });
         var trail = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&type=access_denied", owner);
-        var denied = trail["items"].AsArray().ShouldHaveSingleItem()!;
-        denied["member"]!.GetValue<string>().ShouldBe(firmAdmin.UserId);
-        denied["reason"]!.GetValue<string>().ShouldBe("role_level_too_low");
-        denied["permissions"]!.GetValue<string>().ShouldBe("taxes:read");
+        var denied = trail.ShouldBe(HttpStatusCode.OK).As<AuditPage>().Items.ShouldHaveSingleItem();
+        denied.Member.ShouldBe(firmAdmin.UserId);
+        denied.Reason.ShouldBe("role_level_too_low");
+        denied.Permissions.ShouldBe("taxes:read");
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Holded.Partners.Access.Decisions;
+
 namespace Holded.Partners.Access.Tests;
 
 /// <summary>The ERP's question, answered with a reason for every case.</summary>
@@ -10,9 +12,10 @@ public class CheckTests(PartnersApp app) : AppTest(app)
 
     private static void ShouldDecide(Reply reply, bool allowed, string reason, string? level = null)
     {
-        reply["allowed"].GetValue<bool>().ShouldBe(allowed, reply.Body);
-        reply["reason"].GetValue<string>().ShouldBe(reason, reply.Body);
-        if (level is not null) reply["level"].GetValue<string>().ShouldBe(level);
+        var decision = reply.As<Decision>();
+        decision.Allowed.ShouldBe(allowed, reply.Body);
+        decision.Reason.ShouldBe(reason, reply.Body);
+        if (level is not null) decision.Level.ShouldBe(level);
     }
 
     [Fact]

@@ -110,20 +110,20 @@ public class RefusalTests(PartnersApp app) : AppTest(app)
     {
         var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
         await Api.Put(GrantOf(collaboration), owner, new { role = "accountant", expiresAt = DateTimeOffset.UtcNow.AddDays(3) });
-        var token = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created)["token"].GetValue<string>();
+        var token = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created).As<SessionTicket>().Token;
         (await Api.Post("/api/v1/access/introspect", Actor.Service("partners.billing"), new { token })).ShouldBeProblem(HttpStatusCode.Forbidden);
 
         // Signed with our key but for a session never opened: inactive, and said so.
         var tokens = App.Host.Services.GetRequiredService<SessionTokens>();
         var unknown = tokens.Issue(Guid.NewGuid(), business, firmAdmin.UserId, new Dictionary<string, string> { ["accounting"] = "write" }, App.Clock.GetUtcNow());
-        (await Api.Post("/api/v1/access/introspect", Erp, new { token = unknown }))["reason"].GetValue<string>().ShouldBe("unknown_session");
+        (await Api.Post("/api/v1/access/introspect", Erp, new { token = unknown })).ShouldBe(HttpStatusCode.OK).As<Introspection>().Reason.ShouldBe("unknown_session");
 
         // The grant expires while the token is still within its fifteen minutes.
         App.Clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(5));
-        var fresh = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created)["token"].GetValue<string>();
+        var fresh = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created).As<SessionTicket>().Token;
         App.Clock.Advance(TimeSpan.FromMinutes(6));
-        var introspection = (await Api.Post("/api/v1/access/introspect", Erp, new { token = fresh })).ShouldBe(HttpStatusCode.OK);
-        introspection["active"].GetValue<bool>().ShouldBeFalse();
-        introspection["reason"].GetValue<string>().ShouldBe("grant_expired");
+        var introspection = (await Api.Post("/api/v1/access/introspect", Erp, new { token = fresh })).ShouldBe(HttpStatusCode.OK).As<Introspection>();
+        introspection.Active.ShouldBeFalse();
+        introspection.Reason.ShouldBe("grant_expired");
     }
 }

@@ -1,3 +1,10 @@
+using Holded.Partners.Access.Audit;
+using Holded.Partners.Access.Decisions;
+using Holded.Partners.Access.Sessions;
+using Holded.Partners.Collaboration.Collaborations;
+using Holded.Partners.Collaboration.PendingWork;
+using Holded.Partners.Kernel;
+
 namespace Holded.Partners.Access.Tests;
 
 /// <summary>
@@ -20,7 +27,7 @@ public class RevocationTests(PartnersApp app) : AppTest(app)
         var manager = await Api.AddMember(partner, admin, "account_manager");
         (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", admin, new { userIds = new[] { manager.UserId } })).ShouldBe(HttpStatusCode.OK);
         var token = (await Api.Post("/api/v1/access/sessions", manager, new { clientAccountId = business }))
-            .ShouldBe(HttpStatusCode.Created)["token"].GetValue<string>();
+            .ShouldBe(HttpStatusCode.Created).As<SessionTicket>().Token;
         var firm = new Firm(collaboration, partner, admin, business, owner, manager, token);
         await ShouldReach(firm, manager);
         await ShouldReach(firm, admin);
@@ -28,33 +35,33 @@ public class RevocationTests(PartnersApp app) : AppTest(app)
         return firm;
     }
 
-    private async Task<Reply> Check(Actor member, Guid business, string section = "accounting", string action = "write") =>
-        (await Api.Post("/api/v1/access/check", Erp, new { userId = member.UserId, clientAccountId = business, section, action })).ShouldBe(HttpStatusCode.OK);
+    private async Task<Decision> Check(Actor member, Guid business, string section = "accounting", string action = "write") =>
+        (await Api.Post("/api/v1/access/check", Erp, new { userId = member.UserId, clientAccountId = business, section, action })).ShouldBe(HttpStatusCode.OK).As<Decision>();
 
-    private async Task<Reply> Introspect(string token) =>
-        (await Api.Post("/api/v1/access/introspect", Erp, new { token })).ShouldBe(HttpStatusCode.OK);
+    private async Task<Introspection> Introspect(string token) =>
+        (await Api.Post("/api/v1/access/introspect", Erp, new { token })).ShouldBe(HttpStatusCode.OK).As<Introspection>();
 
     private async Task ShouldReach(Firm firm, Actor member)
     {
-        (await Check(member, firm.Business))["allowed"].GetValue<bool>().ShouldBeTrue();
+        (await Check(member, firm.Business)).Allowed.ShouldBeTrue();
         (await Api.Get($"/api/v1/collaborations/{firm.Collaboration}", member)).ShouldBe(HttpStatusCode.OK);
         (await Api.Get($"/api/v1/collaborations/{firm.Collaboration}/pending-work", member)).ShouldBe(HttpStatusCode.OK);
-        var clients = (await Api.Get($"/api/v1/partners/{firm.Partner}/clients?mine=true", member)).ShouldBe(HttpStatusCode.OK);
-        clients["items"].AsArray().Count.ShouldBe(member == firm.Manager ? 1 : 0);
-        if (member == firm.Manager) (await Introspect(firm.Token))["active"].GetValue<bool>().ShouldBeTrue();
+        var clients = await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{firm.Partner}/clients?mine=true", member);
+        clients.Items.Count.ShouldBe(member == firm.Manager ? 1 : 0);
+        if (member == firm.Manager) (await Introspect(firm.Token)).Active.ShouldBeTrue();
     }
 
     /// <summary>Everything a member could read or do through the collaboration, refused, right after the revoking answer.</summary>
     private async Task ShouldReachNothing(Firm firm, Actor member, string reason)
     {
         var check = await Check(member, firm.Business);
-        check["allowed"].GetValue<bool>().ShouldBeFalse();
-        check["reason"].GetValue<string>().ShouldBe(reason);
+        check.Allowed.ShouldBeFalse();
+        check.Reason.ShouldBe(reason);
         if (member == firm.Manager)
         {
             var introspection = await Introspect(firm.Token);
-            introspection["active"].GetValue<bool>().ShouldBeFalse(introspection.Body);
-            introspection["reason"].GetValue<string>().ShouldBe(reason);
+            introspection.Active.ShouldBeFalse(introspection.ToString());
+            introspection.Reason.ShouldBe(reason);
         }
         (await Api.Post("/api/v1/access/sessions", member, new { clientAccountId = firm.Business })).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Get($"/api/v1/collaborations/{firm.Collaboration}/pending-work", member)).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -73,9 +80,9 @@ public class RevocationTests(PartnersApp app) : AppTest(app)
 
         await ShouldReachNothing(firm, firm.Manager, "collaboration_ended");
         var admin = await Check(firm.Admin, firm.Business);
-        admin["reason"].GetValue<string>().ShouldBe("collaboration_ended");
+        admin.Reason.ShouldBe("collaboration_ended");
         (await Api.Post("/api/v1/access/sessions", firm.Admin, new { clientAccountId = firm.Business })).ShouldBeProblem(HttpStatusCode.Forbidden);
-        (await Api.Get($"/api/v1/collaborations/{firm.Collaboration}", firm.Admin)).ShouldBe(HttpStatusCode.OK)["status"].GetValue<string>().ShouldBe("ended");
+        (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{firm.Collaboration}", firm.Admin)).Status.ShouldBe("ended");
     }
 
     [Fact]
@@ -110,15 +117,15 @@ public class RevocationTests(PartnersApp app) : AppTest(app)
     {
         var firm = await Working();
         (await Api.Put($"/api/v1/collaborations/{firm.Collaboration}/access-grant", firm.Owner, new { role = "read_only" })).ShouldBe(HttpStatusCode.OK);
-        (await Check(firm.Manager, firm.Business))["reason"].GetValue<string>().ShouldBe("role_level_too_low");
-        (await Introspect(firm.Token))["permissions"]["accounting"]!.GetValue<string>().ShouldBe("read");
+        (await Check(firm.Manager, firm.Business)).Reason.ShouldBe("role_level_too_low");
+        (await Introspect(firm.Token)).Permissions.ShouldNotBeNull()["accounting"].ShouldBe("read");
 
         (await Api.Delete($"/api/v1/collaborations/{firm.Collaboration}/access-grant", firm.Owner)).ShouldBe(HttpStatusCode.NoContent);
         var check = await Check(firm.Manager, firm.Business, action: "read");
-        check["reason"].GetValue<string>().ShouldBe("grant_removed");
-        (await Introspect(firm.Token))["active"].GetValue<bool>().ShouldBeFalse();
-        var work = (await Api.Get($"/api/v1/collaborations/{firm.Collaboration}/pending-work", firm.Manager)).ShouldBe(HttpStatusCode.OK);
-        work["sections"].AsArray().ShouldBeEmpty(); // the collaboration stands; what the grant showed does not
+        check.Reason.ShouldBe("grant_removed");
+        (await Introspect(firm.Token)).Active.ShouldBeFalse();
+        var work = await Api.GetAs<CollaborationPendingWork>($"/api/v1/collaborations/{firm.Collaboration}/pending-work", firm.Manager);
+        work.Sections.ShouldBeEmpty(); // the collaboration stands; what the grant showed does not
     }
 
     [Fact]
@@ -126,10 +133,10 @@ public class RevocationTests(PartnersApp app) : AppTest(app)
     {
         var firm = await Working(); // standard plan: accounting is in it
         (await Api.Put($"/api/v1/accounts/{firm.Business}/subscription", Actor.Operator(), new { status = "active", plan = "free" })).ShouldBe(HttpStatusCode.OK);
-        (await Check(firm.Manager, firm.Business, action: "read"))["reason"].GetValue<string>().ShouldBe("plan_excludes_section");
-        (await Introspect(firm.Token))["permissions"]["accounting"]!.GetValue<string>().ShouldBe("none");
-        var work = (await Api.Get($"/api/v1/collaborations/{firm.Collaboration}/pending-work", firm.Manager)).ShouldBe(HttpStatusCode.OK);
-        work["sections"].AsArray().ShouldBeEmpty();
+        (await Check(firm.Manager, firm.Business, action: "read")).Reason.ShouldBe("plan_excludes_section");
+        (await Introspect(firm.Token)).Permissions.ShouldNotBeNull()["accounting"].ShouldBe("none");
+        var work = await Api.GetAs<CollaborationPendingWork>($"/api/v1/collaborations/{firm.Collaboration}/pending-work", firm.Manager);
+        work.Sections.ShouldBeEmpty();
     }
 
     [Fact]
@@ -146,8 +153,8 @@ public class RevocationTests(PartnersApp app) : AppTest(app)
         await Check(firm.Manager, firm.Business);
         await App.QuietAsync();
 
-        var trail = (await Api.Get($"/api/v1/audit/access?clientAccountId={firm.Business}&type=access_denied&limit=200", firm.Owner)).ShouldBe(HttpStatusCode.OK);
-        var reasons = trail["items"].AsArray().Select(e => e!["reason"]!.GetValue<string>()).Distinct().ToArray();
+        var trail = await Api.GetAs<AuditPage>($"/api/v1/audit/access?clientAccountId={firm.Business}&type=access_denied&limit=200", firm.Owner);
+        var reasons = trail.Items.Select(e => e.Reason!).Distinct().ToArray();
         reasons.ShouldNotBeEmpty();
         reasons.ShouldAllBe(r => r == "collaboration_ended" || r == "member_removed", string.Join(", ", reasons));
     }

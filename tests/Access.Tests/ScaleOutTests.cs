@@ -1,3 +1,4 @@
+using Holded.Partners.Access.Decisions;
 using Holded.Partners.Access.State;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -23,7 +24,7 @@ public class ScaleOutTests(PartnersApp app) : AppTest(app)
         var there = new Api(other);
         async Task<string> ReasonThere() =>
             (await there.Post("/api/v1/access/check", Erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "accounting", action = "write" }))
-            .ShouldBe(HttpStatusCode.OK)["reason"].GetValue<string>();
+            .ShouldBe(HttpStatusCode.OK).As<Decision>().Reason;
 
         var state = other.Host.Services.GetRequiredService<AccessState>();
         Task Eventually(Func<Task<bool>> condition) => Heard(state, condition);
@@ -55,7 +56,7 @@ public class ScaleOutTests(PartnersApp app) : AppTest(app)
         var there = new Api(other);
         async Task<string> ReasonThere() =>
             (await there.Post("/api/v1/access/check", Erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "accounting", action = "write" }))
-            .ShouldBe(HttpStatusCode.OK)["reason"].GetValue<string>();
+            .ShouldBe(HttpStatusCode.OK).As<Decision>().Reason;
         var state = other.Host.Services.GetRequiredService<AccessState>();
         await Heard(state, () => Task.FromResult(state.Listening));
         (await ReasonThere()).ShouldBe("granted"); // now in its memory

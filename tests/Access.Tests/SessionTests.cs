@@ -1,4 +1,6 @@
+using Holded.Partners.Access.Decisions;
 using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.Sessions;
 using Marten;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -8,8 +10,8 @@ public class SessionTests(PartnersApp app) : AppTest(app)
 {
     private static readonly Actor Erp = Actor.Service("partners.access.check");
 
-    private async Task<Reply> Introspect(string token) =>
-        (await Api.Post("/api/v1/access/introspect", Erp, new { token })).ShouldBe(HttpStatusCode.OK);
+    private async Task<Introspection> Introspect(string token) =>
+        (await Api.Post("/api/v1/access/introspect", Erp, new { token })).ShouldBe(HttpStatusCode.OK).As<Introspection>();
 
     private async Task<(Guid Collaboration, Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> Granted(string role = "accountant")
     {
@@ -19,28 +21,28 @@ public class SessionTests(PartnersApp app) : AppTest(app)
     }
 
     private async Task<string> Open(Actor member, Guid business) =>
-        (await Api.Post("/api/v1/access/sessions", member, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created)["token"].GetValue<string>();
+        (await Api.Post("/api/v1/access/sessions", member, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created).As<SessionTicket>().Token;
 
     [Fact]
     public async Task a_member_who_may_reach_the_client_gets_a_delegated_token()
     {
         var (collaboration, _, firmAdmin, business, _) = await Granted();
-        var ticket = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created);
-        ticket["permissions"]["accounting"]!.GetValue<string>().ShouldBe("write");
-        ticket["collaborationId"].GetValue<Guid>().ShouldBe(collaboration);
+        var ticket = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created).As<SessionTicket>();
+        ticket.Permissions["accounting"].ShouldBe("write");
+        ticket.CollaborationId.ShouldBe(collaboration);
 
-        var jwt = new JsonWebToken(ticket["token"].GetValue<string>());
+        var jwt = new JsonWebToken(ticket.Token);
         jwt.Subject.ShouldBe(business.ToString());
         jwt.GetClaim("act").Value.ShouldContain(firmAdmin.UserId);
         jwt.GetClaim("scope").Value.Split(' ').ShouldContain("accounting:write");
         jwt.GetClaim("scope").Value.Split(' ').ShouldContain("invoicing:read");
         jwt.GetClaim("scope").Value.ShouldNotContain("payroll");
-        jwt.GetClaim("sid").Value.ShouldBe(ticket["sessionId"].GetValue<Guid>().ToString());
+        jwt.GetClaim("sid").Value.ShouldBe(ticket.SessionId.ToString());
         (jwt.ValidTo - DateTime.UtcNow).ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(15));
 
-        var introspection = await Introspect(ticket["token"].GetValue<string>());
-        introspection["active"].GetValue<bool>().ShouldBeTrue();
-        introspection["permissions"]["accounting"]!.GetValue<string>().ShouldBe("write");
+        var introspection = await Introspect(ticket.Token);
+        introspection.Active.ShouldBeTrue();
+        introspection.Permissions.ShouldNotBeNull()["accounting"].ShouldBe("write");
         (await App.EventCountAsync("access.session_opened")).ShouldBe(1);
     }
 
@@ -64,8 +66,8 @@ public class SessionTests(PartnersApp app) : AppTest(app)
         var token = await Open(firmAdmin, business);
         await Api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", owner);
         var introspection = await Introspect(token);
-        introspection["active"].GetValue<bool>().ShouldBeFalse();
-        introspection["reason"].GetValue<string>().ShouldBe("grant_removed");
+        introspection.Active.ShouldBeFalse();
+        introspection.Reason.ShouldBe("grant_removed");
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public class SessionTests(PartnersApp app) : AppTest(app)
         var (collaboration, _, firmAdmin, business, owner) = await Granted();
         var token = await Open(firmAdmin, business);
         await Api.Settled(() => Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Fin.", confirm = true }));
-        (await Introspect(token))["reason"].GetValue<string>().ShouldBe("collaboration_ended");
+        (await Introspect(token)).Reason.ShouldBe("collaboration_ended");
     }
 
     [Fact]
@@ -84,16 +86,16 @@ public class SessionTests(PartnersApp app) : AppTest(app)
         var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
         await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }));
         var token = await Open(marta, business);
-        (await Introspect(token))["active"].GetValue<bool>().ShouldBeTrue();
+        (await Introspect(token)).Active.ShouldBeTrue();
         await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = Array.Empty<string>() }));
-        (await Introspect(token))["reason"].GetValue<string>().ShouldBe("not_assigned");
+        (await Introspect(token)).Reason.ShouldBe("not_assigned");
 
         await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }));
         var again = await Open(marta, business);
         await Api.Settled(() => Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin));
-        (await Introspect(again))["reason"].GetValue<string>().ShouldBe("member_removed");
+        (await Introspect(again)).Reason.ShouldBe("member_removed");
         (await Api.Post("/api/v1/access/check", Erp, new { userId = marta.UserId, clientAccountId = business, section = "accounting", action = "read" }))
-            ["allowed"].GetValue<bool>().ShouldBeFalse();
+            .ShouldBe(HttpStatusCode.OK).As<Decision>().Allowed.ShouldBeFalse();
     }
 
     [Fact]
@@ -103,9 +105,9 @@ public class SessionTests(PartnersApp app) : AppTest(app)
         var token = await Open(firmAdmin, business);
         await Api.SetSubscription(business, "active", "basic");
         var introspection = await Introspect(token);
-        introspection["active"].GetValue<bool>().ShouldBeTrue();
-        introspection["permissions"]["payroll"]!.GetValue<string>().ShouldBe("none");
-        introspection["permissions"]["accounting"]!.GetValue<string>().ShouldBe("write");
+        introspection.Active.ShouldBeTrue();
+        introspection.Permissions.ShouldNotBeNull()["payroll"].ShouldBe("none");
+        introspection.Permissions["accounting"].ShouldBe("write");
     }
 
     [Fact]
@@ -113,10 +115,10 @@ public class SessionTests(PartnersApp app) : AppTest(app)
     {
         var (_, _, firmAdmin, business, _) = await Granted();
         var token = await Open(firmAdmin, business);
-        (await Introspect(token[..^3] + "abc"))["active"].GetValue<bool>().ShouldBeFalse();
-        (await Introspect(firmAdmin.Token))["active"].GetValue<bool>().ShouldBeFalse();
+        (await Introspect(token[..^3] + "abc")).Active.ShouldBeFalse();
+        (await Introspect(firmAdmin.Token)).Active.ShouldBeFalse();
         App.Clock.Advance(TimeSpan.FromMinutes(16));
-        (await Introspect(token))["reason"].GetValue<string>().ShouldBe("invalid_or_expired_token");
+        (await Introspect(token)).Reason.ShouldBe("invalid_or_expired_token");
         (await Api.Post("/api/v1/access/introspect", firmAdmin, new { token })).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Post("/api/v1/access/introspect", Erp, new { })).ShouldBeInvalid("token");
     }
@@ -182,8 +184,8 @@ public class SessionTests(PartnersApp app) : AppTest(app)
         ticket.Headers.CacheControl!.NoStore.ShouldBeTrue();
         var location = ticket.Headers.Location!.ToString();
         var read = (await Api.Get(location, firmAdmin)).ShouldBe(HttpStatusCode.OK);
-        read["sessionId"].GetValue<Guid>().ShouldBe(ticket["sessionId"].GetValue<Guid>());
-        read["permissions"]["accounting"]!.GetValue<string>().ShouldBe("write");
+        read.As<SessionView>().SessionId.ShouldBe(ticket.As<SessionTicket>().SessionId);
+        read.As<SessionView>().Permissions["accounting"].ShouldBe("write");
         read.Body.ShouldNotContain("token");
         (await Api.Get(location, owner)).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Get(location, Actor.Person())).ShouldBeProblem(HttpStatusCode.NotFound);

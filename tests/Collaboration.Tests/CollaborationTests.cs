@@ -1,4 +1,5 @@
 using Holded.Partners.Collaboration.Collaborations;
+using Holded.Partners.Kernel;
 using Microsoft.Extensions.DependencyInjection;
 using Agreements = Holded.Partners.Contracts.Marketplace;
 using Contract = Holded.Partners.Contracts.Collaboration;
@@ -11,13 +12,13 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
     public async Task an_accepted_request_starts_a_collaboration_both_sides_see()
     {
         var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
-        var row = (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin)).ShouldBe(HttpStatusCode.OK)["items"][0]!;
-        row["id"]!.GetValue<Guid>().ShouldBe(collaboration);
-        row["clientName"]!.GetValue<string>().ShouldBe("Panadería Sol SL");
-        row["status"]!.GetValue<string>().ShouldBe("active");
-        var mine = (await Api.Get($"/api/v1/clients/{business}/collaborations", owner)).ShouldBe(HttpStatusCode.OK);
-        mine["items"][0]!["partnerName"]!.GetValue<string>().ShouldBe("Gestoría López");
-        (await Api.Get($"/api/v1/collaborations/{collaboration}", owner)).ShouldBe(HttpStatusCode.OK);
+        var row = (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients", firmAdmin)).Items[0].Collaboration;
+        row.Id.ShouldBe(collaboration);
+        row.ClientName.ShouldBe("Panadería Sol SL");
+        row.Status.ShouldBe("active");
+        var mine = await Api.GetAs<Page<CollaborationView>>($"/api/v1/clients/{business}/collaborations", owner);
+        mine.Items[0].PartnerName.ShouldBe("Gestoría López");
+        (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{collaboration}", owner)).Id.ShouldBe(collaboration);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
 
         var bus = Wolverine.HostBuilderExtensions.MessageBus(App.Host);
         await Api.Settled(() => Task.WhenAll(bus.PublishAsync(agreed).AsTask(), bus.PublishAsync(agreed).AsTask(), bus.PublishAsync(agreed).AsTask()));
-        (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients", firmAdmin)).Total.ShouldBe(1);
         (await App.EventCountAsync("collaboration.collaboration_started")).ShouldBe(1);
     }
 
@@ -45,17 +46,17 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
         var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
         var luis = await Api.AddMember(partner, firmAdmin, "account_manager");
         (await Api.Get($"/api/v1/collaborations/{collaboration}", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await Api.Get($"/api/v1/partners/{partner}/clients", marta))["total"].GetValue<long>().ShouldBe(0);
+        (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients", marta)).Total.ShouldBe(0);
 
         var set = (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }))
             .ShouldBe(HttpStatusCode.OK);
-        set["managers"][0]!["userId"]!.GetValue<string>().ShouldBe(marta.UserId);
+        set.As<CollaborationView>().Managers[0].UserId.ShouldBe(marta.UserId);
         (await Api.Get($"/api/v1/collaborations/{collaboration}", marta)).ShouldBe(HttpStatusCode.OK);
-        (await Api.Get($"/api/v1/partners/{partner}/clients", marta))["total"].GetValue<long>().ShouldBe(1);
-        (await Api.Get($"/api/v1/partners/{partner}/clients", luis))["total"].GetValue<long>().ShouldBe(0);
+        (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients", marta)).Total.ShouldBe(1);
+        (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients", luis)).Total.ShouldBe(0);
         (await Api.Get($"/api/v1/partners/{partner}/clients?mine=false", luis)).ShouldBeProblem(HttpStatusCode.Forbidden);
-        (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
-        (await Api.Get($"/api/v1/partners/{partner}/clients?mine=true", firmAdmin))["total"].GetValue<long>().ShouldBe(0);
+        (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients", firmAdmin)).Total.ShouldBe(1);
+        (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients?mine=true", firmAdmin)).Total.ShouldBe(0);
 
         // Replacing the set: Marta out, Luis in.
         (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { luis.UserId } })).ShouldBe(HttpStatusCode.OK);
@@ -90,7 +91,7 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
 
         await Api.Settled(() => Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin));
         foreach (var c in new[] { first, second })
-            (await Api.Get($"/api/v1/collaborations/{c}", firmAdmin))["managers"].AsArray().ShouldBeEmpty();
+            (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{c}", firmAdmin)).Managers.ShouldBeEmpty();
         (await Api.Get($"/api/v1/partners/{partner}/clients", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -105,14 +106,14 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
         (await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { confirm = true })).ShouldBeInvalid("reason");
         var ended = await Api.Settled(async () => (await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner,
             new { reason = "Cambiamos de gestoría.", confirm = true })).ShouldBe(HttpStatusCode.OK));
-        ended["status"].GetValue<string>().ShouldBe("ended");
-        var view = await Api.Get($"/api/v1/collaborations/{collaboration}", firmAdmin);
-        view["ended"]["side"]!.GetValue<string>().ShouldBe("client");
-        view["managers"].AsArray().ShouldBeEmpty();
+        ended.As<CollaborationView>().Status.ShouldBe("ended");
+        var view = await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{collaboration}", firmAdmin);
+        view.Ended.ShouldNotBeNull().Side.ShouldBe("client");
+        view.Managers.ShouldBeEmpty();
 
         (await Api.Post($"/api/v1/collaborations/{collaboration}/end", firmAdmin, new { reason = "otra vez", confirm = true })).ShouldBeProblem(HttpStatusCode.Conflict);
         (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })).ShouldBeProblem(HttpStatusCode.Conflict);
-        (await Api.Get($"/api/v1/partners/{partner}/clients?status=ended", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients?status=ended", firmAdmin)).Total.ShouldBe(1);
 
         // Ended is final, but the pair may start anew.
         var conversation = await Api.OpenConversation(owner, business, partner);
@@ -127,7 +128,7 @@ public class CollaborationTests(PartnersApp app) : AppTest(app)
         var (collaboration, _, firmAdmin, _, _) = await Api.Collaborating();
         var ended = await Api.Settled(async () => (await Api.Post($"/api/v1/collaborations/{collaboration}/end", firmAdmin,
             new { reason = "Impagos.", confirm = true })).ShouldBe(HttpStatusCode.OK));
-        ended["ended"]["side"]!.GetValue<string>().ShouldBe("partner");
+        ended.As<CollaborationView>().Ended.ShouldNotBeNull().Side.ShouldBe("partner");
     }
 
     [Fact]
@@ -189,7 +190,7 @@ public class CollaborationAnswerTests(PartnersApp app) : AppTest(app)
         // Luis stays, Marta goes, the owner's firm admin comes: the order the stored view keeps.
         var reset = (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { firmAdmin.UserId, luis.UserId } }))
             .ShouldBe(HttpStatusCode.OK);
-        reset["managers"].AsArray().Select(m => m!["userId"]!.GetValue<string>()).ShouldBe([luis.UserId, firmAdmin.UserId]);
+        reset.As<CollaborationView>().Managers.Select(m => m.UserId).ShouldBe([luis.UserId, firmAdmin.UserId]);
         ShouldBeTheSame(reset, await Api.Get($"/api/v1/collaborations/{collaboration}", firmAdmin));
 
         // Saying the same again writes nothing and answers the same.
@@ -207,8 +208,8 @@ public class CollaborationAnswerTests(PartnersApp app) : AppTest(app)
         (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })).ShouldBe(HttpStatusCode.OK);
         var ended = await Api.Settled(async () => (await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner,
             new { reason = "Cambiamos de gestoría.", confirm = true })).ShouldBe(HttpStatusCode.OK));
-        ended["status"].GetValue<string>().ShouldBe("ended");
-        ended["managers"].AsArray().ShouldBeEmpty();
+        ended.As<CollaborationView>().Status.ShouldBe("ended");
+        ended.As<CollaborationView>().Managers.ShouldBeEmpty();
         ShouldBeTheSame(ended, await Api.Get($"/api/v1/collaborations/{collaboration}", owner));
         var row = (await Api.Get($"/api/v1/partners/{partner}/clients?status=ended", firmAdmin))["items"].AsArray().ShouldHaveSingleItem()!.AsObject();
         foreach (var (field, value) in ended.Json!.AsObject())
@@ -227,13 +228,13 @@ public class CollaborationAnswerTests(PartnersApp app) : AppTest(app)
                 Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } })));
             replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
             foreach (var refused in replies.Where(r => r.Status == HttpStatusCode.Conflict)) refused.ShouldBeProblem(HttpStatusCode.Conflict);
-            var view = await Api.Get($"/api/v1/collaborations/{collaboration}", owner);
+            var view = await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{collaboration}", owner);
             if (replies[0].Status == HttpStatusCode.OK)
             {
-                view["status"].GetValue<string>().ShouldBe("ended");
-                view["managers"].AsArray().ShouldBeEmpty(); // whoever was assigned first is unassigned by the end
+                view.Status.ShouldBe("ended");
+                view.Managers.ShouldBeEmpty(); // whoever was assigned first is unassigned by the end
             }
-            else view["status"].GetValue<string>().ShouldBe("active");
+            else view.Status.ShouldBe("active");
         }
     }
 }
@@ -264,7 +265,7 @@ public class SetManagersConflictTests(PartnersApp app) : AppTest(app)
         // The house 409, whoever detected the conflict: no type name, no id.
         (await set).ShouldBeProblem(HttpStatusCode.Conflict)["detail"].GetValue<string>().ShouldBe("Someone else changed this at the same time. Read it again and retry.");
         (await App.EventCountAsync("collaboration.manager_assigned")).ShouldBe(0);
-        (await Api.Get($"/api/v1/collaborations/{collaboration}", firmAdmin))["managers"].AsArray().ShouldBeEmpty();
+        (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{collaboration}", firmAdmin)).Managers.ShouldBeEmpty();
     }
 
     private async Task UntilABackendWaitsOnALock(Task request)
@@ -313,7 +314,7 @@ public class CollaborationMessagingTests(PartnersApp app) : AppTest(app)
 
         await Api.Settled(() => Bus.PublishAsync(removed).AsTask());
         (await Api.Get($"/api/v1/collaborations/{collaboration}", marta)).ShouldBe(HttpStatusCode.OK);
-        (await Api.Get($"/api/v1/collaborations/{collaboration}", firmAdmin))["managers"].AsArray().Count.ShouldBe(1);
+        (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{collaboration}", firmAdmin)).Managers.Count.ShouldBe(1);
     }
 
     [Fact]

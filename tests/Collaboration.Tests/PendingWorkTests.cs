@@ -1,4 +1,6 @@
+using Holded.Partners.Collaboration.Collaborations;
 using Holded.Partners.Collaboration.PendingWork;
+using Holded.Partners.Kernel;
 using Contract = Holded.Partners.Contracts.Collaboration;
 
 namespace Holded.Partners.Collaboration.Tests;
@@ -23,7 +25,7 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
     private Task<Reply> Complete(Guid collaboration, Actor? who, string section, string item) =>
         Api.Post($"/api/v1/collaborations/{collaboration}/pending-work/{section}/items/{item}/complete", who);
 
-    private static string[] Sections(Reply work) => work["sections"].AsArray().Select(s => s!["section"]!.GetValue<string>()).ToArray();
+    private static string[] Sections(Reply work) => work.ShouldBe(HttpStatusCode.OK).As<CollaborationPendingWork>().Sections.Select(s => s.Section).ToArray();
 
     /// <summary>A collaboration with an accountant grant, accounting and payroll shared, work reported in three sections.</summary>
     private async Task<(Guid Collaboration, Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> Reported()
@@ -42,13 +44,12 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
     public async Task the_client_shares_sections_and_saying_it_again_records_nothing()
     {
         var (_, _, firmAdmin, business, owner) = await Api.Collaborating();
-        (await Api.Get($"/api/v1/clients/{business}/shared-sections", owner)).ShouldBe(HttpStatusCode.OK)["sections"].AsArray().ShouldBeEmpty();
-        (await Share(owner, business, "taxes", "accounting")).ShouldBe(HttpStatusCode.OK)["sections"].AsArray()
-            .Select(s => s!.GetValue<string>()).ShouldBe(["accounting", "taxes"]);
+        (await Api.GetAs<SharedSections>($"/api/v1/clients/{business}/shared-sections", owner)).Sections.ShouldBeEmpty();
+        (await Share(owner, business, "taxes", "accounting")).ShouldBe(HttpStatusCode.OK).As<SharedSections>().Sections.ShouldBe(["accounting", "taxes"]);
         var before = await App.EventCountAsync();
         (await Share(owner, business, "accounting", "taxes")).ShouldBe(HttpStatusCode.OK);
         (await App.EventCountAsync()).ShouldBe(before);
-        (await Api.Get($"/api/v1/clients/{business}/shared-sections", owner))["sections"].AsArray().Count.ShouldBe(2);
+        (await Api.GetAs<SharedSections>($"/api/v1/clients/{business}/shared-sections", owner)).Sections.Count.ShouldBe(2);
 
         (await Share(firmAdmin, business, "taxes")).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Get($"/api/v1/clients/{business}/shared-sections", firmAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -67,18 +68,18 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
         var (_, _, _, business, owner) = await Api.Collaborating();
         await Share(owner, business, "accounting");
         var messages = await Api.Messages(async () =>
-            (await Api.Put($"/api/v1/clients/{business}/pending-work/accounting", Erp, new { items = new[] { Item("a1"), Item("a2") } })).ShouldBe(HttpStatusCode.OK)["changed"].GetValue<bool>().ShouldBeTrue());
+            (await Api.Put($"/api/v1/clients/{business}/pending-work/accounting", Erp, new { items = new[] { Item("a1"), Item("a2") } })).ShouldBe(HttpStatusCode.OK).As<SectionReport>().Changed.ShouldBeTrue());
         var changed = messages.OfType<Contract.PendingWorkChanged>().ShouldHaveSingleItem();
         (changed.Kpi, changed.Pending, changed.PreviousPending, changed.Shared).ShouldBe(("journal_entries_to_review", 2, 0, true));
 
         var before = await App.EventCountAsync();
         var again = await Api.Messages(async () =>
-            (await Api.Put($"/api/v1/clients/{business}/pending-work/accounting", Erp, new { items = new[] { Item("a1"), Item("a2") } })).ShouldBe(HttpStatusCode.OK)["changed"].GetValue<bool>().ShouldBeFalse());
+            (await Api.Put($"/api/v1/clients/{business}/pending-work/accounting", Erp, new { items = new[] { Item("a1"), Item("a2") } })).ShouldBe(HttpStatusCode.OK).As<SectionReport>().Changed.ShouldBeFalse());
         again.OfType<Contract.PendingWorkChanged>().ShouldBeEmpty();
         (await App.EventCountAsync()).ShouldBe(before);
 
-        (await Report(business, "accounting", Item("a2"))).ShouldBe(HttpStatusCode.OK)["pending"].GetValue<int>().ShouldBe(1);
-        (await Report(business, "accounting")).ShouldBe(HttpStatusCode.OK)["pending"].GetValue<int>().ShouldBe(0);
+        (await Report(business, "accounting", Item("a2"))).ShouldBe(HttpStatusCode.OK).As<SectionReport>().Pending.ShouldBe(1);
+        (await Report(business, "accounting")).ShouldBe(HttpStatusCode.OK).As<SectionReport>().Pending.ShouldBe(0);
     }
 
     [Fact]
@@ -109,14 +110,14 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
         // accounting: shared, written by an accountant. invoicing: shared, read only. payroll: shared, outside the role.
         // banking: within the role, not shared.
         Sections(work).ShouldBe(["invoicing", "accounting"]);
-        var accounting = work["sections"].AsArray()[1]!;
-        accounting["pending"]!.GetValue<int>().ShouldBe(2);
-        accounting["kpi"]!.GetValue<string>().ShouldBe("journal_entries_to_review");
-        accounting["mayComplete"]!.GetValue<bool>().ShouldBeTrue();
-        accounting["goTo"]!["path"]!.GetValue<string>().ShouldBe("/accounting/daily-ledger");
-        accounting["goTo"]!["label"]!.GetValue<string>().ShouldBe("Ir a libro diario");
-        accounting["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ShouldBe(["a1", "a2"]);
-        work["sections"].AsArray()[0]!["mayComplete"]!.GetValue<bool>().ShouldBeFalse();
+        var sections = work.As<CollaborationPendingWork>().Sections;
+        var accounting = sections[1];
+        accounting.Pending.ShouldBe(2);
+        accounting.Kpi.ShouldBe("journal_entries_to_review");
+        accounting.MayComplete.ShouldBeTrue();
+        accounting.GoTo.ShouldBe(new GoToLink("/accounting/daily-ledger", "Ir a libro diario"));
+        accounting.Items.Select(i => i.Id).ShouldBe(["a1", "a2"]);
+        sections[0].MayComplete.ShouldBeFalse();
         work.Body.ShouldNotContain("payroll-item-1");
         work.Body.ShouldNotContain("banking-item-1");
 
@@ -147,8 +148,8 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
         var before = await App.EventCountAsync();
         (await Complete(collaboration, firmAdmin, "accounting", "a1")).ShouldBe(HttpStatusCode.OK);
         (await App.EventCountAsync()).ShouldBe(before);
-        var accounting = (await Work(collaboration, firmAdmin))["sections"].AsArray().Single(s => s!["section"]!.GetValue<string>() == "accounting")!;
-        accounting["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ShouldBe(["a2"]);
+        var accounting = (await Work(collaboration, firmAdmin)).ShouldBe(HttpStatusCode.OK).As<CollaborationPendingWork>().Sections.Single(s => s.Section == "accounting");
+        accounting.Items.Select(i => i.Id).ShouldBe(["a2"]);
 
         before = await App.EventCountAsync();
         var readOnly = (await Complete(collaboration, firmAdmin, "invoicing", "i1")).ShouldBeProblem(HttpStatusCode.Forbidden);
@@ -168,9 +169,9 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
         (await App.EventCountAsync()).ShouldBe(before); // a refusal records nothing
 
         // The ERP keeps listing a completed item until it catches up: it stays completed; once dropped, it is forgotten.
-        (await Report(business, "accounting", Item("a1"), Item("a2"), Item("a3"))).ShouldBe(HttpStatusCode.OK)["pending"].GetValue<int>().ShouldBe(2);
-        (await Report(business, "accounting", Item("a2"), Item("a3"))).ShouldBe(HttpStatusCode.OK)["pending"].GetValue<int>().ShouldBe(2);
-        (await Report(business, "accounting", Item("a1"), Item("a2"), Item("a3"))).ShouldBe(HttpStatusCode.OK)["pending"].GetValue<int>().ShouldBe(3);
+        (await Report(business, "accounting", Item("a1"), Item("a2"), Item("a3"))).ShouldBe(HttpStatusCode.OK).As<SectionReport>().Pending.ShouldBe(2);
+        (await Report(business, "accounting", Item("a2"), Item("a3"))).ShouldBe(HttpStatusCode.OK).As<SectionReport>().Pending.ShouldBe(2);
+        (await Report(business, "accounting", Item("a1"), Item("a2"), Item("a3"))).ShouldBe(HttpStatusCode.OK).As<SectionReport>().Pending.ShouldBe(3);
     }
 
     [Fact]
@@ -186,13 +187,13 @@ public class PendingWorkTests(PartnersApp app) : AppTest(app)
     public async Task the_clients_table_shows_the_granted_role_and_the_kpis_the_member_may_see()
     {
         var (collaboration, partner, firmAdmin, business, owner) = await Reported();
-        var row = (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin)).ShouldBe(HttpStatusCode.OK)["items"].AsArray().ShouldHaveSingleItem()!;
-        row["role"]!.GetValue<string>().ShouldBe("accountant");
-        row["kpis"]!.AsObject().Select(k => (k.Key, k.Value!.GetValue<int>())).ShouldBe([("pending_invoices", 1), ("journal_entries_to_review", 2)]);
+        var row = (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients", firmAdmin)).Items.ShouldHaveSingleItem();
+        row.Role.ShouldBe("accountant");
+        row.Kpis.Select(k => (k.Key, k.Value)).ShouldBe([("pending_invoices", 1), ("journal_entries_to_review", 2)]);
 
         await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "payroll_advisor" });
-        var narrowed = (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin))["items"].AsArray().Single()!;
-        narrowed["kpis"]!.AsObject().Select(k => k.Key).ShouldBe(["payroll_pending"]);
+        var narrowed = (await Api.GetAs<Page<ClientRow>>($"/api/v1/partners/{partner}/clients", firmAdmin)).Items.Single();
+        narrowed.Kpis.Select(k => k.Key).ShouldBe(["payroll_pending"]);
     }
 
     [Fact]

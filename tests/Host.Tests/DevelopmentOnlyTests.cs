@@ -48,9 +48,9 @@ public class DevelopmentOnlyTests(PartnersApp app) : AppTest(app)
             return (await response.Content.ReadAsStringAsync()).Trim();
         }
         var ana = new Actor("", "ana@lopez-asesores.es", "Ana López", await Token(("email", "ana@lopez-asesores.es"), ("name", "Ana López")));
-        (await Api.Get("/api/v1/me", ana)).ShouldBe(HttpStatusCode.OK)["email"].GetValue<string>().ShouldBe("ana@lopez-asesores.es");
+        (await Api.GetAs<Holded.Partners.Onboarding.Identity.MeResponse>("/api/v1/me", ana)).Email.ShouldBe("ana@lopez-asesores.es");
         var rita = new Actor("", "", "", await Token(("email", "rita@holded.com"), ("platform-role", "reviewer")));
-        (await Api.Get("/api/v1/me", rita))["platformRole"].GetValue<string>().ShouldBe("reviewer");
+        (await Api.GetAs<Holded.Partners.Onboarding.Identity.MeResponse>("/api/v1/me", rita)).PlatformRole.ShouldBe("reviewer");
         // A service's token names its client after its subject: one listed in Auth:ServiceClients counts as that service.
         var erp = new Actor("", "", "", await Token(("sub", Actor.ServiceClient), ("scope", "partners.access.check"), ("scope", "partners.billing")));
         (await Api.Get("/api/v1/me", erp))["scopes"].AsArray().Count.ShouldBe(2);

@@ -1,3 +1,4 @@
+using MeResponse = Holded.Partners.Onboarding.Identity.MeResponse;
 
 namespace Holded.Partners.Host.Tests;
 
@@ -43,14 +44,13 @@ public class HostTests(PartnersApp app) : AppTest(app)
     public async Task me_reports_the_token_identity_and_memberships_from_state()
     {
         var reviewer = Actor.Reviewer();
-        var me = (await Api.Get("/api/v1/me", reviewer)).ShouldBe(HttpStatusCode.OK);
-        me["userId"].GetValue<string>().ShouldBe(reviewer.UserId);
-        me["platformRole"].GetValue<string>().ShouldBe("reviewer");
-        me["memberships"].AsArray().ShouldBeEmpty();
+        var me = await Api.GetAs<MeResponse>("/api/v1/me", reviewer);
+        me.UserId.ShouldBe(reviewer.UserId);
+        me.PlatformRole.ShouldBe("reviewer");
+        me.Memberships.ShouldBeEmpty();
 
         var service = Actor.Service("partners.billing", "partners.access.check");
-        (await Api.Get("/api/v1/me", service))["scopes"].AsArray().Select(s => s!.GetValue<string>())
-            .ShouldBe(["partners.access.check", "partners.billing"]);
+        (await Api.GetAs<MeResponse>("/api/v1/me", service)).Scopes.ShouldBe(["partners.access.check", "partners.billing"]);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Holded.Partners.Access.Decisions;
+using Holded.Partners.Access.Grants;
+using Holded.Partners.Host.Operations;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -13,16 +16,16 @@ public class ProjectionsAdminTests(PartnersApp app) : AppTest(app)
         var (collaboration, _, _, _, owner) = await Api.Collaborating();
         await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
         await App.ProjectionsCaughtUpAsync();
-        var listed = (await Api.Get("/api/v1/admin/projections", Actor.Operator())).ShouldBe(HttpStatusCode.OK).Json!.AsArray();
-        var names = listed.Select(p => p!["name"]!.GetValue<string>()).ToArray();
+        var listed = await Api.GetAs<ProjectionStatus[]>("/api/v1/admin/projections", Actor.Operator());
+        var names = listed.Select(p => p.Name).ToArray();
         names.ShouldContain("Grant");
         names.ShouldContain("ClientWork");
         names.ShouldContain("Notification");
-        var async = listed.Single(p => p!["name"]!.GetValue<string>() == "ConversationResponse")!;
-        async["lifecycle"]!.GetValue<string>().ShouldBe("async");
-        async["version"]!.GetValue<uint>().ShouldBe(1u);
-        listed.ShouldAllBe(p => p!["lag"]!.GetValue<long>() == 0 && p["status"]!.GetValue<string>() == "current");
-        listed[0]!["position"]!.GetValue<long>().ShouldBeGreaterThan(0);
+        var async = listed.Single(p => p.Name == "ConversationResponse");
+        async.Lifecycle.ShouldBe("async");
+        async.Version.ShouldBe(1u);
+        listed.ShouldAllBe(p => p.Lag == 0 && p.Status == "current");
+        listed[0].Position.ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -32,7 +35,7 @@ public class ProjectionsAdminTests(PartnersApp app) : AppTest(app)
         var grant = $"/api/v1/collaborations/{collaboration}/access-grant";
         await Api.Put(grant, owner, new { role = "accountant" });
         async Task<string> Reason() => (await Api.Post("/api/v1/access/check", Actor.Service("partners.access.check"),
-            new { userId = firmAdmin.UserId, clientAccountId = business, section = "accounting", action = "write" }))["reason"].GetValue<string>();
+            new { userId = firmAdmin.UserId, clientAccountId = business, section = "accounting", action = "write" })).ShouldBe(HttpStatusCode.OK).As<Decision>().Reason;
         (await Reason()).ShouldBe("granted");
 
         // The client removes access while an operator asks to rebuild the grants: the removal stands, whatever the order.
@@ -47,11 +50,11 @@ public class ProjectionsAdminTests(PartnersApp app) : AppTest(app)
         }
         (await removal).ShouldBe(HttpStatusCode.NoContent);
         (await Reason()).ShouldBe("grant_removed");
-        (await Api.Get(grant, owner))["status"].GetValue<string>().ShouldBe("removed");
+        (await Api.GetAs<GrantView>(grant, owner)).Status.ShouldBe("removed");
     }
 
     [Fact]
-    public async Task an_async_projection_is_rebuilt_by_the_node_that_runs_it()
+    public async Task an_async_projection_is_rebuilt_on_request_to_the_same_figures_and_goes_on_following_events()
     {
         var (_, partner, _, _, owner) = await Api.Collaborating();
         await App.ProjectionsCaughtUpAsync();
@@ -68,7 +71,7 @@ public class ProjectionsAdminTests(PartnersApp app) : AppTest(app)
         // And it goes on following new events afterwards.
         await Api.RequestedCollaboration(Actor.Person("Another Owner"), partner);
         await App.ProjectionsCaughtUpAsync();
-        (await Api.Get($"/api/v1/marketplace/partners/{partner}/responsiveness", owner))["asked"].GetValue<int>().ShouldBe(2);
+        (await Api.GetAs<Holded.Partners.Marketplace.Responsiveness.PartnerResponsiveness>($"/api/v1/marketplace/partners/{partner}/responsiveness", owner)).Asked.ShouldBe(2);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class TransientFailureTests(PartnersApp app) : AppTest(app)
 
     private async Task<string> Reason(Actor member, Guid business) =>
         (await Api.Post("/api/v1/access/check", Erp, new { userId = member.UserId, clientAccountId = business, section = "accounting", action = "read" }))
-        .ShouldBe(HttpStatusCode.OK)["reason"].GetValue<string>();
+        .ShouldBe(HttpStatusCode.OK).As<Holded.Partners.Access.Decisions.Decision>().Reason;
 
     private async Task<(Guid Partner, Actor Admin, Actor Other, Guid Business)> TwoAdministrators()
     {
@@ -72,8 +72,8 @@ public class TransientFailureTests(PartnersApp app) : AppTest(app)
         // (Not tracked as settled: tracking counts every failure, even one retried away.)
         (await Api.Post($"/api/v1/conversations/{conversation}/collaboration-request/accept", firmAdmin, new { confirm = true })).ShouldBe(HttpStatusCode.OK);
         await App.QuietAsync();
-        var clients = (await Api.Get($"/api/v1/partners/{partner}/clients", firmAdmin)).ShouldBe(HttpStatusCode.OK);
-        var collaboration = clients["items"].AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<Guid>();
+        var clients = await Api.GetAs<Holded.Partners.Kernel.Page<Holded.Partners.Collaboration.Collaborations.ClientRow>>($"/api/v1/partners/{partner}/clients", firmAdmin);
+        var collaboration = clients.Items.ShouldHaveSingleItem().Collaboration.Id;
 
         (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK);
         (await Reason(firmAdmin, business)).ShouldBe("granted");

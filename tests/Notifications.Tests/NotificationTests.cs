@@ -2,6 +2,8 @@ using Holded.Partners.Notifications.Inbox;
 using Holded.Partners.Notifications.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Collaborations = Holded.Partners.Contracts.Collaboration;
+using CollaborationView = Holded.Partners.Collaboration.Collaborations.CollaborationView;
+using ProfileView = Holded.Partners.Onboarding.Profiles.ProfileView;
 
 namespace Holded.Partners.Notifications.Tests;
 
@@ -11,8 +13,8 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     private static readonly Actor Erp = Actor.Service("partners.pending-work.write");
 
     private async Task<string[]> Kinds(Actor who, bool? unread = null) =>
-        (await Api.Get($"/api/v1/notifications{(unread is { } u ? $"?unread={u.ToString().ToLowerInvariant()}" : "")}", who))
-            .ShouldBe(HttpStatusCode.OK)["items"].AsArray().Select(i => i!["kind"]!.GetValue<string>()).ToArray();
+        (await Api.GetAs<InboxPage>($"/api/v1/notifications{(unread is { } u ? $"?unread={u.ToString().ToLowerInvariant()}" : "")}", who))
+            .Items.Select(i => i.Kind).ToArray();
 
     [Fact]
     public async Task the_way_to_a_collaboration_is_heard_by_the_right_side()
@@ -32,7 +34,7 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         (await Kinds(Actor.Person())).ShouldBeEmpty();
 
         // A message from the firm reaches the client, not the author.
-        var conversation = (await Api.Get($"/api/v1/collaborations/{collaboration}", owner))["conversationId"].GetValue<Guid>();
+        var conversation = (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{collaboration}", owner)).ConversationId;
         await Api.Settled(() => Api.Post($"/api/v1/conversations/{conversation}/messages", firmAdmin, new { text = "Os enviamos el presupuesto." }));
         (await Kinds(owner)).Count(k => k == "message_posted").ShouldBe(1);
         (await Kinds(firmAdmin)).Count(k => k == "message_posted").ShouldBe(1);
@@ -50,9 +52,9 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         var owner = Actor.Person("Owner");
         var (_, conversation) = await Api.RequestedCollaboration(owner, partner);
         await Api.Settled(() => Api.Post($"/api/v1/conversations/{conversation}/collaboration-request/decline", firmAdmin, new { reason = "Sin capacidad." }));
-        var news = (await Api.Get("/api/v1/notifications", owner))["items"].AsArray().Single(i => i!["kind"]!.GetValue<string>() == "collaboration_declined")!;
-        news["text"]!.GetValue<string>().ShouldContain("Sin capacidad.");
-        news["link"]!.GetValue<string>().ShouldBe($"/api/v1/conversations/{conversation}");
+        var news = (await Api.GetAs<InboxPage>("/api/v1/notifications", owner)).Items.Single(i => i.Kind == "collaboration_declined");
+        news.Text.ShouldContain("Sin capacidad.");
+        news.Link.ShouldBe($"/api/v1/conversations/{conversation}");
         (await Kinds(firmAdmin)).ShouldContain("collaboration_declined");
     }
 
@@ -81,11 +83,20 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     [Fact]
     public async Task an_expiring_grant_warns_both_sides()
     {
-        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
+        var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
+        var marta = await Api.AddMember(partner, firmAdmin, "account_manager");
+        var luis = await Api.AddMember(partner, firmAdmin, "account_manager");
+        await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/managers", firmAdmin, new { userIds = new[] { marta.UserId } }));
         var bus = Wolverine.HostBuilderExtensions.MessageBus(App.Host);
         var expires = DateTimeOffset.UtcNow.AddDays(7);
-        await Api.Settled(() => bus.PublishAsync(new Contracts.Access.AccessGrantExpiring(collaboration, business, Guid.Empty, 7, expires)).AsTask());
-        (await Kinds(owner)).ShouldContain("access_expiring");
+        await Api.Settled(() => bus.PublishAsync(new Contracts.Access.AccessGrantExpiring(collaboration, business, partner, 7, expires)).AsTask());
+        // The firm's side: its administrators and the manager assigned to this client; not a member assigned elsewhere.
+        foreach (var firmSide in new[] { firmAdmin, marta })
+            (await Kinds(firmSide)).Count(k => k == "access_expiring").ShouldBe(1);
+        (await Kinds(luis)).ShouldNotContain("access_expiring");
+        // The client's side too: their access is about to lapse, though they did nothing.
+        var warning = (await Api.GetAs<InboxPage>("/api/v1/notifications", owner)).Items.Single(i => i.Kind == "access_expiring");
+        warning.Link.ShouldBe($"/api/v1/collaborations/{collaboration}/access-grant");
     }
 
     [Fact]
@@ -97,14 +108,14 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         var manager = await Api.AddMember(firm, admin, "account_manager");
         var application = await Api.Apply(firm, admin);
         await Api.Settled(() => Api.Post($"/api/v1/partner-applications/{application}/reject", Actor.Reviewer(), new { reason = "Falta el certificado." }));
-        var decided = (await Api.Get("/api/v1/notifications", admin))["items"].AsArray().Single(i => i!["kind"]!.GetValue<string>() == "application_decided")!;
-        decided["text"]!.GetValue<string>().ShouldContain("Falta el certificado.");
-        decided["link"]!.GetValue<string>().ShouldBe($"/api/v1/partner-applications/{application}");
+        var decided = (await Api.GetAs<InboxPage>("/api/v1/notifications", admin)).Items.Single(i => i.Kind == "application_decided");
+        decided.Text.ShouldContain("Falta el certificado.");
+        decided.Link.ShouldBe($"/api/v1/partner-applications/{application}");
         (await Kinds(manager)).ShouldNotContain("application_decided");
 
         var partner = await Api.PublishedPartner(admin);
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("López Asesores"))).ShouldBe(HttpStatusCode.OK);
-        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         await Api.Settled(() => Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = "El nombre no coincide." }));
         (await Kinds(admin)).ShouldContain("profile_rejected");
     }
@@ -148,8 +159,8 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         (await Kinds(marta)).Count(k => k == "kpi_rise").ShouldBe(1);
         (await Kinds(luis)).ShouldNotContain("kpi_rise");   // his override for this client
         (await Kinds(owner)).ShouldNotContain("kpi_rise");  // the client's own work
-        var rise = (await Api.Get("/api/v1/notifications", marta))["items"].AsArray().First(i => i!["kind"]!.GetValue<string>() == "kpi_rise")!;
-        rise["link"]!.GetValue<string>().ShouldBe($"/api/v1/collaborations/{collaboration}/pending-work");
+        var rise = (await Api.GetAs<InboxPage>("/api/v1/notifications", marta)).Items.First(i => i.Kind == "kpi_rise");
+        rise.Link.ShouldBe($"/api/v1/collaborations/{collaboration}/pending-work");
 
         await Report("accounting", 1);                       // a fall is not news
         await Report("payroll", 3);                          // shared, but outside an accountant's role
@@ -175,19 +186,19 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     public async Task settings_have_a_default_take_overrides_only_for_reachable_clients_and_say_why_not()
     {
         var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
-        var defaults = (await Api.Get("/api/v1/notification-settings", firmAdmin)).ShouldBe(HttpStatusCode.OK);
-        defaults["email"].GetValue<bool>().ShouldBeFalse();
-        defaults["kpis"].AsArray().Count.ShouldBe(7);
+        var defaults = await Api.GetAs<NotificationSettings>("/api/v1/notification-settings", firmAdmin);
+        defaults.Email.ShouldBeFalse();
+        defaults.Kpis.Count.ShouldBe(7);
 
         var body = new { email = true, kpis = new[] { "tax_filings_due", "pending_invoices" }, clients = new[] { new { clientAccountId = business, kpis = Array.Empty<string>() } } };
         var saved = (await Api.Put("/api/v1/notification-settings", firmAdmin, body)).ShouldBe(HttpStatusCode.OK);
-        saved["kpis"].AsArray().Select(k => k!.GetValue<string>()).ShouldBe(["pending_invoices", "tax_filings_due"]);
+        saved.As<NotificationSettings>().Kpis.ShouldBe(["pending_invoices", "tax_filings_due"]);
         saved.Body.ShouldBe((await Api.Get("/api/v1/notification-settings", firmAdmin)).Body); // what was committed, version included
-        saved["version"].GetValue<long>().ShouldBe(1);
+        saved.As<NotificationSettings>().Version.ShouldBe(1);
         var before = await App.EventCountAsync("notifications.settings_changed");
         (await Api.Put("/api/v1/notification-settings", firmAdmin, body)).ShouldBe(HttpStatusCode.OK);
         (await App.EventCountAsync("notifications.settings_changed")).ShouldBe(before);
-        (await Api.Get("/api/v1/notification-settings", firmAdmin))["clients"].AsArray().ShouldHaveSingleItem();
+        (await Api.GetAs<NotificationSettings>("/api/v1/notification-settings", firmAdmin)).Clients.ShouldHaveSingleItem();
 
         (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = false, kpis = new[] { "gossip" } })).ShouldBeInvalid("kpis");
         (await Api.Put("/api/v1/notification-settings", firmAdmin, new { kpis = Array.Empty<string>() })).ShouldBeInvalid("email");
@@ -231,8 +242,8 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
         (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = true, kpis = Array.Empty<string>() })).ShouldBe(HttpStatusCode.OK);
         await Api.Settled(() => Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" }));
-        var granted = (await Api.Get("/api/v1/notifications", firmAdmin))["items"].AsArray().First(i => i!["kind"]!.GetValue<string>() == "access_granted")!;
-        var mail = Path.Combine(App.MailFolder, $"{granted["id"]!.GetValue<Guid>()}.eml");
+        var granted = (await Api.GetAs<InboxPage>("/api/v1/notifications", firmAdmin)).Items.First(i => i.Kind == "access_granted");
+        var mail = Path.Combine(App.MailFolder, $"{granted.Id}.eml");
         File.Exists(mail).ShouldBeTrue();
         (await File.ReadAllTextAsync(mail)).ShouldContain($"To: {firmAdmin.Email}");
         Directory.GetFiles(App.MailFolder).ShouldNotContain(f => File.ReadAllText(f).Contains(owner.Email));
@@ -242,18 +253,18 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     public async Task the_inbox_is_read_one_by_one_or_all_at_once_and_is_nobody_elses()
     {
         var (_, _, firmAdmin, _, owner) = await Api.Collaborating();
-        var page = (await Api.Get("/api/v1/notifications?unread=true", firmAdmin)).ShouldBe(HttpStatusCode.OK);
-        var unread = page["unread"].GetValue<long>();
+        var page = await Api.GetAs<InboxPage>("/api/v1/notifications?unread=true", firmAdmin);
+        var unread = page.Unread;
         unread.ShouldBeGreaterThan(1);
-        var first = page["items"].AsArray()[0]!["id"]!.GetValue<Guid>();
+        var first = page.Items[0].Id;
         (await Api.Post($"/api/v1/notifications/{first}/read", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await Api.Post($"/api/v1/notifications/{first}/read", firmAdmin)).ShouldBe(HttpStatusCode.OK)["marked"].GetValue<int>().ShouldBe(1);
-        (await Api.Post($"/api/v1/notifications/{first}/read", firmAdmin))["marked"].GetValue<int>().ShouldBe(0);
-        (await Api.Get("/api/v1/notifications/unread-count", firmAdmin))["unread"].GetValue<long>().ShouldBe(unread - 1);
+        (await Api.Post($"/api/v1/notifications/{first}/read", firmAdmin)).ShouldBe(HttpStatusCode.OK).As<MarkedRead>().Marked.ShouldBe(1);
+        (await Api.Post($"/api/v1/notifications/{first}/read", firmAdmin)).ShouldBe(HttpStatusCode.OK).As<MarkedRead>().Marked.ShouldBe(0);
+        (await Api.GetAs<UnreadCount>("/api/v1/notifications/unread-count", firmAdmin)).Unread.ShouldBe(unread - 1);
         (await Kinds(firmAdmin, unread: false)).Length.ShouldBe(1);
-        (await Api.Post("/api/v1/notifications/read-all", firmAdmin, new { })).ShouldBe(HttpStatusCode.OK)["marked"].GetValue<int>().ShouldBe((int)unread - 1);
-        (await Api.Get("/api/v1/notifications/unread-count", firmAdmin))["unread"].GetValue<long>().ShouldBe(0);
-        (await Api.Get("/api/v1/notifications/unread-count", owner))["unread"].GetValue<long>().ShouldBeGreaterThan(0);
+        (await Api.Post("/api/v1/notifications/read-all", firmAdmin, new { })).ShouldBe(HttpStatusCode.OK).As<MarkedRead>().Marked.ShouldBe((int)unread - 1);
+        (await Api.GetAs<UnreadCount>("/api/v1/notifications/unread-count", firmAdmin)).Unread.ShouldBe(0);
+        (await Api.GetAs<UnreadCount>("/api/v1/notifications/unread-count", owner)).Unread.ShouldBeGreaterThan(0);
         var missing = (await Api.Post($"/api/v1/notifications/{Guid.NewGuid()}/read", firmAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
         missing["detail"].GetValue<string>().ShouldBe("No notification with that id exists, or it is not visible to you.");
         (await Api.Post($"/api/v1/notifications/{first}/read", Erp)).ShouldBeProblem(HttpStatusCode.Forbidden)["detail"].GetValue<string>()
@@ -287,11 +298,9 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
             await session.SaveChangesAsync();
         }
         var first = (await Api.Post("/api/v1/notifications/read-all", person, new { })).ShouldBe(HttpStatusCode.OK);
-        first["marked"].GetValue<int>().ShouldBe(Inbox.ReadAllNotificationsEndpoint.ReadAllAtOnce);
-        first["remaining"].GetValue<long>().ShouldBe(5);
+        first.As<MarkedRead>().ShouldBe(new MarkedRead(Inbox.ReadAllNotificationsEndpoint.ReadAllAtOnce, 5));
         var second = (await Api.Post("/api/v1/notifications/read-all", person, new { })).ShouldBe(HttpStatusCode.OK);
-        second["marked"].GetValue<int>().ShouldBe(5);
-        second["remaining"].GetValue<long>().ShouldBe(0);
-        (await Api.Get("/api/v1/notifications/unread-count", person))["unread"].GetValue<long>().ShouldBe(0);
+        second.As<MarkedRead>().ShouldBe(new MarkedRead(5, 0));
+        (await Api.GetAs<UnreadCount>("/api/v1/notifications/unread-count", person)).Unread.ShouldBe(0);
     }
 }

@@ -1,3 +1,8 @@
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Holded.Partners.Onboarding.Profiles;
+using Holded.Partners.Onboarding.Program;
+using Holded.Partners.Onboarding.Team;
 using System.Text.Json.Nodes;
 using Npgsql;
 
@@ -26,7 +31,7 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
         var partner = await Api.RegisterPartner(admin);
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK);
         var submitted = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);
-        return (partner, admin, submitted["pending"]["revisionId"].GetValue<Guid>());
+        return (partner, admin, submitted.As<ProfileView>().Pending.ShouldNotBeNull().RevisionId);
     }
 
     [Fact]
@@ -35,7 +40,7 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
         var (_, admin, application) = await Applied();
         App.Clock.Advance(TimeSpan.FromHours(1));
         var approved = await Api.Settled(() => Api.Post($"/api/v1/partner-applications/{application}/approve", Actor.Reviewer()));
-        approved.ShouldBe(HttpStatusCode.OK)["reviewedAt"].GetValue<DateTimeOffset>().ShouldBeLessThan(App.Clock.GetUtcNow() - TimeSpan.FromMinutes(30));
+        approved.ShouldBe(HttpStatusCode.OK).As<PartnerApplicationView>().ReviewedAt.ShouldNotBeNull().ShouldBeLessThan(App.Clock.GetUtcNow() - TimeSpan.FromMinutes(30));
         ShouldBeTheSame(approved, (await Api.Get($"/api/v1/partner-applications/{application}", admin)).ShouldBe(HttpStatusCode.OK).Json);
     }
 
@@ -100,8 +105,8 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
         var marta = Actor.Person("Marta");
         var invitation = (await Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = marta.Email, role = "account_manager" })).Id;
         var accepted = await Api.Settled(() => Api.Post($"/api/v1/invitations/{invitation}/accept", marta));
-        accepted.ShouldBe(HttpStatusCode.OK)["role"].GetValue<string>().ShouldBe("account_manager");
-        accepted["accountId"].GetValue<Guid>().ShouldBe(firm);
+        accepted.ShouldBe(HttpStatusCode.OK).As<AcceptedInvitation>().Role.ShouldBe("account_manager");
+        accepted.As<AcceptedInvitation>().AccountId.ShouldBe(firm);
         var changed = await Api.Settled(() => Api.Put($"/api/v1/accounts/{firm}/members/{marta.UserId}", admin, new { role = "administrator" }));
         var members = (await Api.Get($"/api/v1/accounts/{firm}/members", admin)).ShouldBe(HttpStatusCode.OK);
         var row = members["items"].AsArray().Single(m => m!["userId"]!.GetValue<string>() == marta.UserId)!;
@@ -148,7 +153,7 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
             () => Api.Post("/api/v1/partner-applications", admin, new { accountId = firm }),
             () => Api.Post("/api/v1/partner-applications", admin, new { accountId = firm }));
         OneWinsTheOthersConflict(replies, HttpStatusCode.Created);
-        (await Api.Get("/api/v1/partner-applications?status=pending", Actor.Reviewer()))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<PartnerApplicationView>>("/api/v1/partner-applications?status=pending", Actor.Reviewer())).Total.ShouldBe(1);
     }
 
     [Fact]
@@ -160,7 +165,7 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
             () => Api.Post($"/api/v1/partner-applications/{application}/reject", Actor.Reviewer(), new { reason = "Duplicado." }));
         OneWinsTheOthersConflict(replies, HttpStatusCode.OK);
         await App.QuietAsync();
-        var decided = (await Api.Get($"/api/v1/partner-applications/{application}", admin))["status"].GetValue<string>();
+        var decided = (await Api.GetAs<PartnerApplicationView>($"/api/v1/partner-applications/{application}", admin)).Status;
         ShouldBeTheSame(replies.Single(r => r.Status == HttpStatusCode.OK), (await Api.Get($"/api/v1/partner-applications/{application}", admin)).Json);
         decided.ShouldBeOneOf("approved", "rejected");
     }
@@ -174,9 +179,9 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
             () => Api.Post($"/api/v1/partner-applications/{application}/approve", Actor.Reviewer()));
         OneWinsTheOthersConflict(replies, HttpStatusCode.OK);
         await App.QuietAsync();
-        var account = await Api.Get($"/api/v1/accounts/{firm}", admin);
+        var account = await Api.GetAs<AccountView>($"/api/v1/accounts/{firm}", admin);
         // Never both: a partner whose subscription lapsed before the approval was recorded.
-        (account["isPartner"].GetValue<bool>() && account["subscriptionStatus"].GetValue<string>() == "past_due").ShouldBeFalse(account.Body);
+        (account.IsPartner && account.SubscriptionStatus == "past_due").ShouldBeFalse(account.ToString());
     }
 
     [Fact]
@@ -187,6 +192,11 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
             () => Api.Post($"/api/v1/profile-reviews/{revision}/approve", Actor.Reviewer()),
             () => Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = "No vale." }));
         OneWinsTheOthersConflict(replies, HttpStatusCode.OK);
+        // One decision recorded, and the review queue shows it.
+        ((await App.EventCountAsync("onboarding.profile_revision_approved")) + (await App.EventCountAsync("onboarding.profile_revision_rejected"))).ShouldBe(1);
+        var decided = (await Api.GetAs<Page<ProfileReview>>("/api/v1/profile-reviews?status=approved", Actor.Reviewer())).Total
+            + (await Api.GetAs<Page<ProfileReview>>("/api/v1/profile-reviews?status=rejected", Actor.Reviewer())).Total;
+        decided.ShouldBe(1);
     }
 
     [Fact]
@@ -199,7 +209,7 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
             () => Api.Post($"/api/v1/partners/{partner}/profile/submit", admin),
             () => Api.Post($"/api/v1/partners/{partner}/profile/submit", admin));
         OneWinsTheOthersConflict(replies, HttpStatusCode.OK);
-        (await Api.Get("/api/v1/profile-reviews", Actor.Reviewer()))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<ProfileReview>>("/api/v1/profile-reviews", Actor.Reviewer())).Total.ShouldBe(1);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ProfileView = Holded.Partners.Onboarding.Profiles.ProfileView;
 using Contract = Holded.Partners.Contracts.Onboarding;
 
 namespace Holded.Partners.Onboarding.Tests;
@@ -83,7 +84,7 @@ public class ContractsTests(PartnersApp app) : AppTest(app)
         var admin = Actor.Person();
         var partner = await Api.RegisterPartner(admin);
         await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile());
-        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         var published = await Published<Contract.PartnerProfilePublished>(() => Api.Post($"/api/v1/profile-reviews/{revision}/approve", Actor.Reviewer()));
         var listing = published.ShouldHaveSingleItem();
         listing.AccountId.ShouldBe(partner);

@@ -1,3 +1,5 @@
+using Holded.Partners.Onboarding.Profiles;
+using Holded.Partners.Onboarding.Team;
 namespace Holded.Partners.Onboarding.Tests;
 
 /// <summary>Holes a review found; each test fails without its fix.</summary>
@@ -58,7 +60,7 @@ public class HardeningTests(PartnersApp app) : AppTest(app)
         var kept = (await Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = "kept@example.es", role = "account_manager" })).Id;
         (await Api.Delete($"/api/v1/accounts/{firm}/members/{second.UserId}", admin)).ShouldBe(HttpStatusCode.NoContent);
         (await Api.Post($"/api/v1/invitations/{invitation}/accept", alt)).ShouldBeProblem(HttpStatusCode.Conflict);
-        (await Api.Get($"/api/v1/invitations/{kept}", admin))["status"].GetValue<string>().ShouldBe("pending");
+        (await Api.GetAs<InvitationView>($"/api/v1/invitations/{kept}", admin)).Status.ShouldBe("pending");
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public class HardeningTests(PartnersApp app) : AppTest(app)
         var second = await Api.AddMember(firm, admin, "administrator");
         var invitation = (await Api.Post($"/api/v1/accounts/{firm}/invitations", second, new { email = "alt@example.es", role = "administrator" })).Id;
         (await Api.Put($"/api/v1/accounts/{firm}/members/{second.UserId}", admin, new { role = "account_manager" })).ShouldBe(HttpStatusCode.OK);
-        (await Api.Get($"/api/v1/invitations/{invitation}", admin))["status"].GetValue<string>().ShouldBe("revoked");
+        (await Api.GetAs<InvitationView>($"/api/v1/invitations/{invitation}", admin)).Status.ShouldBe("revoked");
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public class HardeningTests(PartnersApp app) : AppTest(app)
         (await Api.Post($"/api/v1/partner-applications/{application}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
 
         (await Api.Put($"/api/v1/partners/{firm}/profile", reviewer, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK);
-        var revision = (await Api.Post($"/api/v1/partners/{firm}/profile/submit", reviewer))["pending"]["revisionId"]!.GetValue<Guid>();
+        var revision = (await Api.Post($"/api/v1/partners/{firm}/profile/submit", reviewer)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         (await Api.Post($"/api/v1/profile-reviews/{revision}/approve", reviewer)).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 

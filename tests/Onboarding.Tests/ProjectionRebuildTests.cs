@@ -1,3 +1,4 @@
+using ProfileView = Holded.Partners.Onboarding.Profiles.ProfileView;
 using Holded.Partners.Onboarding.Accounts;
 using Holded.Partners.Onboarding.Identity;
 using Holded.Partners.Onboarding.Profiles;
@@ -19,7 +20,7 @@ public class ProjectionRebuildTests(PartnersApp app) : AppTest(app)
         var partner = await Api.RegisterPartner(admin);
         await Api.PublishProfile(partner, admin);
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("Otro nombre"))).ShouldBe(HttpStatusCode.OK);
-        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         (await Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = "Nombre distinto." })).ShouldBe(HttpStatusCode.OK);
 
         var manager = await Api.AddMember(partner, admin, "account_manager");

@@ -106,6 +106,9 @@ public sealed class Api(IRunningApp app)
     public Task Settled(Func<Task> action) => Settled(async () => { await action(); return true; });
 
     public Task<Reply> Get(string url, Actor? who) => Send(HttpMethod.Get, url, who);
+
+    /// <summary>A GET answered 200, read as the endpoint's own record (<see cref="Reply.As{T}"/>).</summary>
+    public async Task<T> GetAs<T>(string url, Actor? who) => (await Get(url, who)).ShouldBe(HttpStatusCode.OK).As<T>();
     public Task<Reply> Post(string url, Actor? who, object? body = null) => Send(HttpMethod.Post, url, who, body);
     public Task<Reply> Put(string url, Actor? who, object? body) => Send(HttpMethod.Put, url, who, body);
     public Task<Reply> Delete(string url, Actor? who) => Send(HttpMethod.Delete, url, who);

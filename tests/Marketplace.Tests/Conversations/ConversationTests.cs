@@ -1,3 +1,7 @@
+using Holded.Partners.Kernel;
+using Holded.Partners.Marketplace.Conversations;
+using CollaborationView = Holded.Partners.Collaboration.Collaborations.CollaborationView;
+
 namespace Holded.Partners.Marketplace.Tests.Conversations;
 
 public class ConversationTests(PartnersApp app) : AppTest(app)
@@ -22,12 +26,12 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         var manager = await Api.AddMember(partner, firmAdmin, "account_manager");
         (await Api.Post($"/api/v1/conversations/{opened.Id}/messages", manager, new { text = "Les escribo yo." })).ShouldBe(HttpStatusCode.Created);
 
-        var view = (await Api.Get($"/api/v1/conversations/{opened.Id}", owner)).ShouldBe(HttpStatusCode.OK);
-        view["messages"].AsArray().Select(m => m!["side"]!.GetValue<string>()).ShouldBe(["client", "partner", "partner"]);
-        view["partnerName"].GetValue<string>().ShouldBe("Gestoría López");
+        var view = await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{opened.Id}", owner);
+        view.Messages.Select(m => m.Side).ShouldBe(["client", "partner", "partner"]);
+        view.Conversation.PartnerName.ShouldBe("Gestoría López");
 
-        (await Api.Get($"/api/v1/conversations?accountId={partner}", firmAdmin))["total"].GetValue<long>().ShouldBe(1);
-        (await Api.Get($"/api/v1/conversations?accountId={business}", owner))["items"][0]!["messageCount"]!.GetValue<int>().ShouldBe(3);
+        (await Api.GetAs<Page<ConversationSummary>>($"/api/v1/conversations?accountId={partner}", firmAdmin)).Total.ShouldBe(1);
+        (await Api.GetAs<Page<ConversationSummary>>($"/api/v1/conversations?accountId={business}", owner)).Items[0].MessageCount.ShouldBe(3);
     }
 
     [Fact]
@@ -38,7 +42,7 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
             Api.Post($"/api/v1/conversations/{id}/messages", i % 2 == 0 ? owner : firmAdmin, new { text = $"mensaje {i}" })));
         replies.ShouldAllBe(r => r.Status == HttpStatusCode.Created);
-        (await Api.Get($"/api/v1/conversations/{id}", owner))["messageCount"].GetValue<int>().ShouldBe(7);
+        (await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}", owner)).Conversation.MessageCount.ShouldBe(7);
     }
 
     [Fact]
@@ -87,13 +91,13 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         var (partner, firmAdmin, business, owner) = await Parties();
         var id = await Api.OpenConversation(owner, business, partner);
         await Api.RequestCollaboration(owner, id);
-        var requests = (await Api.Get($"/api/v1/conversations?accountId={partner}&status=requested", firmAdmin)).ShouldBe(HttpStatusCode.OK);
-        requests["items"][0]!["id"]!.GetValue<Guid>().ShouldBe(id);
+        var requests = await Api.GetAs<Page<ConversationSummary>>($"/api/v1/conversations?accountId={partner}&status=requested", firmAdmin);
+        requests.Items[0].Id.ShouldBe(id);
 
         (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin, new { confirm = false })).ShouldBeInvalid("confirm");
         (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin)).ShouldBeProblem(HttpStatusCode.BadRequest);
         var collaboration = await Api.AcceptRequest(firmAdmin, id);
-        (await Api.Get($"/api/v1/collaborations/{collaboration}", owner))["status"].GetValue<string>().ShouldBe("active");
+        (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{collaboration}", owner)).Status.ShouldBe("active");
         (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin, new { confirm = true })).ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
@@ -125,8 +129,8 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         var id = await Api.OpenConversation(owner, business, partner);
         var requested = (await Api.Post($"/api/v1/conversations/{id}/collaboration-request", owner, new { message = "¿Trabajamos juntos?" }))
             .ShouldBe(HttpStatusCode.OK);
-        requested["requestStatus"].GetValue<string>().ShouldBe("requested");
-        requested["requestedAt"].GetValue<DateTimeOffset>().ShouldBe(requested["lastActivityAt"].GetValue<DateTimeOffset>());
+        requested.As<ConversationView>().RequestStatus.ShouldBe("requested");
+        requested.As<ConversationView>().RequestedAt.ShouldBe(requested.As<ConversationView>().LastActivityAt);
         requested.Json!.ToJsonString().ShouldBe(await ViewRead(id, owner)); // the request's own time, not the clock's
 
         var declined = (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/decline", firmAdmin, new { reason = "Ahora no podemos." }))
@@ -136,7 +140,7 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         (await Api.Post($"/api/v1/conversations/{id}/collaboration-request", owner)).ShouldBe(HttpStatusCode.OK);
         var accepted = await Api.Settled(() => Api.Post($"/api/v1/conversations/{id}/collaboration-request/accept", firmAdmin, new { confirm = true }));
         accepted.ShouldBe(HttpStatusCode.OK);
-        accepted["requestStatus"].GetValue<string>().ShouldBe("accepted");
+        accepted.As<ConversationView>().RequestStatus.ShouldBe("accepted");
         accepted.Json!.ToJsonString().ShouldBe(await ViewRead(id, owner));
     }
 
@@ -148,8 +152,8 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         var replies = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Api.Post($"/api/v1/conversations/{id}/collaboration-request", owner)));
         replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
         replies.Where(r => r.Status != HttpStatusCode.OK).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
-        var requested = (await Api.Get($"/api/v1/conversations/{id}", owner)).ShouldBe(HttpStatusCode.OK);
-        requested["requestStatus"].GetValue<string>().ShouldBe("requested");
+        var requested = await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}", owner);
+        requested.Conversation.RequestStatus.ShouldBe("requested");
     }
 
     [Fact]
@@ -174,8 +178,8 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/decline", firmAdmin, new { reason = "" })).ShouldBeInvalid("reason");
         var declined = (await Api.Post($"/api/v1/conversations/{id}/collaboration-request/decline", firmAdmin, new { reason = "Sin capacidad este trimestre." }))
             .ShouldBe(HttpStatusCode.OK);
-        declined["requestStatus"].GetValue<string>().ShouldBe("declined");
-        (await Api.Get($"/api/v1/conversations/{id}", owner))["declineReason"].GetValue<string>().ShouldBe("Sin capacidad este trimestre.");
+        declined.As<ConversationView>().RequestStatus.ShouldBe("declined");
+        (await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}", owner)).Conversation.DeclineReason.ShouldBe("Sin capacidad este trimestre.");
         await Api.RequestCollaboration(owner, id);
     }
 
@@ -216,17 +220,17 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         for (var i = 1; i < 55; i++)
             (await Api.Post($"/api/v1/conversations/{id}/messages", i % 2 == 0 ? owner : firmAdmin, new { text = $"mensaje {i}" })).ShouldBe(HttpStatusCode.Created);
 
-        var latest = (await Api.Get($"/api/v1/conversations/{id}", owner)).ShouldBe(HttpStatusCode.OK);
-        latest["messageCount"].GetValue<int>().ShouldBe(55);
-        var texts = latest["messages"].AsArray().Select(m => m!["text"]!.GetValue<string>()).ToArray();
+        var latest = await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}", owner);
+        latest.Conversation.MessageCount.ShouldBe(55);
+        var texts = latest.Messages.Select(m => m.Text).ToArray();
         texts.Length.ShouldBe(50);
         texts[0].ShouldBe("mensaje 5");
         texts[^1].ShouldBe("mensaje 54");
-        var older = latest["olderBefore"].GetValue<long>();
-        var first = (await Api.Get($"/api/v1/conversations/{id}?before={older}", owner)).ShouldBe(HttpStatusCode.OK);
-        first["messages"].AsArray().Select(m => m!["text"]!.GetValue<string>()).ShouldBe(["mensaje 0", "mensaje 1", "mensaje 2", "mensaje 3", "mensaje 4"]);
-        first["olderBefore"].ShouldBeNull();
-        (await Api.Get($"/api/v1/conversations/{id}?limit=2", owner))["messages"].AsArray().Count.ShouldBe(2);
+        var older = latest.OlderBefore.ShouldNotBeNull();
+        var first = await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}?before={older}", owner);
+        first.Messages.Select(m => m.Text).ShouldBe(["mensaje 0", "mensaje 1", "mensaje 2", "mensaje 3", "mensaje 4"]);
+        first.OlderBefore.ShouldBeNull();
+        (await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}?limit=2", owner)).Messages.Count.ShouldBe(2);
         (await Api.Get($"/api/v1/conversations/{id}?limit=1000", owner)).ShouldBeInvalid("limit");
         (await Api.Get($"/api/v1/conversations/{id}?before=0", owner)).ShouldBeInvalid("before");
     }
@@ -251,8 +255,8 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         (await Api.Get($"/api/v1/conversations/{conversation}", luis)).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Post($"/api/v1/conversations/{conversation}/messages", luis, new { text = "¿Y yo?" })).ShouldBeProblem(HttpStatusCode.NotFound);
 
-        async Task<Guid[]> Listed(Actor who) => (await Api.Get($"/api/v1/conversations?accountId={partner}", who)).ShouldBe(HttpStatusCode.OK)
-            ["items"].AsArray().Select(c => c!["id"]!.GetValue<Guid>()).ToArray();
+        async Task<Guid[]> Listed(Actor who) => (await Api.GetAs<Page<ConversationSummary>>($"/api/v1/conversations?accountId={partner}", who))
+            .Items.Select(c => c.Id).ToArray();
         (await Listed(luis)).ShouldBe([prospect]);
         (await Listed(marta)).OrderBy(x => x).ShouldBe(new[] { prospect, conversation }.OrderBy(x => x));
         (await Listed(firmAdmin)).Length.ShouldBe(2);

@@ -1,3 +1,4 @@
+using ProfileView = Holded.Partners.Onboarding.Profiles.ProfileView;
 namespace Holded.Partners.Marketplace.Tests.Directory;
 
 /// <summary>The directory pages over plain HTTP (the browser tests drive them in Chromium).</summary>
@@ -24,7 +25,7 @@ public class DirectoryPageTests(PartnersApp app) : AppTest(app)
     {
         var admin = Actor.Person();
         var partner = await Api.PublishedPartner(admin);
-        var slug = (await Api.Get($"/api/v1/partners/{partner}/profile", admin))["slug"].GetValue<string>();
+        var slug = (await Api.GetAs<ProfileView>($"/api/v1/partners/{partner}/profile", admin)).Slug.ShouldNotBeNull();
         (await Api.Get($"/directory/{slug}", null)).ShouldBe(HttpStatusCode.OK);
         await Api.SetSubscription(partner, "canceled");
         (await Api.Get($"/directory/{slug}", null)).ShouldBe(HttpStatusCode.NotFound);

@@ -1,3 +1,6 @@
+using Holded.Partners.Kernel;
+using Holded.Partners.Marketplace.Listings;
+using ProfileView = Holded.Partners.Onboarding.Profiles.ProfileView;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Holded.Partners.Marketplace.Tests.Listings;
@@ -17,13 +20,13 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         var admin = Actor.Person();
         var partner = await Api.PublishedPartner(admin);
         var owner = await BusinessMember();
-        var found = (await Api.Get("/api/v1/marketplace/partners", owner)).ShouldBe(HttpStatusCode.OK);
-        found["total"].GetValue<long>().ShouldBe(1);
-        var item = found["items"][0]!;
-        item["accountId"]!.GetValue<Guid>().ShouldBe(partner);
-        item["displayName"]!.GetValue<string>().ShouldBe("Gestoría López");
-        item["contactEmail"]!.GetValue<string>().ShouldBe("hola@gestorialopez.es");
-        item["contactPhone"]!.GetValue<string>().ShouldBe("+34 910 000 000");
+        var found = await Api.GetAs<Page<MarketplacePartner>>("/api/v1/marketplace/partners", owner);
+        found.Total.ShouldBe(1);
+        var item = found.Items[0];
+        item.AccountId.ShouldBe(partner);
+        item.DisplayName.ShouldBe("Gestoría López");
+        item.ContactEmail.ShouldBe("hola@gestorialopez.es");
+        item.ContactPhone.ShouldBe("+34 910 000 000");
     }
 
     [Fact]
@@ -31,7 +34,7 @@ public class SearchTests(PartnersApp app) : AppTest(app)
     {
         await Api.PublishedPartner(Actor.Person());
         var found = (await Api.Get("/api/v1/directory/partners", null)).ShouldBe(HttpStatusCode.OK);
-        found["total"].GetValue<long>().ShouldBe(1);
+        found.As<Page<DirectoryPartner>>().Total.ShouldBe(1);
         found.Body.ShouldNotContain("hola@gestorialopez.es");
         found.Body.ShouldNotContain("910 000 000");
         found.Body.ShouldNotContain("contactEmail");
@@ -43,9 +46,9 @@ public class SearchTests(PartnersApp app) : AppTest(app)
     {
         var partner = await Api.PublishedPartner(Actor.Person());
         await Api.SetSubscription(partner, "past_due");
-        (await Api.Get("/api/v1/directory/partners", null))["total"].GetValue<long>().ShouldBe(0);
+        (await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners", null)).Total.ShouldBe(0);
         await Api.SetSubscription(partner, "active");
-        (await Api.Get("/api/v1/directory/partners", null))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners", null)).Total.ShouldBe(1);
     }
 
     [Fact]
@@ -54,7 +57,7 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         var admin = Actor.Person();
         var partner = await Api.RegisterPartner(admin);
         await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile());
-        (await Api.Get("/api/v1/directory/partners", null))["total"].GetValue<long>().ShouldBe(0);
+        (await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners", null)).Total.ShouldBe(0);
     }
 
     [Fact]
@@ -64,13 +67,13 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         var partner = await Api.PublishedPartner(admin);
         await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("López Asesores"));
         await Api.Settled(() => Api.Post($"/api/v1/partners/{partner}/profile/submit", admin));
-        (await Api.Get("/api/v1/directory/partners", null))["items"][0]!["displayName"]!.GetValue<string>().ShouldBe("Gestoría López");
+        (await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners", null)).Items[0].DisplayName.ShouldBe("Gestoría López");
 
-        var pending = (await Api.Get($"/api/v1/partners/{partner}/profile", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var pending = (await Api.GetAs<ProfileView>($"/api/v1/partners/{partner}/profile", admin)).Pending.ShouldNotBeNull().RevisionId;
         await Api.Settled(() => Api.Post($"/api/v1/profile-reviews/{pending}/approve", Actor.Reviewer()));
-        var listed = await Api.Get("/api/v1/directory/partners", null);
-        listed["total"].GetValue<long>().ShouldBe(1);
-        listed["items"][0]!["displayName"]!.GetValue<string>().ShouldBe("López Asesores");
+        var listed = await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners", null);
+        listed.Total.ShouldBe(1);
+        listed.Items[0].DisplayName.ShouldBe("López Asesores");
     }
 
     [Fact]
@@ -81,8 +84,8 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         await Api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Asesoría Fiscal Norte",
             "Declaraciones de impuestos y contabilidad para autónomos del norte.", services: ["tax_filing"], provinces: ["bizkaia"]));
 
-        async Task<string[]> Names(string q) => (await Api.Get($"/api/v1/directory/partners?q={Uri.EscapeDataString(q)}", null))
-            .ShouldBe(HttpStatusCode.OK)["items"].AsArray().Select(i => i!["displayName"]!.GetValue<string>()).ToArray();
+        async Task<string[]> Names(string q) => (await Api.GetAs<Page<DirectoryPartner>>($"/api/v1/directory/partners?q={Uri.EscapeDataString(q)}", null))
+            .Items.Select(i => i.DisplayName).ToArray();
 
         (await Names("nominas")).ShouldBe(["Nóminas Express"]);
         (await Names("Impuestos")).ShouldBe(["Asesoría Fiscal Norte"]);
@@ -98,8 +101,8 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         await Api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Dos", services: ["payroll", "audit"], provinces: ["madrid"], languages: ["es", "en"], sectors: ["technology"]));
         await Api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Tres", services: ["audit"], provinces: ["madrid"], languages: ["ca"], sectors: ["retail"]));
 
-        async Task<string[]> Names(string query) => (await Api.Get($"/api/v1/directory/partners?{query}", null))
-            .ShouldBe(HttpStatusCode.OK)["items"].AsArray().Select(i => i!["displayName"]!.GetValue<string>()).Order().ToArray();
+        async Task<string[]> Names(string query) => (await Api.GetAs<Page<DirectoryPartner>>($"/api/v1/directory/partners?{query}", null))
+            .Items.Select(i => i.DisplayName).Order().ToArray();
 
         (await Names("service=payroll")).ShouldBe(["Dos", "Uno"]);
         (await Names("province=madrid")).ShouldBe(["Dos", "Tres"]);
@@ -117,22 +120,22 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         await Api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Completa", "Contabilidad para pymes de la zona centro, desde hace muchos años y con equipo propio."));
         await Api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile("Contabilidad Contable", "Contabilidad, contabilidad y más contabilidad para pymes: es lo único que hacemos."));
 
-        var names = (await Api.Get("/api/v1/directory/partners?q=contabilidad", null))["items"].AsArray()
-            .Select(i => i!["displayName"]!.GetValue<string>()).ToArray();
+        var names = (await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners?q=contabilidad", null)).Items
+            .Select(i => i.DisplayName).ToArray();
         names[0].ShouldBe("Contabilidad Contable");                 // the word in the name weighs most
         Array.IndexOf(names, "Completa").ShouldBeLessThan(Array.IndexOf(names, "Poco")); // then the fuller profile
-        (await Api.Get("/api/v1/directory/partners", null))["items"].AsArray()
-            .Select(i => i!["displayName"]!.GetValue<string>()).Last().ShouldBe("Poco");
+        (await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners", null)).Items
+            .Select(i => i.DisplayName).Last().ShouldBe("Poco");
     }
 
     [Fact]
     public async Task results_are_paged()
     {
         for (var i = 0; i < 3; i++) await Api.PublishedPartner(Actor.Person(), Scenarios.CompleteProfile($"Firma {i}"));
-        var second = (await Api.Get("/api/v1/directory/partners?page=2&pageSize=2", null)).ShouldBe(HttpStatusCode.OK);
-        second["total"].GetValue<long>().ShouldBe(3);
-        second["items"].AsArray().Count.ShouldBe(1);
-        (await Api.Get("/api/v1/directory/partners?page=9&pageSize=2", null))["total"].GetValue<long>().ShouldBe(3);
+        var second = await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners?page=2&pageSize=2", null);
+        second.Total.ShouldBe(3);
+        second.Items.Count.ShouldBe(1);
+        (await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners?page=9&pageSize=2", null)).Total.ShouldBe(3);
     }
 
     [Fact]
@@ -171,7 +174,7 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         var admin = Actor.Person();
         var partner = await Api.RegisterPartner(admin);
         await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile());
-        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         var messages = await Api.Messages(() => Api.Post($"/api/v1/profile-reviews/{revision}/approve", Actor.Reviewer()));
         var published = messages.OfType<Holded.Partners.Contracts.Onboarding.PartnerProfilePublished>().ShouldHaveSingleItem();
         var before = (await Api.Get("/api/v1/directory/partners", null)).Body;

@@ -1,3 +1,5 @@
+using Holded.Partners.Marketplace.Responsiveness;
+
 namespace Holded.Partners.Marketplace.Tests.Responsiveness;
 
 /// <summary>A firm's responsiveness: asked, answered, within a day, median hours; read from an async projection.</summary>
@@ -19,28 +21,29 @@ public class ResponsivenessTests(PartnersApp app) : AppTest(app)
         var (_, requested) = await Api.RequestedCollaboration(owner2, partner); // asked, not answered yet
         await App.ProjectionsCaughtUpAsync();
 
-        var reply = (await Api.Get(Url(partner), owner)).ShouldBe(HttpStatusCode.OK);
-        reply["partnerAccountId"].GetValue<Guid>().ShouldBe(partner);
-        reply["asked"].GetValue<int>().ShouldBe(2);
-        reply["answered"].GetValue<int>().ShouldBe(1);
-        reply["answeredWithinADay"].GetValue<int>().ShouldBe(1);
-        reply["medianHoursToAnswer"].GetValue<double>().ShouldBe(0.0);
+        var reply = await Api.GetAs<PartnerResponsiveness>(Url(partner), owner);
+        reply.PartnerAccountId.ShouldBe(partner);
+        reply.Asked.ShouldBe(2);
+        reply.Answered.ShouldBe(1);
+        reply.AnsweredWithinADay.ShouldBe(1);
+        reply.MedianHoursToAnswer.ShouldBe(0.0);
 
         // Declining the request answers it too.
         (await Api.Post($"/api/v1/conversations/{requested}/collaboration-request/decline", firmAdmin, new { reason = "No llegamos." })).ShouldBe(HttpStatusCode.OK);
         await App.ProjectionsCaughtUpAsync();
-        (await Api.Get(Url(partner), firmAdmin)).ShouldBe(HttpStatusCode.OK)["answered"].GetValue<int>().ShouldBe(2);
+        (await Api.GetAs<PartnerResponsiveness>(Url(partner), firmAdmin)).Answered.ShouldBe(2);
     }
 
     [Fact]
-    public async Task a_firm_that_wrote_first_has_answered_nothing_and_a_silent_firm_has_no_median()
+    public async Task a_firm_nobody_has_asked_has_answered_nothing_and_has_no_median()
     {
         var firmAdmin = Actor.Person("Firm Admin");
         var partner = await Api.PublishedPartner(firmAdmin);
         await App.ProjectionsCaughtUpAsync();
-        var empty = (await Api.Get(Url(partner), Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
-        empty["asked"].GetValue<int>().ShouldBe(0);
-        empty.Json!["medianHoursToAnswer"].ShouldBeNull();
+        var empty = await Api.GetAs<PartnerResponsiveness>(Url(partner), Actor.Reviewer());
+        empty.Asked.ShouldBe(0);
+        empty.Answered.ShouldBe(0);
+        empty.MedianHoursToAnswer.ShouldBeNull();
     }
 
     [Fact]

@@ -1,3 +1,7 @@
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Holded.Partners.Onboarding.Identity;
+using Holded.Partners.Onboarding.Team;
 
 namespace Holded.Partners.Onboarding.Tests.Accounts;
 
@@ -10,16 +14,16 @@ public class RegisterAccountTests(PartnersApp app) : AppTest(app)
         var reply = (await Api.Post("/api/v1/accounts", ana, Scenarios.FirmBody())).ShouldBe(HttpStatusCode.Created);
         reply.Headers.Location!.ToString().ShouldBe($"/api/v1/accounts/{reply.Id}");
 
-        var account = (await Api.Get($"/api/v1/accounts/{reply.Id}", ana)).ShouldBe(HttpStatusCode.OK);
-        account["kind"].GetValue<string>().ShouldBe("advisory");
-        account["advisoryType"].GetValue<string>().ShouldBe("gestoria");
-        account["subscriptionStatus"].GetValue<string>().ShouldBe("trialing");
-        account["isPartner"].GetValue<bool>().ShouldBeFalse();
+        var account = await Api.GetAs<AccountView>($"/api/v1/accounts/{reply.Id}", ana);
+        account.Kind.ShouldBe("advisory");
+        account.AdvisoryType.ShouldBe("gestoria");
+        account.SubscriptionStatus.ShouldBe("trialing");
+        account.IsPartner.ShouldBeFalse();
 
-        var me = (await Api.Get("/api/v1/me", ana)).ShouldBe(HttpStatusCode.OK);
-        var membership = me["memberships"].AsArray().ShouldHaveSingleItem()!;
-        membership["accountId"].GetValue<Guid>().ShouldBe(reply.Id);
-        membership["role"].GetValue<string>().ShouldBe("administrator");
+        var me = await Api.GetAs<MeResponse>("/api/v1/me", ana);
+        var membership = me.Memberships.ShouldHaveSingleItem();
+        membership.AccountId.ShouldBe(reply.Id);
+        membership.Role.ShouldBe("administrator");
     }
 
     [Fact]
@@ -27,9 +31,9 @@ public class RegisterAccountTests(PartnersApp app) : AppTest(app)
     {
         var luis = Actor.Person("Luis");
         var id = await Api.RegisterBusiness(luis, "premium");
-        var members = (await Api.Get($"/api/v1/accounts/{id}/members", luis)).ShouldBe(HttpStatusCode.OK);
-        members["items"][0]!["role"]!.GetValue<string>().ShouldBe("owner");
-        (await Api.Get($"/api/v1/accounts/{id}", luis))["plan"].GetValue<string>().ShouldBe("premium");
+        var members = await Api.GetAs<Page<TeamMember>>($"/api/v1/accounts/{id}/members", luis);
+        members.Items[0].Role.ShouldBe("owner");
+        (await Api.GetAs<AccountView>($"/api/v1/accounts/{id}", luis)).Plan.ShouldBe("premium");
     }
 
     [Theory]

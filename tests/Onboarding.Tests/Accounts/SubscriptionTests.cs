@@ -1,3 +1,4 @@
+using Holded.Partners.Onboarding.Accounts;
 
 namespace Holded.Partners.Onboarding.Tests.Accounts;
 
@@ -9,8 +10,8 @@ public class SubscriptionTests(PartnersApp app) : AppTest(app)
         var admin = Actor.Person();
         var id = await Api.RegisterFirm(admin);
         var reply = (await Api.Put($"/api/v1/accounts/{id}/subscription", Actor.Operator(), new { status = "active" })).ShouldBe(HttpStatusCode.OK);
-        reply["subscriptionStatus"].GetValue<string>().ShouldBe("active");
-        (await Api.Get($"/api/v1/accounts/{id}", admin))["subscriptionStatus"].GetValue<string>().ShouldBe("active");
+        reply.As<AccountView>().SubscriptionStatus.ShouldBe("active");
+        (await Api.GetAs<AccountView>($"/api/v1/accounts/{id}", admin)).SubscriptionStatus.ShouldBe("active");
     }
 
     [Fact]
@@ -20,7 +21,7 @@ public class SubscriptionTests(PartnersApp app) : AppTest(app)
         var id = await Api.RegisterBusiness(owner, "free");
         (await Api.Put($"/api/v1/accounts/{id}/subscription", Actor.Service("partners.billing"), new { status = "active", plan = "premium" }))
             .ShouldBe(HttpStatusCode.OK);
-        (await Api.Get($"/api/v1/accounts/{id}", owner))["plan"].GetValue<string>().ShouldBe("premium");
+        (await Api.GetAs<AccountView>($"/api/v1/accounts/{id}", owner)).Plan.ShouldBe("premium");
     }
 
     [Fact]

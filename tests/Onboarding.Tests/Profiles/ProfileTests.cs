@@ -1,3 +1,5 @@
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Profiles;
 
 namespace Holded.Partners.Onboarding.Tests.Profiles;
 
@@ -13,24 +15,24 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
     public async Task a_draft_is_submitted_approved_and_published()
     {
         var (partner, admin) = await Partner();
-        var draft = (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK);
-        draft["status"].GetValue<string>().ShouldBe("draft");
+        var draft = (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK).As<ProfileView>();
+        draft.Status.ShouldBe("draft");
 
-        var submitted = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);
-        submitted["status"].GetValue<string>().ShouldBe("pending_review");
-        var revision = submitted["pending"]["revisionId"]!.GetValue<Guid>();
+        var submitted = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>();
+        submitted.Status.ShouldBe("pending_review");
+        var revision = submitted.Pending.ShouldNotBeNull().RevisionId;
 
-        var queue = (await Api.Get("/api/v1/profile-reviews", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
-        queue["items"][0]!["id"]!.GetValue<Guid>().ShouldBe(revision);
-        queue["items"][0]!["content"]!["displayName"]!.GetValue<string>().ShouldBe("Gestoría López");
+        var queue = await Api.GetAs<Page<ProfileReview>>("/api/v1/profile-reviews", Actor.Reviewer());
+        queue.Items[0].Id.ShouldBe(revision);
+        queue.Items[0].Content.DisplayName.ShouldBe("Gestoría López");
 
         (await Api.Post($"/api/v1/profile-reviews/{revision}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK)
-            ["status"].GetValue<string>().ShouldBe("approved");
-        var profile = (await Api.Get($"/api/v1/partners/{partner}/profile", admin)).ShouldBe(HttpStatusCode.OK);
-        profile["status"].GetValue<string>().ShouldBe("published");
-        profile["published"]["revisionId"]!.GetValue<Guid>().ShouldBe(revision);
-        profile["slug"].GetValue<string>().ShouldStartWith("gestoria-lopez-");
-        (await Api.Get("/api/v1/profile-reviews", Actor.Reviewer()))["total"].GetValue<long>().ShouldBe(0);
+            .As<ProfileReview>().Status.ShouldBe("approved");
+        var profile = await Api.GetAs<ProfileView>($"/api/v1/partners/{partner}/profile", admin);
+        profile.Status.ShouldBe("published");
+        profile.Published.ShouldNotBeNull().RevisionId.ShouldBe(revision);
+        profile.Slug.ShouldNotBeNull().ShouldStartWith("gestoria-lopez-");
+        (await Api.GetAs<Page<ProfileReview>>("/api/v1/profile-reviews", Actor.Reviewer())).Total.ShouldBe(0);
     }
 
     [Fact]
@@ -38,29 +40,29 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
     {
         var (partner, admin) = await Partner();
         var first = await Api.PublishProfile(partner, admin);
-        var slug = (await Api.Get($"/api/v1/partners/{partner}/profile", admin))["slug"].GetValue<string>();
+        var slug = (await Api.GetAs<ProfileView>($"/api/v1/partners/{partner}/profile", admin)).Slug.ShouldNotBeNull();
 
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("López Asesores"))).ShouldBe(HttpStatusCode.OK)
-            ["status"].GetValue<string>().ShouldBe("published_with_changes");
-        var submitted = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);
-        var second = submitted["pending"]["revisionId"]!.GetValue<Guid>();
-        submitted["published"]["revisionId"]!.GetValue<Guid>().ShouldBe(first);
-        submitted["published"]["content"]["displayName"]!.GetValue<string>().ShouldBe("Gestoría López");
-        (await Api.Get("/api/v1/profile-reviews", Actor.Reviewer()))["items"][0]!["replaces"]!.GetValue<Guid>().ShouldBe(first);
+            .As<ProfileView>().Status.ShouldBe("published_with_changes");
+        var submitted = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>();
+        var second = submitted.Pending.ShouldNotBeNull().RevisionId;
+        submitted.Published.ShouldNotBeNull().RevisionId.ShouldBe(first);
+        submitted.Published.Content.DisplayName.ShouldBe("Gestoría López");
+        (await Api.GetAs<Page<ProfileReview>>("/api/v1/profile-reviews", Actor.Reviewer())).Items[0].Replaces.ShouldBe(first);
 
         (await Api.Post($"/api/v1/profile-reviews/{second}/reject", Actor.Reviewer(), new { reason = "El nombre no coincide con el registro." }))
             .ShouldBe(HttpStatusCode.OK);
-        var afterReject = await Api.Get($"/api/v1/partners/{partner}/profile", admin);
-        afterReject["published"]["revisionId"]!.GetValue<Guid>().ShouldBe(first);
-        afterReject["lastRejection"]["reason"]!.GetValue<string>().ShouldBe("El nombre no coincide con el registro.");
+        var afterReject = await Api.GetAs<ProfileView>($"/api/v1/partners/{partner}/profile", admin);
+        afterReject.Published.ShouldNotBeNull().RevisionId.ShouldBe(first);
+        afterReject.LastRejection.ShouldNotBeNull().Reason.ShouldBe("El nombre no coincide con el registro.");
 
         (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldRefuse("no_changes_since_rejection");
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("López Asesores SL"))).ShouldBe(HttpStatusCode.OK);
-        var third = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var third = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         (await Api.Post($"/api/v1/profile-reviews/{third}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
-        var live = await Api.Get($"/api/v1/partners/{partner}/profile", admin);
-        live["published"]["content"]["displayName"]!.GetValue<string>().ShouldBe("López Asesores SL");
-        live["slug"].GetValue<string>().ShouldBe(slug); // links to the listing never break
+        var live = await Api.GetAs<ProfileView>($"/api/v1/partners/{partner}/profile", admin);
+        live.Published.ShouldNotBeNull().Content.DisplayName.ShouldBe("López Asesores SL");
+        live.Slug.ShouldBe(slug); // links to the listing never break
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
     public async Task a_stale_edit_is_a_conflict_and_concurrent_edits_never_fail_with_a_500()
     {
         var (partner, admin) = await Partner();
-        var v1 = (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("Uno")))["version"].GetValue<long>();
+        var v1 = (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile("Uno"))).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Version;
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, new { displayName = "Dos", expectedVersion = v1 })).ShouldBe(HttpStatusCode.OK);
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, new { displayName = "Tres", expectedVersion = v1 })).ShouldBeProblem(HttpStatusCode.Conflict);
 
@@ -163,7 +165,7 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
         (await Api.Get($"/api/v1/partners/{partner}/profile", manager)).ShouldBe(HttpStatusCode.OK);
         (await Api.Get($"/api/v1/partners/{partner}/profile", otherAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
 
-        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         (await Api.Get("/api/v1/profile-reviews", admin)).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Post($"/api/v1/profile-reviews/{revision}/approve", admin)).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Post($"/api/v1/profile-reviews/{revision}/approve", otherAdmin)).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -179,7 +181,7 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
     {
         var (partner, admin) = await Partner();
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK);
-        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         var replies = await Task.WhenAll(
             Api.Post($"/api/v1/profile-reviews/{revision}/approve", Actor.Reviewer()),
             Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = "No vale." }),
@@ -198,7 +200,7 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
         replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
         replies.Where(r => r.Status != HttpStatusCode.OK)
             .ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
-        (await Api.Get("/api/v1/profile-reviews", Actor.Reviewer()))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<ProfileReview>>("/api/v1/profile-reviews", Actor.Reviewer())).Total.ShouldBe(1);
     }
 
     [Fact]
@@ -206,7 +208,7 @@ public class ProfileTests(PartnersApp app) : AppTest(app)
     {
         var (partner, admin) = await Partner();
         (await Api.Put($"/api/v1/partners/{partner}/profile", admin, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK);
-        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin))["pending"]["revisionId"]!.GetValue<Guid>();
+        var revision = (await Api.Post($"/api/v1/partners/{partner}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK).As<ProfileView>().Pending!.RevisionId;
         var before = await App.EventCountAsync();
         (await Api.Post($"/api/v1/profile-reviews/{revision}/reject", Actor.Reviewer(), new { reason = " " })).ShouldBeInvalid("reason");
         (await Api.Get("/api/v1/profile-reviews?status=unknown", Actor.Reviewer())).ShouldBeInvalid("status");

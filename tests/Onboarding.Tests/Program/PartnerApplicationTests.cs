@@ -1,3 +1,6 @@
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Accounts;
+using Holded.Partners.Onboarding.Program;
 
 namespace Holded.Partners.Onboarding.Tests.Program;
 
@@ -17,15 +20,15 @@ public class PartnerApplicationTests(PartnersApp app) : AppTest(app)
         var (firm, admin) = await PaidUpFirm();
         var id = await Api.Apply(firm, admin);
 
-        var queue = (await Api.Get("/api/v1/partner-applications?status=pending", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
-        queue["items"][0]!["id"]!.GetValue<Guid>().ShouldBe(id);
-        (await Api.Get($"/api/v1/partner-applications/{id}", admin)).ShouldBe(HttpStatusCode.OK)["status"].GetValue<string>().ShouldBe("pending");
+        var queue = await Api.GetAs<Page<PartnerApplicationView>>("/api/v1/partner-applications?status=pending", Actor.Reviewer());
+        queue.Items[0].Id.ShouldBe(id);
+        (await Api.GetAs<PartnerApplicationView>($"/api/v1/partner-applications/{id}", admin)).Status.ShouldBe("pending");
 
-        var approved = (await Api.Post($"/api/v1/partner-applications/{id}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK);
-        approved["status"].GetValue<string>().ShouldBe("approved");
-        (await Api.Get($"/api/v1/accounts/{firm}", admin))["isPartner"].GetValue<bool>().ShouldBeTrue();
-        (await Api.Get("/api/v1/partner-applications?status=pending", Actor.Reviewer()))["total"].GetValue<long>().ShouldBe(0);
-        (await Api.Get("/api/v1/partner-applications", admin))["items"][0]!["status"]!.GetValue<string>().ShouldBe("approved");
+        var approved = (await Api.Post($"/api/v1/partner-applications/{id}/approve", Actor.Reviewer())).ShouldBe(HttpStatusCode.OK).As<PartnerApplicationView>();
+        approved.Status.ShouldBe("approved");
+        (await Api.GetAs<AccountView>($"/api/v1/accounts/{firm}", admin)).IsPartner.ShouldBeTrue();
+        (await Api.GetAs<Page<PartnerApplicationView>>("/api/v1/partner-applications?status=pending", Actor.Reviewer())).Total.ShouldBe(0);
+        (await Api.GetAs<Page<PartnerApplicationView>>("/api/v1/partner-applications", admin)).Items[0].Status.ShouldBe("approved");
     }
 
     [Fact]
@@ -59,7 +62,7 @@ public class PartnerApplicationTests(PartnersApp app) : AppTest(app)
         var id = await Api.Apply(firm, admin);
         await Api.SetSubscription(firm, "past_due");
         (await Api.Post($"/api/v1/partner-applications/{id}/approve", Actor.Reviewer())).ShouldRefuse("subscription_not_active");
-        (await Api.Get($"/api/v1/accounts/{firm}", admin))["isPartner"].GetValue<bool>().ShouldBeFalse();
+        (await Api.GetAs<AccountView>($"/api/v1/accounts/{firm}", admin)).IsPartner.ShouldBeFalse();
     }
 
     [Fact]
@@ -81,7 +84,7 @@ public class PartnerApplicationTests(PartnersApp app) : AppTest(app)
         replies.Count(r => r.Status == HttpStatusCode.Created).ShouldBe(1);
         replies.Where(r => r.Status != HttpStatusCode.Created)
             .ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
-        (await Api.Get("/api/v1/partner-applications?status=pending", Actor.Reviewer()))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<PartnerApplicationView>>("/api/v1/partner-applications?status=pending", Actor.Reviewer())).Total.ShouldBe(1);
     }
 
     [Fact]
@@ -91,8 +94,8 @@ public class PartnerApplicationTests(PartnersApp app) : AppTest(app)
         var id = await Api.Apply(firm, admin);
         var rejected = (await Api.Post($"/api/v1/partner-applications/{id}/reject", Actor.Reviewer(), new { reason = "Falta el número de colegiado." }))
             .ShouldBe(HttpStatusCode.OK);
-        rejected["status"].GetValue<string>().ShouldBe("rejected");
-        (await Api.Get($"/api/v1/partner-applications/{id}", admin))["rejectionReason"].GetValue<string>().ShouldBe("Falta el número de colegiado.");
+        rejected.As<PartnerApplicationView>().Status.ShouldBe("rejected");
+        (await Api.GetAs<PartnerApplicationView>($"/api/v1/partner-applications/{id}", admin)).RejectionReason.ShouldBe("Falta el número de colegiado.");
         var again = await Api.Apply(firm, admin);
         again.ShouldNotBe(id);
     }
@@ -146,7 +149,7 @@ public class PartnerApplicationTests(PartnersApp app) : AppTest(app)
         (await Api.Post($"/api/v1/partner-applications/{id}/reject", Actor.Person(), new { reason = "no" })).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Get($"/api/v1/partner-applications/{id}", Actor.Person())).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Post($"/api/v1/partner-applications/{Guid.NewGuid()}/approve", Actor.Reviewer())).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await Api.Get("/api/v1/partner-applications", Actor.Person()))["total"].GetValue<long>().ShouldBe(0);
+        (await Api.GetAs<Page<PartnerApplicationView>>("/api/v1/partner-applications", Actor.Person())).Total.ShouldBe(0);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Identity;
+using Holded.Partners.Onboarding.Team;
 
 namespace Holded.Partners.Onboarding.Tests.Team;
 
@@ -18,18 +21,18 @@ public class InvitationTests(PartnersApp app) : AppTest(app)
             .ShouldBe(HttpStatusCode.Created);
         invite.Headers.Location!.ToString().ShouldBe($"/api/v1/invitations/{invite.Id}");
 
-        var pending = (await Api.Get($"/api/v1/accounts/{firm}/invitations", admin)).ShouldBe(HttpStatusCode.OK);
-        pending["items"][0]!["email"]!.GetValue<string>().ShouldBe(marta.Email);
-        (await Api.Get("/api/v1/me", marta))["pendingInvitations"][0]!["id"]!.GetValue<Guid>().ShouldBe(invite.Id);
-        (await Api.Get($"/api/v1/invitations/{invite.Id}", marta)).ShouldBe(HttpStatusCode.OK)["status"].GetValue<string>().ShouldBe("pending");
+        var pending = await Api.GetAs<Page<InvitationView>>($"/api/v1/accounts/{firm}/invitations", admin);
+        pending.Items[0].Email.ShouldBe(marta.Email);
+        (await Api.GetAs<MeResponse>("/api/v1/me", marta)).PendingInvitations[0].Id.ShouldBe(invite.Id);
+        (await Api.GetAs<InvitationView>($"/api/v1/invitations/{invite.Id}", marta)).Status.ShouldBe("pending");
 
         var accepted = (await Api.Post($"/api/v1/invitations/{invite.Id}/accept", marta)).ShouldBe(HttpStatusCode.OK);
-        accepted["role"].GetValue<string>().ShouldBe("account_manager");
+        accepted.As<AcceptedInvitation>().Role.ShouldBe("account_manager");
 
-        var members = (await Api.Get($"/api/v1/accounts/{firm}/members", marta)).ShouldBe(HttpStatusCode.OK);
-        members["items"].AsArray().Select(m => m!["email"]!.GetValue<string>()).ShouldBe([admin.Email, marta.Email]);
-        (await Api.Get($"/api/v1/accounts/{firm}/invitations?status=accepted", admin))["total"].GetValue<long>().ShouldBe(1);
-        (await Api.Get($"/api/v1/accounts/{firm}/invitations", admin))["total"].GetValue<long>().ShouldBe(0);
+        var members = await Api.GetAs<Page<TeamMember>>($"/api/v1/accounts/{firm}/members", marta);
+        members.Items.Select(m => m.Email).ShouldBe([admin.Email, marta.Email]);
+        (await Api.GetAs<Page<InvitationView>>($"/api/v1/accounts/{firm}/invitations?status=accepted", admin)).Total.ShouldBe(1);
+        (await Api.GetAs<Page<InvitationView>>($"/api/v1/accounts/{firm}/invitations", admin)).Total.ShouldBe(0);
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public class InvitationTests(PartnersApp app) : AppTest(app)
         var replies = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Api.Post($"/api/v1/invitations/{id}/accept", marta)));
         replies.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(1);
         replies.Where(r => r.Status != HttpStatusCode.OK).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
-        (await Api.Get($"/api/v1/accounts/{firm}/members", admin))["total"].GetValue<long>().ShouldBe(2);
+        (await Api.GetAs<Page<TeamMember>>($"/api/v1/accounts/{firm}/members", admin)).Total.ShouldBe(2);
     }
 
     [Fact]
@@ -77,7 +80,7 @@ public class InvitationTests(PartnersApp app) : AppTest(app)
         replies.Count(r => r.Status == HttpStatusCode.Created).ShouldBe(1);
         replies.Where(r => r.Status != HttpStatusCode.Created)
             .ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
-        (await Api.Get($"/api/v1/accounts/{firm}/invitations", admin))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<InvitationView>>($"/api/v1/accounts/{firm}/invitations", admin)).Total.ShouldBe(1);
     }
 
     [Fact]
@@ -102,7 +105,7 @@ public class InvitationTests(PartnersApp app) : AppTest(app)
         (await Api.Delete($"/api/v1/accounts/{firm}/invitations/{id}", admin)).ShouldBe(HttpStatusCode.NoContent);
         (await Api.Post($"/api/v1/invitations/{id}/accept", marta)).ShouldBeProblem(HttpStatusCode.Conflict);
         (await Api.Delete($"/api/v1/accounts/{firm}/invitations/{id}", admin)).ShouldBeProblem(HttpStatusCode.Conflict);
-        (await Api.Get($"/api/v1/accounts/{firm}/invitations?status=revoked", admin))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<InvitationView>>($"/api/v1/accounts/{firm}/invitations?status=revoked", admin)).Total.ShouldBe(1);
     }
 
     [Fact]
@@ -113,7 +116,7 @@ public class InvitationTests(PartnersApp app) : AppTest(app)
         var id = (await Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = marta.Email, role = "administrator" })).Id;
         App.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
         (await Api.Post($"/api/v1/invitations/{id}/accept", marta)).ShouldRefuse("invitation_expired");
-        (await Api.Get($"/api/v1/accounts/{firm}/invitations?status=expired", admin))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<InvitationView>>($"/api/v1/accounts/{firm}/invitations?status=expired", admin)).Total.ShouldBe(1);
         // An expired invitation no longer blocks a new one to the same email.
         (await Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = marta.Email, role = "administrator" })).ShouldBe(HttpStatusCode.Created);
     }
@@ -123,9 +126,8 @@ public class InvitationTests(PartnersApp app) : AppTest(app)
     {
         var (firm, admin) = await Firm();
         var id = (await Api.Post($"/api/v1/accounts/{firm}/invitations", admin, new { email = "x@example.es", role = "administrator" })).Id;
-        var view = await Api.Get($"/api/v1/invitations/{id}", admin);
-        var sent = view["invitedAt"].GetValue<DateTimeOffset>();
-        (view["expiresAt"].GetValue<DateTimeOffset>() - sent).ShouldBe(TimeSpan.FromDays(14), TimeSpan.FromSeconds(5));
+        var view = await Api.GetAs<InvitationView>($"/api/v1/invitations/{id}", admin);
+        (view.ExpiresAt - view.InvitedAt).ShouldBe(TimeSpan.FromDays(14), TimeSpan.FromSeconds(5));
     }
 
     [Fact]

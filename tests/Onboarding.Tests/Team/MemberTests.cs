@@ -1,3 +1,7 @@
+using Holded.Partners.Onboarding.Accounts;
+using Holded.Partners.Kernel;
+using Holded.Partners.Onboarding.Identity;
+using Holded.Partners.Onboarding.Team;
 
 namespace Holded.Partners.Onboarding.Tests.Team;
 
@@ -10,8 +14,8 @@ public class MemberTests(PartnersApp app) : AppTest(app)
         var firm = await Api.RegisterFirm(admin);
         var marta = await Api.AddMember(firm, admin, "account_manager");
         (await Api.Put($"/api/v1/accounts/{firm}/members/{marta.UserId}", admin, new { role = "administrator" }))
-            .ShouldBe(HttpStatusCode.OK)["role"].GetValue<string>().ShouldBe("administrator");
-        (await Api.Get("/api/v1/me", marta))["memberships"][0]!["role"]!.GetValue<string>().ShouldBe("administrator");
+            .ShouldBe(HttpStatusCode.OK).As<Member>().Role.ShouldBe("administrator");
+        (await Api.GetAs<MeResponse>("/api/v1/me", marta)).Memberships[0].Role.ShouldBe("administrator");
         // Now an administrator, she can invite.
         (await Api.Post($"/api/v1/accounts/{firm}/invitations", marta, new { email = "x@example.es", role = "account_manager" })).ShouldBe(HttpStatusCode.Created);
     }
@@ -63,8 +67,8 @@ public class MemberTests(PartnersApp app) : AppTest(app)
             Api.Put($"/api/v1/accounts/{firm}/members/{second.UserId}", admin, new { role = "account_manager" }),
             Api.Put($"/api/v1/accounts/{firm}/members/{admin.UserId}", second, new { role = "account_manager" }));
         replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.UnprocessableEntity);
-        var members = (await Api.Get($"/api/v1/accounts/{firm}/members", admin))["items"].AsArray();
-        members.Count(m => m!["role"]!.GetValue<string>() == "administrator").ShouldBe(1);
+        var members = (await Api.GetAs<Page<TeamMember>>($"/api/v1/accounts/{firm}/members", admin)).Items;
+        members.Count(m => m.Role == "administrator").ShouldBe(1);
     }
 
     [Fact]
@@ -95,7 +99,7 @@ public class MemberTests(PartnersApp app) : AppTest(app)
         (await Api.Get($"/api/v1/accounts/{firm}", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Get($"/api/v1/accounts/{firm}/members", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Put($"/api/v1/accounts/{firm}/members/{admin.UserId}", marta, new { role = "account_manager" })).ShouldBeProblem(HttpStatusCode.NotFound);
-        (await Api.Get($"/api/v1/accounts/{firm}/members", admin))["total"].GetValue<long>().ShouldBe(1);
+        (await Api.GetAs<Page<TeamMember>>($"/api/v1/accounts/{firm}/members", admin)).Total.ShouldBe(1);
     }
 
     [Fact]
