@@ -211,7 +211,7 @@ public class CollaborationAnswerTests(PartnersApp app) : AppTest(app)
         ended.As<CollaborationView>().Status.ShouldBe("ended");
         ended.As<CollaborationView>().Managers.ShouldBeEmpty();
         ShouldBeTheSame(ended, await Api.Get($"/api/v1/collaborations/{collaboration}", owner));
-        var row = (await Api.Get($"/api/v1/partners/{partner}/clients?status=ended", firmAdmin))["items"].AsArray().ShouldHaveSingleItem()!.AsObject();
+        var row = (await Api.Get($"/api/v1/partners/{partner}/clients?status=ended", firmAdmin))["items"].AsArray().ShouldHaveSingleItem()!["collaboration"]!.AsObject();
         foreach (var (field, value) in ended.Json!.AsObject())
             System.Text.Json.Nodes.JsonNode.DeepEquals(row[field], value).ShouldBeTrue($"the clients table's {field}: {row[field]}, not {value}");
     }

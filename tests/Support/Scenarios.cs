@@ -123,10 +123,9 @@ public static class CollaborationScenarios
     {
         await api.Settled(async () => (await api.Post($"/api/v1/conversations/{conversation}/collaboration-request/accept", firmAdmin, new { confirm = true }))
             .ShouldBe(HttpStatusCode.OK));
-        var view = (await api.Get($"/api/v1/conversations/{conversation}", firmAdmin)).ShouldBe(HttpStatusCode.OK);
-        var partner = view["partnerAccountId"].GetValue<Guid>();
-        var clients = (await api.Get($"/api/v1/partners/{partner}/clients?status=active", firmAdmin)).ShouldBe(HttpStatusCode.OK);
-        return clients["items"].AsArray().Single(c => c!["conversationId"]!.GetValue<Guid>() == conversation)!["id"]!.GetValue<Guid>();
+        var partner = (await api.GetAs<Marketplace.Conversations.ConversationDetail>($"/api/v1/conversations/{conversation}", firmAdmin)).Conversation.PartnerAccountId;
+        var clients = await api.GetAs<Kernel.Page<Collaboration.Collaborations.ClientRow>>($"/api/v1/partners/{partner}/clients?status=active", firmAdmin);
+        return clients.Items.Single(c => c.Collaboration.ConversationId == conversation).Collaboration.Id;
     }
 
     /// <summary>A new business of this owner that found the partner, wrote, and asked to collaborate: the request waits.</summary>

@@ -103,7 +103,7 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
             var collaboration = await Eventually(async () =>
             {
                 var clients = await Send(HttpMethod.Get, $"/api/v1/partners/{firm.Id}/clients", firm.Admin, null, ct);
-                return clients["items"]!.AsArray().FirstOrDefault(c => c!["clientAccountId"]!.GetValue<Guid>() == business)?["id"]!.GetValue<Guid>()
+                return clients["items"]!.AsArray().Select(c => c!["collaboration"]!).FirstOrDefault(c => c["clientAccountId"]!.GetValue<Guid>() == business)?["id"]!.GetValue<Guid>()
                     ?? throw new DemoNotYet();
             }, ct);
             if (i % 2 == 0)

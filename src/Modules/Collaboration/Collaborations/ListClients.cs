@@ -1,8 +1,5 @@
 using Holded.Partners.Collaboration.Accounts;
 using Holded.Partners.Collaboration.PendingWork;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using AccessContract = Holded.Partners.Contracts.Access;
 
 namespace Holded.Partners.Collaboration.Collaborations;
@@ -55,33 +52,10 @@ public static class ListClientsEndpoint
 }
 
 /// <summary>
-/// A row of the firm's clients table: the collaboration as both sides read it, plus the role the client granted and
-/// the member's KPIs. Its JSON is the collaboration's own fields with "role" and "kpis" beside them.
+/// A row of the firm's clients table: the collaboration as both sides read it, and beside it the role the client granted
+/// and the member's KPIs. Composed, in the JSON too: {"collaboration": {...}, "role", "kpis"}.
 /// </summary>
-[JsonConverter(typeof(ClientRowJson))]
 public sealed record ClientRow(CollaborationView Collaboration, string? Role, IReadOnlyDictionary<string, int> Kpis)
 {
     public static ClientRow Of(CollaborationView view, string? role, IReadOnlyDictionary<string, int> kpis) => new(view, role, kpis);
-}
-
-/// <summary>Writes a row flat, as one object: the collaboration's properties, then what the row adds.</summary>
-public sealed class ClientRowJson : JsonConverter<ClientRow>
-{
-    public override ClientRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var row = JsonNode.Parse(ref reader)!.AsObject();
-        return new ClientRow(row.Deserialize<CollaborationView>(options)!,
-            row[Name(nameof(ClientRow.Role), options)]?.GetValue<string>(),
-            row[Name(nameof(ClientRow.Kpis), options)]?.Deserialize<Dictionary<string, int>>(options) ?? []);
-    }
-
-    public override void Write(Utf8JsonWriter writer, ClientRow value, JsonSerializerOptions options)
-    {
-        var row = JsonSerializer.SerializeToNode(value.Collaboration, options)!.AsObject();
-        row[Name(nameof(ClientRow.Role), options)] = value.Role;
-        row[Name(nameof(ClientRow.Kpis), options)] = JsonSerializer.SerializeToNode(value.Kpis, options);
-        row.WriteTo(writer, options);
-    }
-
-    private static string Name(string property, JsonSerializerOptions options) => options.PropertyNamingPolicy?.ConvertName(property) ?? property;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using JasperFx.Events;
 
 namespace Holded.Partners.Marketplace.Conversations;
@@ -9,35 +7,9 @@ public sealed record MessageView(Guid MessageId, string Side, string AuthorUserI
 /// <summary>
 /// A conversation with a page of its messages: the latest, oldest first; <paramref name="OlderBefore"/>, when there are
 /// older ones, is the <c>before</c> that reads the page before. It holds the <see cref="ConversationView"/> as the
-/// projection keeps it, and answers as one object: the view's fields, then what the page adds.
+/// projection keeps it, composed in the JSON too: {"conversation": {...}, "messages", "olderBefore"}.
 /// </summary>
-[JsonConverter(typeof(ConversationDetailJson))]
 public sealed record ConversationDetail(ConversationView Conversation, IReadOnlyList<MessageView> Messages, long? OlderBefore);
-
-/// <summary>The detail as one flat object: the view's own fields (whatever they are), then the messages and the cursor.</summary>
-public sealed class ConversationDetailJson : JsonConverter<ConversationDetail>
-{
-    public override void Write(Utf8JsonWriter writer, ConversationDetail value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        foreach (var field in JsonSerializer.SerializeToElement(value.Conversation, options).EnumerateObject()) field.WriteTo(writer);
-        writer.WritePropertyName(Name(nameof(ConversationDetail.Messages), options));
-        JsonSerializer.Serialize(writer, value.Messages, options);
-        writer.WritePropertyName(Name(nameof(ConversationDetail.OlderBefore), options));
-        JsonSerializer.Serialize(writer, value.OlderBefore, options);
-        writer.WriteEndObject();
-    }
-
-    public override ConversationDetail Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var json = JsonElement.ParseValue(ref reader);
-        T? Field<T>(string name) => json.TryGetProperty(Name(name, options), out var v) ? v.Deserialize<T>(options) : default;
-        return new ConversationDetail(json.Deserialize<ConversationView>(options)!,
-            Field<List<MessageView>>(nameof(ConversationDetail.Messages)) ?? [], Field<long?>(nameof(ConversationDetail.OlderBefore)));
-    }
-
-    private static string Name(string property, JsonSerializerOptions options) => options.PropertyNamingPolicy?.ConvertName(property) ?? property;
-}
 
 public static class GetConversationEndpoint
 {
