@@ -21,6 +21,7 @@ public class AuditViewerTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await page.TitleAsync()).ShouldBe("Registro de accesos — Holded Partners");
         var types = await page.Locator("#trail tbody tr td:nth-child(2)").AllInnerTextsAsync();
         types.ShouldBe(["session_opened", "grant_created"]);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "audit-es.png"), FullPage = true });
 
         var csvHref = await page.Locator("#csv").GetAttributeAsync("href");
         var csv = await page.APIRequest.GetAsync(new Uri(app.Address, csvHref!).ToString());
