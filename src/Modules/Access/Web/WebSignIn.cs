@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using static Holded.Partners.Kernel.HtmlPage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Holded.Partners.Access.Web;
 
@@ -25,23 +25,16 @@ public static class WebSignIn
     {
         if (!DevelopmentIdentities.Offered(environment, configuration)) return Results.Problem(Problems.NotFound("page"));
         var language = Language.Of(context.Request);
-        var en = language == Language.English;
+        context.Response.Headers.Vary = "Accept-Language";
+        context.Response.Headers.ContentLanguage = language;
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var body = $"""
-            <h1>{(en ? "Development sign-in" : "Acceso de desarrollo")}</h1>
-            <p>{(en ? "Demo identities only; never in production." : "Solo identidades de demostración; nunca en producción.")}</p>
-            <form method="post" action="/signin">
-              <input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">
-              <input type="hidden" name="returnUrl" value="{E(SafeReturn(returnUrl))}">
-              <label>Email <input type="email" name="email" required maxlength="254"></label>
-              <label>{(en ? "Name" : "Nombre")} <input type="text" name="name" maxlength="120"></label>
-              <label>{(en ? "Platform role" : "Rol de plataforma")} <select name="platformRole"><option value=""></option>
-                <option value="auditor">auditor</option><option value="reviewer">reviewer</option><option value="operator">operator</option></select></label>
-              <button type="submit">{(en ? "Sign in" : "Entrar")}</button>
-            </form>
-            """;
-        return Page(context, language, StatusCodes.Status200OK, en ? "Sign in — Holded Partners" : "Acceso — Holded Partners",
-            en ? "Development sign-in" : "Acceso de desarrollo", body);
+        return new RazorComponentResult<SignInPage>(new
+        {
+            Language = language, ReturnUrl = SafeReturn(returnUrl), AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken,
+        })
+        {
+            ContentType = "text/html; charset=utf-8",
+        };
     }
 
     [AllowAnonymous]
