@@ -270,14 +270,9 @@ public class SetManagersConflictTests(PartnersApp app) : AppTest(app)
 
     private async Task UntilABackendWaitsOnALock(Task request)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await Eventually.CountAsync(App.ConnectionString,
-                   "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'") == 0)
-        {
-            request.IsCompleted.ShouldBeFalse("the set finished without waiting for the firm's copy");
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the set never waited to store the firm's copy back");
-            await Task.Delay(20);
-        }
+        (await Eventually.BackendsWaitOnALockAsync(App.ConnectionString, 1, TimeSpan.FromSeconds(30)))
+            .ShouldBeTrue("the set never waited to store the firm's copy back");
+        request.IsCompleted.ShouldBeFalse("the set finished without waiting for the firm's copy");
     }
 }
 

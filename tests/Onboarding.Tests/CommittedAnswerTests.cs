@@ -128,9 +128,7 @@ public class CommittedAnswerTests(PartnersApp app) : AppTest(app)
             (await lockRow.ExecuteScalarAsync()).ShouldNotBeNull("the stream exists");
         }
         var replies = requests.Select(r => r()).ToArray();
-        var waiting = await StoreChanges.WaitAsync(App.ConnectionString, async () => await Eventually.CountAsync(App.ConnectionString,
-            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'") >= requests.Length,
-            TimeSpan.FromSeconds(20));
+        var waiting = await Eventually.BackendsWaitOnALockAsync(App.ConnectionString, requests.Length, TimeSpan.FromSeconds(20));
         await hold.RollbackAsync();
         var answered = await Task.WhenAll(replies);
         waiting.ShouldBeTrue($"every request waits at its commit; answered: {string.Join(" | ", answered.Select(a => $"{a.Status} {a.Body}"))}");
