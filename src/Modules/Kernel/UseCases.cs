@@ -24,7 +24,7 @@ public sealed record UseCaseAnswer(int Status, JsonElement? Body)
     public bool Succeeded => Status is >= 200 and < 300;
 
     /// <summary>The body as the API's own record.</summary>
-    public T As<T>() => Body is { } body ? body.Deserialize<T>(Json.Web)! : throw new InvalidOperationException($"The answer ({Status}) has no body.");
+    public T As<T>() => Body is { } body ? body.Deserialize<T>(JsonSerializerOptions.Web)! : throw new InvalidOperationException($"The answer ({Status}) has no body.");
 
     /// <summary>The refusal, when there is one: its title and detail, field errors (400) and broken rules (422).</summary>
     public Refusal? Refusal => Succeeded || Body is not { ValueKind: JsonValueKind.Object } body ? null : Refusal.From(Status, body);
@@ -34,16 +34,11 @@ public sealed record Refusal(int Status, string Title, string? Detail, IReadOnly
 {
     public static Refusal From(int status, JsonElement body)
     {
-        var problem = body.Deserialize<ValidationProblemDetails>(Json.Web) ?? new ValidationProblemDetails();
+        var problem = body.Deserialize<ValidationProblemDetails>(JsonSerializerOptions.Web) ?? new ValidationProblemDetails();
         // Rules are answered as { "rule", "message" } (see Problems.Refused).
         var rules = body.TryGetProperty("rules", out var r) && r.ValueKind == JsonValueKind.Array
             ? r.EnumerateArray().Select(x => new Rule(x.GetProperty("rule").GetString() ?? "", x.GetProperty("message").GetString() ?? "")).ToList()
             : [];
         return new Refusal(status, problem.Title ?? "", problem.Detail, problem.Errors.ToDictionary(), rules);
     }
-}
-
-public static class Json
-{
-    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 }
