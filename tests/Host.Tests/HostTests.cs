@@ -79,7 +79,7 @@ public class HostTests(PartnersApp app) : AppTest(app)
         spanish.Body.ShouldContain("href=\"/directory\"");
         spanish.Body.ShouldContain("href=\"/docs\"");
         spanish.Body.ShouldContain("href=\"/audit\"");
-        spanish.Body.ShouldContain("href=\"/signin\""); // a developer's machine offers the demo identities
+        spanish.Body.ShouldContain("Entrar con una identidad de demostración"); // a developer's machine offers the demo identities
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
         using var response = await App.CreateClient().SendAsync(request);

@@ -42,12 +42,12 @@ public class WebSignInTests(PartnersApp app) : AppTest(app)
     }
 
     [Theory]
-    [InlineData("https://evil.example/", "/audit")]
-    [InlineData("//evil.example/", "/audit")]
-    [InlineData("/\\evil.example/", "/audit")]
-    [InlineData("/\t/evil.example", "/audit")]
-    [InlineData("/\n/evil.example", "/audit")]
-    [InlineData("/ /evil.example", "/audit")]
+    [InlineData("https://evil.example/", "/portal")]
+    [InlineData("//evil.example/", "/portal")]
+    [InlineData("/\\evil.example/", "/portal")]
+    [InlineData("/\t/evil.example", "/portal")]
+    [InlineData("/\n/evil.example", "/portal")]
+    [InlineData("/ /evil.example", "/portal")]
     [InlineData("/%09/evil.example", "/%09/evil.example")] // still encoded: a path of this site
     [InlineData("/", "/")]
     [InlineData("/audit?clientAccountId=1", "/audit?clientAccountId=1")]

@@ -69,7 +69,8 @@ public class AuditViewerTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await rows.AllInnerTextsAsync()).ShouldBe(["grant_created"]);
         (await page.Locator("a[rel=next]").CountAsync()).ShouldBe(0);
 
-        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin"), page.ClickAsync("header form button[type=submit]"));
+        await page.ClickAsync("header details.menu summary"); // the person's menu, where signing out is
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin"), page.ClickAsync("header form[action='/signout'] button[type=submit]"));
         (await page.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "partners.web");
         await page.GotoAsync(new Uri(app.Address, "/audit").ToString());
         page.Url.ShouldContain("/signin?");

@@ -51,7 +51,7 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
         await page.FillAsync("input[name=email]", email);
         if (platformRole is not null) await page.SelectOptionAsync("select[name=platformRole]", platformRole);
         var target = new Uri(Address, path).AbsolutePath;
-        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target), page.ClickAsync("button[type=submit]"));
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target), page.ClickAsync("main button[type=submit]"));
         var session = (await context.CookiesAsync()).Single(c => c.Name == "partners.web");
         session.HttpOnly.ShouldBeTrue();
         session.SameSite.ShouldBe(SameSiteAttribute.Strict);

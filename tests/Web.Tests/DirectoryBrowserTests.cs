@@ -31,7 +31,7 @@ public class DirectoryBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.SelectOptionAsync("select[name=province]", "madrid");
         await page.SelectOptionAsync("select[name=service]", "payroll");
         await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("province=madrid") && url.Contains("service=payroll")),
-            page.ClickAsync("button[type=submit]"));
+            page.ClickAsync("main button[type=submit]"));
         var names = await page.Locator("li.partner h2").AllInnerTextsAsync();
         names.ShouldBe(["Nóminas Madrid"]);
 
@@ -53,7 +53,7 @@ public class DirectoryBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync(new Uri(app.Address, "/directory").ToString());
         (await page.TitleAsync()).ShouldBe("Holded partner directory");
         (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
-        (await page.Locator("button[type=submit]").InnerTextAsync()).ShouldBe("Search");
+        (await page.Locator("main button[type=submit]").InnerTextAsync()).ShouldBe("Search");
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public class LandingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         response.Headers["content-security-policy"].ShouldContain("frame-ancestors 'none'");
         (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe(lang);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Holded Partners");
-        (await page.Locator("a[href='/docs']").CountAsync()).ShouldBe(1);
-        (await page.Locator("a[href='/audit']").CountAsync()).ShouldBe(1);
+        (await page.Locator("main a[href='/docs']").CountAsync()).ShouldBe(1);
+        (await page.Locator("main a[href='/audit']").CountAsync()).ShouldBe(1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, $"landing-{lang}.png"), FullPage = true });
 
         await Task.WhenAll(page.WaitForURLAsync(url => url.EndsWith("/directory")), page.ClickAsync($"text={directory}"));

@@ -21,7 +21,7 @@ public class NotificationSettingsPageTests(BrowserApp app) : IClassFixture<Brows
 
         await page.Locator("input[value=stock_alerts]").UncheckAsync();
         await page.Locator("input[name=email]").CheckAsync();
-        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("saved=true")), page.ClickAsync("button[type=submit]"));
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("saved=true")), page.ClickAsync("main button[type=submit]"));
         (await page.Locator("[role=status]").InnerTextAsync()).ShouldBe("Guardado.");
         (await page.Locator("input[value=stock_alerts]").IsCheckedAsync()).ShouldBeFalse();
         await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(BrowserApp.Screenshots, "notification-settings-es.png"), FullPage = true });
@@ -41,7 +41,7 @@ public class NotificationSettingsPageTests(BrowserApp app) : IClassFixture<Brows
         var page = await app.SignedIn(member.Email, Path, locale: "en-GB");
         (await page.TitleAsync()).ShouldBe("Notifications — Holded Partners");
         await page.EvalOnSelectorAsync("input[name=kpis]", "e => { e.value = 'made_up'; e.checked = true; }"); // a form tampered with
-        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Request.Method == "POST");
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("main button[type=submit]"), r => r.Request.Method == "POST");
         answer.Status.ShouldBe(400);
         var said = await page.Locator("#refusal li").AllInnerTextsAsync();
         said.ShouldContain($"kpis: {api.Json!["errors"]!["kpis"]![0]!.GetValue<string>()}");

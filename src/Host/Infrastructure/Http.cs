@@ -16,6 +16,8 @@ public static class Http
         builder.Services.AddWolverineHttp();
         builder.Services.AddPartnersOpenApi();
         builder.Services.AddRazorComponents(); // pages rendered on the server by Razor components (no interactivity)
+        // Spanish stays readable in the pages ("Algún", not "Alg&#xFA;n"); only what HTML needs is escaped.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddSingleton<Kernel.IUseCases, InProcessUseCases>(); // how a page runs the API's own use case
         // Every rate limit any module sets answers 429 (as problem details, by the status pages).
         builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);

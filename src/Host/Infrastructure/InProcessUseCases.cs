@@ -32,7 +32,7 @@ internal sealed class InProcessUseCases(EndpointDataSource endpoints, IOptions<M
         request.Request.Path = path;
         request.Request.RouteValues = values;
         request.Request.Headers.Accept = "application/json";
-        request.Request.Headers.AcceptLanguage = page.Request.Headers.AcceptLanguage;
+        request.Request.Headers.AcceptLanguage = Language.Of(page.Request); // the language the page speaks, switch included
         if (command is not null)
         {
             request.Request.ContentType = "application/json";

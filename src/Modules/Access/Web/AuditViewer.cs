@@ -1,9 +1,8 @@
 using Holded.Partners.Access.Audit;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Holded.Partners.Kernel.Web;
 
 namespace Holded.Partners.Access.Web;
 
@@ -13,38 +12,29 @@ public static class AuditViewer
     [AllowAnonymous]
     [WolverineGet("/audit")]
     public static Task<IResult> Page([FromQuery] AuditQuery query, HttpContext context, IQuerySession session, NpgsqlDataSource database,
-        IAntiforgery antiforgery, CancellationToken ct) => Render(query, context, session, database, antiforgery, csv: false, ct);
+        CancellationToken ct) => Render(query, context, session, database, csv: false, ct);
 
     [AllowAnonymous]
     [WolverineGet("/audit/export.csv")]
     public static Task<IResult> Export([FromQuery] AuditQuery query, HttpContext context, IQuerySession session, NpgsqlDataSource database,
-        IAntiforgery antiforgery, CancellationToken ct) => Render(query, context, session, database, antiforgery, csv: true, ct);
+        CancellationToken ct) => Render(query, context, session, database, csv: true, ct);
 
     private static async Task<IResult> Render(AuditQuery query, HttpContext context, IQuerySession session, NpgsqlDataSource database,
-        IAntiforgery antiforgery, bool csv, CancellationToken ct)
+        bool csv, CancellationToken ct)
     {
         var user = await WebIdentity.CurrentAsync(context);
         if (user is null) return Results.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
-        var language = Language.Of(context.Request);
-        context.Response.Headers.Vary = "Accept-Language";
-        context.Response.Headers.ContentLanguage = language;
         var caller = Caller.From(user); // the page's cookie identity, not a bearer token's
         var refused = (await AuditScope.LoadAsync(query, caller, session, ct)).Authorize(query, caller); // the API's own rule
         if (refused.Status is { } status)
-            return csv ? Results.Problem(refused) : Show(new { Language = language, Query = query, Refused = refused.Detail ?? "" }, status);
+            return csv ? Results.Problem(refused) : Portal.Render<AuditTrailPage>(context, await Portal.ViewAsync(context, query.ClientAccountId ?? query.PartnerAccountId),
+                new { Query = query, Refused = refused.Detail ?? "" }, status);
 
         var trail = await AuditReads.Read(query, database, ct);
         if (csv) return Results.Text(AuditCsv.Write(trail), "text/csv; charset=utf-8");
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return Show(new
-        {
-            Language = language, Query = query, Trail = trail, Email = user.FindFirst("email")?.Value,
-            AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken,
-        }, StatusCodes.Status200OK);
+        return Portal.Render<AuditTrailPage>(context, await Portal.ViewAsync(context, query.ClientAccountId ?? query.PartnerAccountId),
+            new { Query = query, Trail = trail });
     }
-
-    private static RazorComponentResult<AuditTrailPage> Show(object parameters, int status) =>
-        new(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
 
     /// <summary>The query string that reads the same filters again, at <paramref name="cursor"/> when given.</summary>
     public static string QueryOf(AuditQuery q, string? cursor) => QueryString.Create(new Dictionary<string, string?>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Holded.Partners.Kernel.Web;
 
 namespace Holded.Partners.Access.Web;
 
@@ -21,20 +22,10 @@ public static class WebSignIn
 
     [AllowAnonymous]
     [WolverineGet("/signin")]
-    public static IResult Form(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment, IConfiguration configuration, string? returnUrl)
+    public static async Task<IResult> Form(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment, IConfiguration configuration, string? returnUrl)
     {
         if (!DevelopmentIdentities.Offered(environment, configuration)) return Results.Problem(Problems.NotFound("page"));
-        var language = Language.Of(context.Request);
-        context.Response.Headers.Vary = "Accept-Language";
-        context.Response.Headers.ContentLanguage = language;
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return new RazorComponentResult<SignInPage>(new
-        {
-            Language = language, ReturnUrl = SafeReturn(returnUrl), AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken,
-        })
-        {
-            ContentType = "text/html; charset=utf-8",
-        };
+        return Portal.Render<SignInPage>(context, await Portal.ViewAsync(context), new { ReturnUrl = SafeReturn(returnUrl) });
     }
 
     [AllowAnonymous]
@@ -69,14 +60,6 @@ public static class WebSignIn
         return Results.Redirect("/signin");
     }
 
-    /// <summary>
-    /// Only a path of this site: never an open redirect. Browsers drop tabs and line breaks from a URL and read a backslash
-    /// as "/", so "/\t/evil.example" would become "//evil.example": no whitespace, control character or backslash passes.
-    /// </summary>
-    public static string SafeReturn(string? url) =>
-        url is { Length: > 1 and <= 2000 } && url[0] == '/' && url[1] != '/'
-        && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\')
-        && Uri.TryCreate(url, UriKind.Relative, out _)
-            ? url
-            : url == "/" ? "/" : "/audit";
+    /// <summary>Only a path of this site (see <see cref="Portal.SafeReturn"/>); anything else lands on the portal.</summary>
+    public static string SafeReturn(string? url) => Portal.SafeReturn(url);
 }

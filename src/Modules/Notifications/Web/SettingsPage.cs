@@ -1,8 +1,7 @@
 using Holded.Partners.Notifications.Settings;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Holded.Partners.Kernel.Web;
 
 namespace Holded.Partners.Notifications.Web;
 
@@ -18,23 +17,21 @@ public static class SettingsPage
 
     [AllowAnonymous] // the page reads its own cookie identity; the use case decides what the person may do
     [WolverineGet(Path)]
-    public static async Task<IResult> Get(HttpContext context, IUseCases useCases, IAntiforgery antiforgery, bool? saved)
+    public static async Task<IResult> Get(HttpContext context, IUseCases useCases, bool? saved)
     {
-        if (await WebIdentity.CurrentAsync(context) is null) return SignIn(context);
+        if (await WebIdentity.CurrentAsync(context) is null) return Portal.SignIn(context);
         var answer = await useCases.InvokeAsync(context, "GET", Api);
         return answer.Succeeded
-            ? Render(context, antiforgery, StatusCodes.Status200OK, answer.As<NotificationSettings>(), saved == true, null)
-            : Render(context, antiforgery, answer.Status, null, false, answer.Refusal);
+            ? await Render(context, StatusCodes.Status200OK, answer.As<NotificationSettings>(), saved == true, null)
+            : await Render(context, answer.Status, null, false, answer.Refusal);
     }
 
     [AllowAnonymous]
     [WolverinePost(Path)]
-    public static async Task<IResult> Post(HttpContext context, IUseCases useCases, IAntiforgery antiforgery)
+    public static async Task<IResult> Post(HttpContext context, IUseCases useCases)
     {
-        if (await WebIdentity.CurrentAsync(context) is null) return SignIn(context);
-        if (!await antiforgery.IsRequestValidAsync(context))
-            return Results.Problem(Problems.Forbidden("The form's antiforgery token is missing or wrong; reload the page."));
-        var form = await context.Request.ReadFormAsync();
+        if (await WebIdentity.CurrentAsync(context) is null) return Portal.SignIn(context);
+        if (await Portal.FormAsync(context) is not { } form) return Portal.StaleForm();
         // The page edits the defaults; the per-client overrides (the gear in the clients table) are kept as they are.
         var current = await useCases.InvokeAsync(context, "GET", Api);
         var clients = current.Succeeded ? current.As<NotificationSettings>().Clients : [];
@@ -44,26 +41,9 @@ public static class SettingsPage
         if (answer.Succeeded) return Results.Redirect($"{Path}?saved=true"); // after a write, a GET: a reload sends nothing twice
         // Refused: the form again as it was sent, with what was wrong.
         var sent = new NotificationSettings(Guid.Empty, "", command.Email ?? false, command.Kpis ?? [], clients);
-        return Render(context, antiforgery, answer.Status, sent, false, answer.Refusal);
+        return await Render(context, answer.Status, sent, false, answer.Refusal);
     }
 
-    private static IResult SignIn(HttpContext context) =>
-        Results.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
-
-    private static RazorComponentResult<SettingsForm> Render(HttpContext context, IAntiforgery antiforgery, int status,
-        NotificationSettings? settings, bool saved, Refusal? refusal)
-    {
-        var language = Language.Of(context.Request);
-        context.Response.Headers.Vary = "Accept-Language";
-        context.Response.Headers.ContentLanguage = language;
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return new RazorComponentResult<SettingsForm>(new
-        {
-            Language = language, Settings = settings, Saved = saved, Refusal = refusal,
-            AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken,
-        })
-        {
-            StatusCode = status, ContentType = "text/html; charset=utf-8",
-        };
-    }
+    private static async Task<IResult> Render(HttpContext context, int status, NotificationSettings? settings, bool saved, Refusal? refusal) =>
+        Portal.Render<SettingsForm>(context, await Portal.ViewAsync(context), new { Settings = settings, Saved = saved, Refusal = refusal }, status);
 }

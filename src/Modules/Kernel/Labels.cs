@@ -1,0 +1,77 @@
+namespace Holded.Partners.Kernel;
+
+/// <summary>
+/// Catalog codes as people read them, in Spanish and English: a page, a notification or an e-mail never shows a code
+/// such as <c>journal_entries_to_review</c> to a person. A code missing here is shown humanised, never raw.
+/// </summary>
+public static class Labels
+{
+    private static readonly Dictionary<string, Words> Known = new()
+    {
+        // Services and sectors (the directory's facets)
+        ["bookkeeping"] = new("Contabilidad", "Bookkeeping"), ["tax_filing"] = new("Impuestos", "Tax filing"),
+        ["payroll"] = new("Nóminas", "Payroll"), ["labor_advice"] = new("Asesoría laboral", "Labour advice"),
+        ["legal_advice"] = new("Asesoría jurídica", "Legal advice"), ["company_formation"] = new("Constitución de sociedades", "Company formation"),
+        ["financial_planning"] = new("Planificación financiera", "Financial planning"), ["audit"] = new("Auditoría", "Audit"),
+        ["cfo_services"] = new("CFO externo", "External CFO"), ["erp_implementation"] = new("Implantación de ERP", "ERP implementation"),
+        ["invoicing"] = new("Facturación", "Invoicing"), ["grants_and_subsidies"] = new("Ayudas y subvenciones", "Grants and subsidies"),
+        ["agriculture"] = new("Agricultura", "Agriculture"), ["construction"] = new("Construcción", "Construction"),
+        ["ecommerce"] = new("Comercio electrónico", "E-commerce"), ["education"] = new("Educación", "Education"),
+        ["healthcare"] = new("Salud", "Healthcare"), ["hospitality"] = new("Hostelería", "Hospitality"),
+        ["manufacturing"] = new("Industria", "Manufacturing"), ["nonprofit"] = new("Sin ánimo de lucro", "Non-profit"),
+        ["professional_services"] = new("Servicios profesionales", "Professional services"), ["real_estate"] = new("Inmobiliario", "Real estate"),
+        ["retail"] = new("Comercio", "Retail"), ["technology"] = new("Tecnología", "Technology"), ["transport"] = new("Transporte", "Transport"),
+        ["other"] = new("Otros", "Other"),
+        // Languages a firm serves in
+        ["es"] = new("Español", "Spanish"), ["ca"] = new("Catalán", "Catalan"), ["eu"] = new("Euskera", "Basque"), ["gl"] = new("Gallego", "Galician"),
+        ["en"] = new("Inglés", "English"), ["fr"] = new("Francés", "French"), ["de"] = new("Alemán", "German"), ["it"] = new("Italiano", "Italian"),
+        ["pt"] = new("Portugués", "Portuguese"),
+        // ERP sections (invoicing and payroll above)
+        ["accounting"] = new("Contabilidad", "Accounting"), ["banking"] = new("Bancos", "Banking"), ["expenses"] = new("Gastos", "Expenses"),
+        ["taxes"] = new("Impuestos", "Taxes"), ["inventory"] = new("Inventario", "Inventory"),
+        // KPIs, one per section
+        ["pending_invoices"] = new("Facturas pendientes", "Pending invoices"),
+        ["journal_entries_to_review"] = new("Asientos por revisar", "Journal entries to review"),
+        ["unreconciled_transactions"] = new("Movimientos sin conciliar", "Unreconciled transactions"),
+        ["expenses_to_process"] = new("Gastos por procesar", "Expenses to process"),
+        ["tax_filings_due"] = new("Impuestos por presentar", "Tax filings due"),
+        ["payroll_pending"] = new("Nóminas pendientes", "Payroll pending"), ["stock_alerts"] = new("Alertas de stock", "Stock alerts"),
+        // Plans
+        ["free"] = new("Gratis", "Free"), ["basic"] = new("Básico", "Basic"), ["standard"] = new("Estándar", "Standard"),
+        ["premium"] = new("Premium", "Premium"),
+        // Access roles a client grants, and the levels they give
+        ["full_advisor"] = new("Asesor completo", "Full advisor"), ["accountant"] = new("Contable", "Accountant"),
+        ["tax_advisor"] = new("Asesor fiscal", "Tax advisor"), ["payroll_advisor"] = new("Asesor laboral", "Payroll advisor"),
+        ["read_only"] = new("Solo lectura", "Read only"), ["read"] = new("Ver", "View"), ["write"] = new("Ver y editar", "View and edit"),
+        // Accounts and the roles people hold in them
+        ["advisory"] = new("Asesoría", "Advisory firm"), ["business"] = new("Empresa", "Business"),
+        ["administrator"] = new("Administrador", "Administrator"), ["account_manager"] = new("Gestor de cuentas", "Account manager"),
+        ["owner"] = new("Propietario", "Owner"), ["admin"] = new("Administrador", "Admin"),
+        ["gestoria"] = new("Gestoría", "Gestoría"), ["asesoria"] = new("Asesoría", "Asesoría (advisory)"),
+        ["external_cfo"] = new("CFO externo", "External CFO"),
+        // Platform staff
+        ["reviewer"] = new("Revisión", "Reviewer"), ["operator"] = new("Operaciones", "Operator"), ["auditor"] = new("Auditoría", "Auditor"),
+        // What the audit trail records
+        ["grant_created"] = new("Acceso concedido", "Access granted"), ["grant_changed"] = new("Acceso cambiado", "Access changed"),
+        ["grant_removed"] = new("Acceso quitado", "Access removed"), ["grant_expired"] = new("Acceso caducado", "Access expired"),
+        ["grant_terminated"] = new("Acceso terminado con la colaboración", "Access ended with the collaboration"),
+        ["session_opened"] = new("Acceso a la cuenta", "Account accessed"), ["access_denied"] = new("Acceso denegado", "Access denied"),
+    };
+
+    public static string Of(string code, string language) =>
+        Catalogs.Provinces.TryGetValue(code, out var province) ? province
+        : Known.TryGetValue(code, out var words) ? words.In(language)
+        : Humanised(code);
+
+    public static bool Has(string code) => Catalogs.Provinces.ContainsKey(code) || Known.ContainsKey(code);
+
+    // "some_new_code" → "Some new code": a code added to a catalog before its label still reads as words.
+    private static string Humanised(string code) =>
+        code.Length == 0 ? "" : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+}
+
+/// <summary>One text in the product's two languages; the page, notification or e-mail picks one.</summary>
+public readonly record struct Words(string Es, string En)
+{
+    public string In(string language) => language == Language.English ? En : Es;
+}
