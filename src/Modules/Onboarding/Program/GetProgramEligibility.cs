@@ -9,7 +9,10 @@ namespace Holded.Partners.Onboarding.Program;
 /// <param name="LatestApplication">The firm's most recent application, whatever its status.</param>
 public sealed record ProgramEligibility(
     Guid AccountId, bool IsPartner, Guid? OpenApplicationId, IReadOnlyList<ProgramCondition> Conditions, bool CanApply,
-    IReadOnlyList<Rule> Rules, PartnerApplicationView? LatestApplication);
+    IReadOnlyList<RefusedRule> Rules, PartnerApplicationView? LatestApplication);
+
+/// <summary>A rule in the shape a 422 names it: { rule, message }.</summary>
+public sealed record RefusedRule(string Rule, string Message);
 
 /// <summary>
 /// Step 2 before applying: where a firm stands against the program's rules, computed by the very rules a submit and an
@@ -24,7 +27,7 @@ public static class GetProgramEligibilityEndpoint
     {
         var latest = await session.Query<PartnerApplicationView>().Where(a => a.AccountId == account.Id)
             .OrderByDescending(a => a.SubmittedAt).FirstOrDefaultAsync(ct);
-        var rules = SubmitApplicationEndpoint.Broken(account).ToList();
+        var rules = SubmitApplicationEndpoint.Broken(account).Select(r => new RefusedRule(r.Code, r.Message)).ToList();
         return new ProgramEligibility(account.Id, account.IsPartner, account.OpenApplicationId, ProgramRules.Checklist(account),
             rules.Count == 0, rules, latest);
     }
