@@ -56,6 +56,13 @@ public static class Labels
         ["grant_removed"] = new("Acceso quitado", "Access removed"), ["grant_expired"] = new("Acceso caducado", "Access expired"),
         ["grant_terminated"] = new("Acceso terminado con la colaboración", "Access ended with the collaboration"),
         ["session_opened"] = new("Acceso a la cuenta", "Account accessed"), ["access_denied"] = new("Acceso denegado", "Access denied"),
+        // Onboarding: subscriptions, applications, profiles and invitations (added with the onboarding pages)
+        ["trialing"] = new("En periodo de prueba", "Trial"), ["active"] = new("Activa", "Active"),
+        ["past_due"] = new("Pago pendiente", "Payment overdue"), ["canceled"] = new("Cancelada", "Cancelled"),
+        ["pending"] = new("Pendiente", "Pending"), ["approved"] = new("Aprobada", "Approved"), ["rejected"] = new("Rechazada", "Rejected"),
+        ["draft"] = new("Borrador", "Draft"), ["pending_review"] = new("En revisión", "In review"), ["published"] = new("Publicado", "Published"),
+        ["published_with_changes"] = new("Publicado, con cambios sin enviar", "Published, with changes not yet sent"),
+        ["accepted"] = new("Aceptada", "Accepted"), ["revoked"] = new("Revocada", "Revoked"), ["expired"] = new("Caducada", "Expired"),
     };
 
     public static string Of(string code, string language) =>

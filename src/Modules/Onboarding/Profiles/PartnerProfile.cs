@@ -14,6 +14,26 @@ public sealed record ProfileContent(
         && Provinces.SequenceEqual(other.Provinces) && Languages.SequenceEqual(other.Languages)
         && TeamSize == other.TeamSize && Website == other.Website && ContactEmail == other.ContactEmail
         && ContactPhone == other.ContactPhone && LogoUrl == other.LogoUrl && Credentials.SequenceEqual(other.Credentials);
+
+    /// <summary>The fields that differ from <paramref name="other"/> (every field set, against nothing), by their API names.</summary>
+    public IReadOnlyList<string> ChangesFrom(ProfileContent? other)
+    {
+        var changes = new List<string>();
+        void Compare(string field, bool same) { if (!same) changes.Add(field); }
+        Compare("displayName", DisplayName == other?.DisplayName);
+        Compare("description", Description == other?.Description);
+        Compare("services", Services.SequenceEqual(other?.Services ?? []));
+        Compare("sectors", Sectors.SequenceEqual(other?.Sectors ?? []));
+        Compare("provinces", Provinces.SequenceEqual(other?.Provinces ?? []));
+        Compare("languages", Languages.SequenceEqual(other?.Languages ?? []));
+        Compare("teamSize", TeamSize == other?.TeamSize);
+        Compare("website", Website == other?.Website);
+        Compare("contactEmail", ContactEmail == other?.ContactEmail);
+        Compare("contactPhone", ContactPhone == other?.ContactPhone);
+        Compare("logoUrl", LogoUrl == other?.LogoUrl);
+        Compare("credentials", Credentials.SequenceEqual(other?.Credentials ?? []));
+        return changes;
+    }
 }
 
 public sealed record ProfileDraftEdited(Guid ProfileId, Guid AccountId, ProfileContent Content, string EditedBy);
