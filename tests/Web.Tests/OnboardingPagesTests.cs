@@ -264,4 +264,115 @@ public class OnboardingPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         last.Status.ShouldBe(422);
         (await page.Locator("#refusal li[data-rule=account_needs_an_administrator]").CountAsync()).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task a_reviewer_approves_one_application_rejects_another_after_confirming_with_a_reason_and_others_get_the_apis_403()
+    {
+        async Task<(Guid Firm, Guid Application, Actor Admin)> Pending(string name)
+        {
+            var admin = BrowserApp.AsSignedIn(Actor.Person(name));
+            var firm = await _api.RegisterFirm(admin);
+            await _api.SetSubscription(firm, "active");
+            return (firm, await _api.Apply(firm, admin), admin);
+        }
+        var (approved, _, approvedAdmin) = await Pending("Ana Aprobada");
+        var (rejected, rejectedApplication, _) = await Pending("Rosa Rechazada");
+
+        var page = await app.SignedIn("revisora@holded.example", "/staff/applications", platformRole: "reviewer", javaScript: false);
+        (await page.TitleAsync()).ShouldBe("Solicitudes de partner — Holded Partners");
+        (await page.Locator("#queue tbody tr").CountAsync()).ShouldBe(2);
+        await page.ShouldBeAccessibleAsync();
+        await Screenshot(page, "staff-applications-es");
+
+        var approvedRow = $"#queue tr[data-application='{(await _api.GetAs<ProgramEligibility>($"/api/v1/accounts/{approved}/program-eligibility", approvedAdmin)).OpenApplicationId}']";
+        await Task.WhenAll(page.WaitForURLAsync(u => u.Contains("done=approved")), page.ClickAsync($"{approvedRow} button"));
+        (await _api.GetAs<AccountView>($"/api/v1/accounts/{approved}", approvedAdmin)).IsPartner.ShouldBeTrue();
+
+        await Task.WhenAll(page.WaitForURLAsync(u => u.EndsWith("/reject")), page.ClickAsync($"#queue tr[data-application='{rejectedApplication}'] a"));
+        await page.ShouldBeAccessibleAsync();
+        var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("main button[type=submit]"), r => r.Request.Method == "POST");
+        refused.Status.ShouldBe(400);
+        var api = (await _api.Post($"/api/v1/partner-applications/{rejectedApplication}/reject", Actor.Reviewer(), new { reason = "" })).ShouldBeInvalid("reason");
+        (await page.InnerTextAsync("#reason-error")).ShouldBe(api.Json!["errors"]!["reason"]![0]!.GetValue<string>());
+        (await _api.GetAs<PartnerApplicationView>($"/api/v1/partner-applications/{rejectedApplication}", Actor.Reviewer())).Status.ShouldBe("pending");
+        await page.FillAsync("#reason", "Falta el número de colegiado.");
+        await Submit(page, "done=rejected");
+        var decided = await _api.GetAs<PartnerApplicationView>($"/api/v1/partner-applications/{rejectedApplication}", Actor.Reviewer());
+        decided.Status.ShouldBe("rejected");
+        decided.RejectionReason.ShouldBe("Falta el número de colegiado.");
+        (await page.Locator("#queue tbody tr").CountAsync()).ShouldBe(0);
+
+        var firmAdmin = await app.SignedIn(approvedAdmin.Email, $"/firms/{approved}");
+        (await firmAdmin.GotoAsync($"{app.Address}staff/applications"))!.Status.ShouldBe(403);
+        (await firmAdmin.GotoAsync($"{app.Address}staff/profiles"))!.Status.ShouldBe(403);
+    }
+
+    [Fact]
+    public async Task a_reviewer_reads_a_profile_change_against_the_live_one_approves_a_first_profile_and_rejects_a_change_in_english()
+    {
+        var admin = BrowserApp.AsSignedIn(Actor.Person("Ana Publica"));
+        var firm = await _api.RegisterPartner(admin);
+        (await _api.Put($"/api/v1/partners/{firm}/profile", admin, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK);
+        (await _api.Post($"/api/v1/partners/{firm}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);
+
+        var page = await app.SignedIn("revisor@holded.example", "/staff/profiles", locale: "en-GB", platformRole: "reviewer", javaScript: false);
+        (await page.TitleAsync()).ShouldBe("Profiles in review — Holded Partners");
+        await page.ShouldBeAccessibleAsync();
+        await Task.WhenAll(page.WaitForURLAsync(u => u.Contains("/staff/profiles/")), page.ClickAsync("#queue a"));
+        (await page.InnerTextAsync("main")).ShouldContain("first profile");
+        await page.ShouldBeAccessibleAsync();
+        await Submit(page, "done=approved", "#approve");
+        (await _api.GetAs<Onboarding.Profiles.ProfileView>($"/api/v1/partners/{firm}/profile", admin)).Status.ShouldBe("published");
+
+        (await _api.Put($"/api/v1/partners/{firm}/profile", admin, Scenarios.CompleteProfile(displayName: "Gestoría López e Hijos"))).ShouldBe(HttpStatusCode.OK);
+        (await _api.Post($"/api/v1/partners/{firm}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);
+        await page.GotoAsync($"{app.Address}staff/profiles");
+        await Task.WhenAll(page.WaitForURLAsync(u => u.Contains("/staff/profiles/")), page.ClickAsync("#queue a"));
+        (await page.GetAttributeAsync("#changes tr[data-field=displayName]", "data-changed")).ShouldBe("true");
+        (await page.GetAttributeAsync("#changes tr[data-field=services]", "data-changed")).ShouldBe("false");
+        (await page.InnerTextAsync("#changes tr[data-field=displayName] td:nth-of-type(1)")).ShouldBe("Gestoría López");
+        await Screenshot(page, "staff-profile-review-en");
+        await page.FillAsync("#reason", "The name does not match the legal name.");
+        await Submit(page, "done=rejected", "#reject");
+        var profile = await _api.GetAs<Onboarding.Profiles.ProfileView>($"/api/v1/partners/{firm}/profile", admin);
+        profile.LastRejection!.Reason.ShouldBe("The name does not match the legal name.");
+        profile.Published!.Content.DisplayName.ShouldBe("Gestoría López"); // the live revision stays
+    }
+
+    [Fact]
+    public async Task a_business_home_shows_the_account_and_its_pages()
+    {
+        var owner = BrowserApp.AsSignedIn(Actor.Person("Luis Casa"));
+        var business = await _api.RegisterBusiness(owner, plan: "basic");
+        var page = await app.SignedIn(owner.Email, $"/businesses/{business}", javaScript: false);
+        (await page.InnerTextAsync("#account-summary")).ShouldContain("Básico");
+        (await page.Locator($"main a[href='/businesses/{business}/advisors']").CountAsync()).ShouldBe(1);
+        (await page.Locator($"main a[href='/audit?clientAccountId={business}']").CountAsync()).ShouldBe(1);
+        await page.ShouldBeAccessibleAsync();
+        await Screenshot(page, "business-home-es");
+    }
+
+    [Fact]
+    public async Task an_operator_sets_a_subscription_and_a_reviewer_is_refused_with_the_apis_403()
+    {
+        var owner = BrowserApp.AsSignedIn(Actor.Person("Luis Paga"));
+        var business = await _api.RegisterBusiness(owner, plan: "free");
+        var page = await app.SignedIn("operador@holded.example", $"/staff/subscriptions?accountId={business}", platformRole: "operator", javaScript: false);
+        (await page.InnerTextAsync("#current")).ShouldContain("En periodo de prueba");
+        await page.SelectOptionAsync("#status", "active");
+        await page.SelectOptionAsync("#plan", "premium");
+        await Submit(page, "done=saved", "main form[method=post] button");
+        var account = await _api.GetAs<AccountView>($"/api/v1/accounts/{business}", owner);
+        account.SubscriptionStatus.ShouldBe("active");
+        account.Plan.ShouldBe("premium");
+        await page.ShouldBeAccessibleAsync();
+        await Screenshot(page, "staff-subscriptions-es");
+
+        var reviewer = await app.SignedIn("otra.revisora@holded.example", $"/staff/subscriptions?accountId={business}", platformRole: "reviewer");
+        await reviewer.SelectOptionAsync("#status", "canceled");
+        var refused = await reviewer.RunAndWaitForResponseAsync(() => reviewer.ClickAsync("main form[method=post] button"), r => r.Request.Method == "POST");
+        refused.Status.ShouldBe(403);
+        (await reviewer.InnerTextAsync("[role=alert]")).ShouldContain("Only a platform operator");
+        (await _api.GetAs<AccountView>($"/api/v1/accounts/{business}", owner)).SubscriptionStatus.ShouldBe("active");
+    }
 }
