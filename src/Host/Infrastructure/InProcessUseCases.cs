@@ -20,6 +20,9 @@ internal sealed class InProcessUseCases(EndpointDataSource endpoints, IOptions<M
 
     public async Task<UseCaseAnswer> InvokeAsync(HttpContext page, string method, string path, object? command = null)
     {
+        // "/api/v1/x?a=1": the route is matched on the path, the query is the request's query string.
+        var (route, query) = path.IndexOf('?') is var q and >= 0 ? (path[..q], path[q..]) : (path, "");
+        path = route;
         var values = new RouteValueDictionary();
         var found = Api().FirstOrDefault(e => e.Methods.Contains(method, StringComparer.OrdinalIgnoreCase) && e.Matcher.TryMatch(path, values));
         if (found.Endpoint is null) throw new ArgumentException($"No API endpoint answers {method} {path}.", nameof(path));
@@ -30,6 +33,7 @@ internal sealed class InProcessUseCases(EndpointDataSource endpoints, IOptions<M
         request.Request.Scheme = page.Request.Scheme;
         request.Request.Host = page.Request.Host;
         request.Request.Path = path;
+        request.Request.QueryString = new QueryString(query);
         request.Request.RouteValues = values;
         request.Request.Headers.Accept = "application/json";
         request.Request.Headers.AcceptLanguage = Language.Of(page.Request); // the language the page speaks, switch included
