@@ -70,7 +70,7 @@ public class CollaborationPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ShouldBeAccessibleAsync();
         await Shot(page, "collaboration-es");
 
-        await Task.WhenAll(page.WaitForURLAsync($"**/collaborations/{collaboration}/managers"), page.ClickAsync("text=Gestionar gestores"));
+        await Task.WhenAll(page.WaitForURLAsync($"**/collaborations/{collaboration}/managers"), page.ClickAsync("#managers-add"));
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Gestores de la cuenta");
         await page.ShouldBeAccessibleAsync();
         await page.Locator($"input[name=userIds][value='{marta.UserId}']").CheckAsync();
@@ -92,7 +92,7 @@ public class CollaborationPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await mine.Locator("#clients tbody tr").CountAsync()).ShouldBe(1);
         (await mine.Locator("#clients tbody tr").GetAttributeAsync("data-client")).ShouldNotBeNull();
         (await mine.Locator("#clients tbody tr th a").GetAttributeAsync("href")).ShouldBe($"/collaborations/{collaboration}");
-        (await mine.Locator("text=Gestionar gestores").CountAsync()).ShouldBe(0);
+        (await mine.Locator("#clients a.gear").CountAsync()).ShouldBe(1);
         await mine.ShouldBeAccessibleAsync();
 
         // Removing her is confirmed the same way.
