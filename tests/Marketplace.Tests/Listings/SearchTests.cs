@@ -183,23 +183,6 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         await Api.Settled(async () => { await bus.PublishAsync(published); await bus.PublishAsync(published with { DisplayName = "Older" , PublishedAt = published.PublishedAt.AddMinutes(-1) }); });
         (await Api.Get("/api/v1/directory/partners", null)).Body.ShouldBe(before);
     }
-}
-
-/// <summary>A host of its own, with a directory limit low enough to reach.</summary>
-public sealed class LowLimitApp : PartnersApp
-{
-    protected override int DirectoryRequestsPerMinute => 3;
-}
-
-public class DirectoryRateLimitTests(LowLimitApp app) : IClassFixture<LowLimitApp>
-{
-    [Fact]
-    public async Task the_public_directory_answers_429_past_its_limit()
-    {
-        var api = new Api(app);
-        for (var i = 0; i < 3; i++) (await api.Get("/api/v1/directory/partners", null)).ShouldBe(HttpStatusCode.OK);
-        (await api.Get("/api/v1/directory/partners", null)).ShouldBe(HttpStatusCode.TooManyRequests);
-    }
 
     [Fact]
     public async Task one_firm_of_the_marketplace_is_read_with_its_contact_details_by_businesses_only()
@@ -223,5 +206,22 @@ public class DirectoryRateLimitTests(LowLimitApp app) : IClassFixture<LowLimitAp
         (await Api.Get($"/api/v1/marketplace/partners/{partner}", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
         var unlisted = await Api.RegisterPartner(Actor.Person());
         (await Api.Get($"/api/v1/marketplace/partners/{unlisted}", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+}
+
+/// <summary>A host of its own, with a directory limit low enough to reach.</summary>
+public sealed class LowLimitApp : PartnersApp
+{
+    protected override int DirectoryRequestsPerMinute => 3;
+}
+
+public class DirectoryRateLimitTests(LowLimitApp app) : IClassFixture<LowLimitApp>
+{
+    [Fact]
+    public async Task the_public_directory_answers_429_past_its_limit()
+    {
+        var api = new Api(app);
+        for (var i = 0; i < 3; i++) (await api.Get("/api/v1/directory/partners", null)).ShouldBe(HttpStatusCode.OK);
+        (await api.Get("/api/v1/directory/partners", null)).ShouldBe(HttpStatusCode.TooManyRequests);
     }
 }
