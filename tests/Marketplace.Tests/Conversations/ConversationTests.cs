@@ -266,4 +266,20 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         (await Api.Get($"/api/v1/conversations/{conversation}", marta)).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Api.Get($"/api/v1/conversations/{conversation}", owner)).ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task the_conversation_names_the_collaboration_that_came_of_it_for_both_sides()
+    {
+        var (partner, firmAdmin, business, owner) = await Parties();
+        var id = await Api.OpenConversation(owner, business, partner);
+        (await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}", owner)).CollaborationId.ShouldBeNull();
+        await Api.RequestCollaboration(owner, id);
+        var collaboration = await Api.AcceptRequest(firmAdmin, id);
+        (await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}", owner)).CollaborationId.ShouldBe(collaboration);
+        (await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}", firmAdmin)).CollaborationId.ShouldBe(collaboration);
+
+        await Api.Settled(async () => (await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Cerramos.", confirm = true }))
+            .ShouldBe(HttpStatusCode.OK));
+        (await Api.GetAs<ConversationDetail>($"/api/v1/conversations/{id}", owner)).CollaborationId.ShouldBe(collaboration); // the one that ended
+    }
 }

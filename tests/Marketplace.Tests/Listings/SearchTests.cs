@@ -183,6 +183,30 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         await Api.Settled(async () => { await bus.PublishAsync(published); await bus.PublishAsync(published with { DisplayName = "Older" , PublishedAt = published.PublishedAt.AddMinutes(-1) }); });
         (await Api.Get("/api/v1/directory/partners", null)).Body.ShouldBe(before);
     }
+
+    [Fact]
+    public async Task one_firm_of_the_marketplace_is_read_with_its_contact_details_by_businesses_only()
+    {
+        var firmAdmin = Actor.Person();
+        var partner = await Api.PublishedPartner(firmAdmin);
+        var owner = await BusinessMember();
+        var read = await Api.GetAs<MarketplacePartner>($"/api/v1/marketplace/partners/{partner}", owner);
+        read.AccountId.ShouldBe(partner);
+        read.DisplayName.ShouldBe("Gestoría López");
+        read.ContactEmail.ShouldBe("hola@gestorialopez.es");
+        (await Api.GetAs<MarketplacePartner>($"/api/v1/marketplace/partners/{partner}", Actor.Reviewer())).AccountId.ShouldBe(partner);
+
+        (await Api.Get($"/api/v1/marketplace/partners/{partner}", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await Api.Get($"/api/v1/marketplace/partners/{partner}", Actor.Person())).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Get($"/api/v1/marketplace/partners/{partner}", firmAdmin)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Api.Get($"/api/v1/marketplace/partners/{Guid.NewGuid()}", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get("/api/v1/marketplace/partners/not-a-guid", owner)).Status.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+
+        await Api.SetSubscription(partner, "past_due"); // no longer listed: no longer there
+        (await Api.Get($"/api/v1/marketplace/partners/{partner}", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+        var unlisted = await Api.RegisterPartner(Actor.Person());
+        (await Api.Get($"/api/v1/marketplace/partners/{unlisted}", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
 }
 
 /// <summary>A host of its own, with a directory limit low enough to reach.</summary>

@@ -7,9 +7,10 @@ public sealed record MessageView(Guid MessageId, string Side, string AuthorUserI
 /// <summary>
 /// A conversation with a page of its messages: the latest, oldest first; <paramref name="OlderBefore"/>, when there are
 /// older ones, is the <c>before</c> that reads the page before. It holds the <see cref="ConversationView"/> as the
-/// projection keeps it, composed in the JSON too: {"conversation": {...}, "messages", "olderBefore"}.
+/// projection keeps it, composed in the JSON too: {"conversation": {...}, "messages", "olderBefore", "collaborationId"}.
+/// <paramref name="CollaborationId"/> is the collaboration that came of it, once started: the running one, else the last ended.
 /// </summary>
-public sealed record ConversationDetail(ConversationView Conversation, IReadOnlyList<MessageView> Messages, long? OlderBefore);
+public sealed record ConversationDetail(ConversationView Conversation, IReadOnlyList<MessageView> Messages, long? OlderBefore, Guid? CollaborationId);
 
 public static class GetConversationEndpoint
 {
@@ -31,7 +32,8 @@ public static class GetConversationEndpoint
             .Result();
 
     [WolverineGet("/api/v1/conversations/{id}")]
-    public static async Task<ConversationDetail> Get([NotBody] ConversationView view, long? before, int? limit, IQuerySession session, CancellationToken ct)
+    public static async Task<ConversationDetail> Get(
+        [NotBody] ConversationView view, [NotBody] ConversationParties parties, long? before, int? limit, IQuerySession session, CancellationToken ct)
     {
         var size = limit ?? DefaultMessages;
         var upTo = before ?? long.MaxValue;
@@ -42,6 +44,11 @@ public static class GetConversationEndpoint
             .OrderByDescending(e => e.Version).Take(size + 1).ToListAsync(ct);
         var messages = page.Take(size).Reverse().Select(e => (e, m: (MessagePosted)e.Data))
             .Select(x => new MessageView(x.m.MessageId, x.m.Side, x.m.AuthorUserId, x.m.AuthorName, x.m.Text, x.e.At(), x.e.Version)).ToList();
-        return new ConversationDetail(view, messages, page.Count > size ? messages[0].Position : null);
+        return new ConversationDetail(view, messages, page.Count > size ? messages[0].Position : null, CollaborationOf(parties));
     }
+
+    /// <summary>Where both sides go on from the conversation: the running collaboration, else the one that ended last.</summary>
+    public static Guid? CollaborationOf(ConversationParties parties) =>
+        (parties.Collaborations.FirstOrDefault(c => c.Active)
+         ?? parties.Collaborations.Where(c => c.Started).OrderByDescending(c => c.EndedAt).FirstOrDefault())?.Id;
 }
