@@ -20,6 +20,10 @@ internal sealed class InProcessUseCases(EndpointDataSource endpoints, IOptions<M
 
     public async Task<UseCaseAnswer> InvokeAsync(HttpContext page, string method, string path, object? command = null)
     {
+        // A read's filters come as a query string ("/api/v1/notifications?unread=true"): routes match the path alone.
+        var q = path.IndexOf('?');
+        var query = q >= 0 ? new QueryString(path[q..]) : QueryString.Empty;
+        if (q >= 0) path = path[..q];
         var values = new RouteValueDictionary();
         var found = Api().FirstOrDefault(e => e.Methods.Contains(method, StringComparer.OrdinalIgnoreCase) && e.Matcher.TryMatch(path, values));
         if (found.Endpoint is null) throw new ArgumentException($"No API endpoint answers {method} {path}.", nameof(path));
@@ -30,6 +34,7 @@ internal sealed class InProcessUseCases(EndpointDataSource endpoints, IOptions<M
         request.Request.Scheme = page.Request.Scheme;
         request.Request.Host = page.Request.Host;
         request.Request.Path = path;
+        request.Request.QueryString = query;
         request.Request.RouteValues = values;
         request.Request.Headers.Accept = "application/json";
         request.Request.Headers.AcceptLanguage = Language.Of(page.Request); // the language the page speaks, switch included

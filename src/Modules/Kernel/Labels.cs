@@ -56,6 +56,20 @@ public static class Labels
         ["grant_removed"] = new("Acceso quitado", "Access removed"), ["grant_expired"] = new("Acceso caducado", "Access expired"),
         ["grant_terminated"] = new("Acceso terminado con la colaboración", "Access ended with the collaboration"),
         ["session_opened"] = new("Acceso a la cuenta", "Account accessed"), ["access_denied"] = new("Acceso denegado", "Access denied"),
+        // Access pages (grant, session, audit viewer): the level nothing, and the access decision's reasons
+        ["none"] = new("Nada", "Nothing"),
+        ["granted"] = new("Permitido", "Allowed"), ["no_collaboration"] = new("Sin colaboración", "No collaboration"),
+        ["collaboration_ended"] = new("La colaboración ha terminado", "The collaboration has ended"),
+        ["member_removed"] = new("Ya no es miembro de la asesoría", "No longer a member of the firm"),
+        ["not_assigned"] = new("No gestiona este cliente", "Does not manage this client"),
+        ["no_grant"] = new("El cliente no ha concedido acceso", "The client has not granted access"),
+        ["grant_removed"] = new("El cliente quitó el acceso", "The client removed access"),
+        ["grant_expired"] = new("El acceso ha caducado", "Access has expired"),
+        ["plan_excludes_section"] = new("El plan del cliente no incluye la sección", "The client's plan does not include the section"),
+        ["role_level_too_low"] = new("El rol no lo permite", "The role does not allow it"),
+        ["removed_by_client"] = new("Quitado por el cliente", "Removed by the client"), ["expired"] = new("Caducado", "Expired"),
+        ["invalid_or_expired_token"] = new("Token no válido o caducado", "Invalid or expired token"), ["unknown_session"] = new("Sesión desconocida", "Unknown session"),
+        ["system"] = new("El sistema", "The system"), ["erp"] = new("El ERP", "The ERP"),
     };
 
     public static string Of(string code, string language) =>
