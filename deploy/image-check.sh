@@ -20,7 +20,7 @@ ConnectionStrings__Partners="$CS" ASPNETCORE_ENVIRONMENT=Development Auth__Devel
 
 start=$(date +%s%N)
 ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Partners="$CS" ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-  Auth__Authority=https://login.example.com/ Auth__Audience=holded-partners Logging__Json=true \
+  Auth__Authority=https://login.example.com/ Auth__Audience=holded-partners Auth__PortalClientId=holded-partners-portal Logging__Json=true \
   Access__SessionSigningKey=image-check-session-key-0123456789abcdef01234 dotnet "$OUT/Holded.Partners.Host.dll" > .local/image.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; [[ -n "${ConnectionStrings__Partners:-}" ]] || deploy/local-postgres.sh stop .local/image-postgres > /dev/null' EXIT

@@ -23,6 +23,7 @@ builder.AddPartnersIdentity();
 builder.AddPartnersHttp();
 builder.AddPartnersTelemetry();
 builder.Services.AddSingleton<Holded.Partners.Host.Demo.DemoSeed>();
+builder.Services.AddSingleton(new Holded.Partners.Kernel.DemoIdentities(Holded.Partners.Host.Demo.DemoData.Identities));
 builder.Services.AddHostedService(provider => provider.GetRequiredService<Holded.Partners.Host.Demo.DemoSeed>());
 
 var app = builder.Build();

@@ -61,10 +61,10 @@ public class EmailTests(SmtpApp app) : IClassFixture<SmtpApp>
         var from = message.From.Mailboxes.Single();
         from.Name.ShouldBe("Holded Partners — Programa");
         from.Address.ShouldBe("avisos@partners.holded.com");
-        message.Subject.ShouldBe("Panadería Sol SL os ha dado acceso con el rol accountant.");
+        message.Subject.ShouldBe("Panadería Sol SL os ha dado acceso con el rol Contable.");
         // On the wire the header is encoded (RFC 2047), as mail clients expect, and reads back as written.
         System.Text.Encoding.ASCII.GetString(message.Headers.First(h => h.Id == HeaderId.Subject).RawValue).ShouldContain("=?utf-8?");
-        message.TextBody.ShouldContain("granted you access as accountant.");
+        message.TextBody.ShouldContain("granted you access as Accountant.");
         message.TextBody.ShouldContain($"https://partners.holded.com/api/v1/collaborations/{collaboration}/access-grant");
     }
 }

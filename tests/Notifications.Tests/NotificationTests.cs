@@ -180,6 +180,10 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         await Api.Settled(() => Task.WhenAll(bus.PublishAsync(rise).AsTask(), bus.PublishAsync(rise).AsTask()));
         await Api.Settled(() => bus.PublishAsync(rise).AsTask());
         (await Kinds(firmAdmin)).Count(k => k == "kpi_rise").ShouldBe(1);
+        // A person reads words, never a catalog code.
+        var text = (await Api.GetAs<InboxPage>("/api/v1/notifications", firmAdmin)).Items.Single(i => i.Kind == "kpi_rise").Text;
+        text.ShouldContain("«Asientos por revisar»");
+        text.ShouldNotContain("journal_entries_to_review");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Wolverine;
 namespace Holded.Partners.Web.Tests;
 
 /// <summary>The host on a real loopback port with its own database, and a headless Chromium to look at it.</summary>
-public sealed class BrowserApp : IAsyncLifetime, IRunningApp
+public class BrowserApp : IAsyncLifetime, IRunningApp
 {
     private Factory _factory = null!;
     private IPlaywright _playwright = null!;
@@ -19,10 +19,13 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
     /// <summary>Where the browser tests leave what they saw, to be looked at (.local/screenshots).</summary>
     public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(TestDatabase.RepositoryRoot, ".local", "screenshots")).FullName;
 
-    public async Task InitializeAsync()
+    /// <summary>Settings of this host beyond the suite's own (a subclass names an identity provider, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
     {
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        _factory = new Factory(await TestDatabase.CreateAsync());
+        _factory = new Factory(await TestDatabase.CreateAsync(), Settings);
         var port = TestDatabase.FreePort();
         _factory.UseKestrel(port);
         _factory.StartServer();
@@ -48,10 +51,10 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Address, path).ToString());
         page.Url.ShouldContain("/signin?");
-        await page.FillAsync("input[name=email]", email);
-        if (platformRole is not null) await page.SelectOptionAsync("select[name=platformRole]", platformRole);
+        await page.FillAsync("#any-identity input[name=email]", email);
+        if (platformRole is not null) await page.SelectOptionAsync("#any-identity select[name=platformRole]", platformRole);
         var target = new Uri(Address, path).AbsolutePath;
-        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target), page.ClickAsync("main button[type=submit]"));
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target), page.ClickAsync("#any-identity button[type=submit]"));
         var session = (await context.CookiesAsync()).Single(c => c.Name == "partners.web");
         session.HttpOnly.ShouldBeTrue();
         session.SameSite.ShouldBe(SameSiteAttribute.Strict);
@@ -69,14 +72,14 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
         };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();
     }
 
-    private sealed class Factory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class Factory(string connectionString, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
         public IHost? RunningHost { get; private set; }
 
@@ -87,6 +90,7 @@ public sealed class BrowserApp : IAsyncLifetime, IRunningApp
             builder.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
             builder.UseSetting("Auth:ServiceClients", Actor.ServiceClient);
             builder.UseSetting("Access:SessionSigningKey", PartnersApp.SessionSigningKey);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(s => s.RunWolverineInSoloMode());
         }
 

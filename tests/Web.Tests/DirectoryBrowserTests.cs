@@ -27,6 +27,7 @@ public class DirectoryBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await page.TitleAsync()).ShouldBe("Directorio de partners de Holded");
         (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("es");
         (await page.Locator("li.partner").CountAsync()).ShouldBe(3);
+        await page.ShouldBeAccessibleAsync();
 
         await page.SelectOptionAsync("select[name=province]", "madrid");
         await page.SelectOptionAsync("select[name=service]", "payroll");
@@ -44,6 +45,7 @@ public class DirectoryBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         text.ShouldNotContain("hola@gestorialopez.es");
         text.ShouldNotContain("910 000 000");
         (await page.ContentAsync()).ShouldNotContain("hola@gestorialopez.es");
+        await page.ShouldBeAccessibleAsync();
     }
 
     [Fact]

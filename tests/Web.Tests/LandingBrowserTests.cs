@@ -20,8 +20,28 @@ public class LandingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await page.Locator("main a[href='/docs']").CountAsync()).ShouldBe(1);
         (await page.Locator("main a[href='/audit']").CountAsync()).ShouldBe(1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, $"landing-{lang}.png"), FullPage = true });
+        await page.ShouldBeAccessibleAsync();
 
         await Task.WhenAll(page.WaitForURLAsync(url => url.EndsWith("/directory")), page.ClickAsync($"text={directory}"));
         (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe(lang);
+    }
+
+    [Fact]
+    public async Task a_developer_signs_in_as_one_of_the_demo_identities_with_one_click_and_lands_in_the_portal()
+    {
+        var context = await app.Browser.NewContextAsync(new() { Locale = "es-ES", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.Address, "/").ToString());
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin"), page.ClickAsync("text=Entrar con una identidad de demostración"));
+        var demo = page.Locator("#demo-identities li");
+        (await demo.CountAsync()).ShouldBe(Holded.Partners.Host.Demo.DemoData.Identities.Count);
+        (await demo.First.InnerTextAsync()).ShouldContain("admin@garcia-asesores.es");
+        await page.ShouldBeAccessibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "signin-es.png"), FullPage = true });
+
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal"), demo.Nth(4).Locator("button").ClickAsync());
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hola, Revisora Demo");
+        (await page.Locator("section[aria-labelledby=staff]").InnerTextAsync()).ShouldContain("Solicitudes de partner por revisar");
+        await page.ShouldBeAccessibleAsync();
     }
 }

@@ -25,6 +25,7 @@ public class NotificationSettingsPageTests(BrowserApp app) : IClassFixture<Brows
         (await page.Locator("[role=status]").InnerTextAsync()).ShouldBe("Guardado.");
         (await page.Locator("input[value=stock_alerts]").IsCheckedAsync()).ShouldBeFalse();
         await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(BrowserApp.Screenshots, "notification-settings-es.png"), FullPage = true });
+        await page.ShouldBeAccessibleAsync();
 
         var settings = (await _api.Get("/api/v1/notification-settings", member)).ShouldBe(HttpStatusCode.OK).Json!;
         settings["email"]!.GetValue<bool>().ShouldBeTrue();

@@ -34,6 +34,25 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
     public const int Firms = 24;
     public const int Businesses = 30;
 
+    /// <summary>Who to sign in as, to see each side of the program with the demo data (the development sign-in lists them).</summary>
+    public static IReadOnlyList<DemoIdentity> Identities { get; } =
+    [
+        new($"admin@{Slug($"{Surnames[0]}-asesores")}.es", $"{Surnames[0]} Admin", null,
+            new($"Administrador de {Surnames[0]} Asesores, una asesoría partner con clientes", $"Administrator of {Surnames[0]} Asesores, a partner firm with clients")),
+        new($"gestor@{Slug($"{Surnames[0]}-asesores")}.es", $"Gestor {Surnames[0]}", null,
+            new($"Gestor de cuentas de {Surnames[0]} Asesores: ve solo sus clientes", $"Account manager at {Surnames[0]} Asesores: sees only their clients")),
+        new($"owner@{Slug(BusinessName(0))}.es", $"Propietario {BusinessPlace(0)}", null,
+            new($"Propietario de {BusinessName(0)}, cliente de {Surnames[0]} Asesores", $"Owner of {BusinessName(0)}, a client of {Surnames[0]} Asesores")),
+        new($"owner@{Slug(BusinessName(24))}.es", $"Propietario {BusinessPlace(24)}", null,
+            new($"Propietario de {BusinessName(24)}, que busca asesoría", $"Owner of {BusinessName(24)}, looking for a firm")),
+        new("demo-reviewer@holded.com", "Revisora Demo", "reviewer", new("Revisora del programa: solicitudes y perfiles", "Program reviewer: applications and profiles")),
+        new("demo-operator@holded.com", "Operador Demo", "operator", new("Operaciones: proyecciones y suscripciones", "Operator: projections and subscriptions")),
+        new("demo-auditor@holded.com", "Auditora Demo", "auditor", new("Auditoría: el registro de accesos completo", "Auditor: the full access trail")),
+    ];
+
+    private static string BusinessPlace(int i) => Surnames[(i * 7 + 3) % Surnames.Length];
+    private static string BusinessName(int i) => $"{Trades[i]} {BusinessPlace(i)}";
+
     public async Task SeedAsync(CancellationToken ct)
     {
         var reviewer = Token("demo-reviewer@holded.com", "Revisora Demo", "reviewer");
@@ -78,9 +97,8 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
 
         for (var i = 0; i < Businesses; i++)
         {
-            var trade = Trades[i];
-            var place = Surnames[(i * 7 + 3) % Surnames.Length];
-            var name = $"{trade} {place}";
+            var place = BusinessPlace(i);
+            var name = BusinessName(i);
             var slug = Slug(name);
             var owner = Token($"owner@{slug}.es", $"Propietario {place}");
             var firm = firms[i % firms.Count];

@@ -14,6 +14,10 @@ public sealed class AuthOptions
     public string? Audience { get; set; }
     /// <summary>Outside production, with no authority: the key (32+ bytes) development tokens are signed with.</summary>
     public string? DevelopmentSigningKey { get; set; }
+    /// <summary>The portal's client at the OIDC provider (authorization code + PKCE); required in production.</summary>
+    public string? PortalClientId { get; set; }
+    /// <summary>The portal client's secret, when the provider registers it as a confidential client.</summary>
+    public string? PortalClientSecret { get; set; }
     /// <summary>The service clients (client_id or azp), comma-separated, whose tokens are a service's.</summary>
     public string? ServiceClients { get; set; }
 
@@ -38,6 +42,8 @@ internal sealed class ValidateAuthOptions(IHostEnvironment environment) : IValid
             if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority) || !(authority.Scheme == "https" || (authority.Scheme == "http" && environment.IsDevelopment())))
                 failures.Add($"Auth:Authority must be the https address of the OIDC provider (http only in Development); it is \"{options.Authority}\".");
             if (string.IsNullOrEmpty(options.Audience)) failures.Add("Auth:Audience is required with Auth:Authority: the audience the provider's tokens name.");
+            if (string.IsNullOrEmpty(options.PortalClientId) && environment.IsProduction())
+                failures.Add("Auth:PortalClientId is required in Production: the portal's client at the OIDC provider, which people sign in through (code flow with PKCE, redirect URI /signin-oidc).");
         }
         if (options.DevelopmentSigningKey is { Length: > 0 } key)
         {

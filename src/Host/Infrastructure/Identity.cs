@@ -34,6 +34,7 @@ public static class Identity
             {
                 o.Authority = authority;
                 o.Audience = auth.Audience;
+                o.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase); // http only in Development (AuthOptions)
             }
             else if (signingKey is { Length: > 0 })
             {
@@ -77,6 +78,8 @@ public static class Identity
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.LoginPath = "/signin";
         });
+        if (!string.IsNullOrEmpty(authority) && auth.PortalClientId is { Length: > 0 } portalClient)
+            authentication.AddOpenIdConnect(Kernel.WebIdentity.ProviderScheme, o => PortalSignIn.Configure(o, authority, portalClient, auth));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.HttpOnly = true;

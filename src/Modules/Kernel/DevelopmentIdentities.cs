@@ -28,6 +28,9 @@ public static class WebIdentity
 {
     public const string Scheme = "partners-web";
 
+    /// <summary>The OpenID Connect sign-in at the configured authority (registered only with Auth:Authority and Auth:PortalClientId).</summary>
+    public const string ProviderScheme = "partners-oidc";
+
     /// <summary>The person signed in to the pages, or null.</summary>
     public static async Task<ClaimsPrincipal?> CurrentAsync(HttpContext context)
     {
@@ -35,3 +38,9 @@ public static class WebIdentity
         return result.Succeeded ? result.Principal : null;
     }
 }
+
+/// <summary>A person of the demo data set, offered by the development sign-in with what they are there for.</summary>
+public sealed record DemoIdentity(string Email, string Name, string? PlatformRole, Words Who);
+
+/// <summary>The demo data set's people (registered by the host in Development), for the development sign-in to list.</summary>
+public sealed record DemoIdentities(IReadOnlyList<DemoIdentity> All);

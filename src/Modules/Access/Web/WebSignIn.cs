@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Holded.Partners.Kernel.Web;
 
 namespace Holded.Partners.Access.Web;
@@ -22,11 +22,26 @@ public static class WebSignIn
 
     [AllowAnonymous]
     [WolverineGet("/signin")]
-    public static async Task<IResult> Form(HttpContext context, IAntiforgery antiforgery, IHostEnvironment environment, IConfiguration configuration, string? returnUrl)
+    public static async Task<IResult> Form(HttpContext context, IHostEnvironment environment, IConfiguration configuration, string? returnUrl)
     {
-        if (!DevelopmentIdentities.Offered(environment, configuration)) return Results.Problem(Problems.NotFound("page"));
-        return Portal.Render<SignInPage>(context, await Portal.ViewAsync(context), new { ReturnUrl = SafeReturn(returnUrl) });
+        if (!DevelopmentIdentities.Offered(environment, configuration))
+            // Beside an identity provider, people sign in there (code flow), and come back to where they were going.
+            return await context.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(WebIdentity.ProviderScheme) is null
+                ? Results.Problem(Problems.NotFound("page"))
+                : Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [WebIdentity.ProviderScheme]);
+        var demo = context.RequestServices.GetService<DemoIdentities>()?.All ?? [];
+        return Portal.Render<SignInPage>(context, await Portal.ViewAsync(context), new { ReturnUrl = SafeReturn(returnUrl), Demo = demo });
     }
+
+    /// <summary>
+    /// Back from the identity provider: a page of this site that goes on to where the person was going, so that the
+    /// SameSite=Strict cookie is sent (it is not on a navigation that began at the provider). Without JavaScript: a link
+    /// and a refresh.
+    /// </summary>
+    [AllowAnonymous]
+    [WolverineGet("/signin/complete")]
+    public static async Task<IResult> Complete(HttpContext context, string? returnUrl) =>
+        Portal.Render<SignInComplete>(context, await Portal.ViewAsync(context), new { ReturnUrl = SafeReturn(returnUrl) });
 
     [AllowAnonymous]
     [WolverinePost("/signin")]

@@ -8,11 +8,11 @@ public static class AccessNewsHandler
 {
     public static Task<OutgoingMessages> Handle(Access.AccessGranted m, IDocumentSession session) =>
         ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_granted", $"{m.At.UtcTicks}",
-            c => ($"{c} os ha dado acceso con el rol {m.Role}.", $"{c} granted you access as {m.Role}."));
+            c => ($"{c} os ha dado acceso con el rol {Labels.Of(m.Role, Language.Spanish)}.", $"{c} granted you access as {Labels.Of(m.Role, Language.English)}."));
 
     public static Task<OutgoingMessages> Handle(Access.AccessGrantChanged m, IDocumentSession session) =>
         ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_changed", $"{m.At.UtcTicks}",
-            c => ($"{c} ha cambiado vuestro acceso: ahora {m.ToRole}.", $"{c} changed your access: now {m.ToRole}."));
+            c => ($"{c} ha cambiado vuestro acceso: ahora {Labels.Of(m.ToRole, Language.Spanish)}.", $"{c} changed your access: now {Labels.Of(m.ToRole, Language.English)}."));
 
     public static Task<OutgoingMessages> Handle(Access.AccessGrantEnded m, IDocumentSession session) =>
         ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_ended", $"{m.Reason}|{m.At.UtcTicks}",

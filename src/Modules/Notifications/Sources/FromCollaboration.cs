@@ -70,8 +70,8 @@ public static class CollaborationNewsHandler
                 && (settings.GetValueOrDefault(member.UserId!) ?? NotificationSettings.Default(member.UserId!)).Notifies(m.Kpi, m.ClientAccountId)).ToList();
             mail.AddRange(await Deliver.ToAsync(session, hearing, new News(
                 "kpi_rise", $"{m.ClientAccountId}|{m.Section}|{m.Version}",
-                $"{client?.Name}: {m.Pending} pendientes en {m.Kpi} (antes {m.PreviousPending}).",
-                $"{client?.Name}: {m.Pending} pending in {m.Kpi} (was {m.PreviousPending}).",
+                $"{client?.Name}: {m.Pending} pendientes en «{Labels.Of(m.Kpi, Language.Spanish)}» (antes {m.PreviousPending}).",
+                $"{client?.Name}: {m.Pending} pending in “{Labels.Of(m.Kpi, Language.English)}” (was {m.PreviousPending}).",
                 $"/api/v1/collaborations/{collaboration.Id}/pending-work", m.ClientAccountId)));
         }
         return mail;

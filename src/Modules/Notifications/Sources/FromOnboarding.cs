@@ -35,7 +35,7 @@ public static class OnboardingNewsHandler
         var name = account?.Name ?? "una cuenta";
         return await Deliver.ToAsync(session, [new Recipient(null, m.Email.Trim().ToLowerInvariant())], new News(
             "invitation", m.InvitationId.ToString(),
-            $"Te han invitado a {name} como {m.Role}.", $"You were invited to {account?.Name ?? "an account"} as {m.Role}.",
+            $"Te han invitado a {name} como {Labels.Of(m.Role, Language.Spanish)}.", $"You were invited to {account?.Name ?? "an account"} as {Labels.Of(m.Role, Language.English)}.",
             $"/api/v1/invitations/{m.InvitationId}", m.AccountId));
     }
 }
