@@ -83,6 +83,76 @@ public class AccessPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await client.GetAsync(AccessPath(business, collaboration))).Headers.Location!.ToString().ShouldStartWith("/signin?returnUrl=");
     }
 
+    [Fact]
+    public async Task a_firm_member_enters_the_clients_account_sees_what_they_hold_and_hands_the_token_to_the_erp_which_stops_honouring_it_once_access_is_removed()
+    {
+        var firmAdmin = BrowserApp.AsSignedIn(Actor.Person("Marta"));
+        var (collaboration, _, _, business, owner) = await CollaboratingAs(Actor.Person("Lucia"), firmAdmin);
+        await _api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+
+        var page = await app.SignedIn(firmAdmin.Email, $"/collaborations/{collaboration}/session", javaScript: false);
+        (await page.TitleAsync()).ShouldBe("Acceder a la cuenta — Holded Partners");
+        (await page.Locator("#levels tr[data-section=accounting] td.level").InnerTextAsync()).ShouldBe("Ver y editar");
+        await page.ShouldBeAccessibleAsync();
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("/sessions/")), page.ClickAsync("#enter button[type=submit]"));
+        var sessionId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+        (await page.Locator("#session-state").InnerTextAsync()).ShouldStartWith("Sesión abierta como Contable hasta el");
+        (await page.Locator("#held tr[data-section=invoicing] td.level").InnerTextAsync()).ShouldBe("Ver");
+        (await page.Locator("#held tr[data-section=payroll] td.level").InnerTextAsync()).ShouldBe("Nada");
+        (await page.Locator("#handoff input[name=access_token]").CountAsync()).ShouldBe(1);
+        page.Url.ShouldNotContain("token"); // never in a URL
+        await page.ShouldBeAccessibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "session-es.png"), FullPage = true });
+        var session = (await _api.Get($"/api/v1/access/sessions/{sessionId}", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        session["permissions"]["accounting"].GetValue<string>().ShouldBe("write");
+        var trail = (await _api.Get($"/api/v1/audit/access?clientAccountId={business}&type=session_opened", owner)).ShouldBe(HttpStatusCode.OK);
+        trail["items"].AsArray().Count.ShouldBe(1);
+
+        // The hand-off: a POST to the ERP (here its development stand-in), which introspects the token.
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("/erp-standin/")), page.ClickAsync("#handoff button[type=submit]"));
+        (await page.Locator("#standin").InnerTextAsync()).ShouldContain("Sustituto del ERP");
+        (await page.Locator("#introspection").InnerTextAsync()).ShouldStartWith("Token activo");
+        (await page.Locator("#allows tr[data-section=accounting] td.level").InnerTextAsync()).ShouldBe("Ver y editar");
+        await page.ShouldBeAccessibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "erp-standin-es.png"), FullPage = true });
+
+        // The client removes access: the same token, handed over again, no longer works.
+        (await _api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", owner)).ShouldBe(HttpStatusCode.NoContent);
+        await page.GotoAsync(new Uri(app.Address, $"/sessions/{sessionId}").ToString());
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("/erp-standin/")), page.ClickAsync("#handoff button[type=submit]"));
+        (await page.Locator("#introspection").InnerTextAsync()).ShouldBe("Token no activo: El cliente quitó el acceso.");
+    }
+
+    [Fact]
+    public async Task entering_without_a_grant_is_refused_in_the_apis_words_and_a_session_is_its_members_alone()
+    {
+        var firmAdmin = BrowserApp.AsSignedIn(Actor.Person("Marta"));
+        var (collaboration, partner, _, business, owner) = await CollaboratingAs(Actor.Person("Lucia"), firmAdmin);
+        var api = (await _api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBeProblem(HttpStatusCode.Forbidden);
+
+        var page = await app.SignedIn(firmAdmin.Email, $"/collaborations/{collaboration}/session", locale: "en-GB");
+        (await page.TitleAsync()).ShouldBe("Enter the account — Holded Partners");
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#enter button[type=submit]"), r => r.Request.Method == "POST");
+        answer.Status.ShouldBe(403);
+        (await page.Locator("#refusal").InnerTextAsync()).ShouldContain(api["detail"].GetValue<string>());
+        await page.ShouldBeAccessibleAsync();
+
+        // An account manager not assigned to the client: the collaboration is not there for them, as in the API.
+        var manager = BrowserApp.AsSignedIn(Actor.Person("Manuel"));
+        var invitation = (await _api.Post($"/api/v1/accounts/{partner}/invitations", firmAdmin, new { email = manager.Email, role = "account_manager" }))
+            .ShouldBe(HttpStatusCode.Created).Id;
+        await _api.Settled(async () => (await _api.Post($"/api/v1/invitations/{invitation}/accept", manager)).ShouldBe(HttpStatusCode.OK));
+        (await _api.Get($"/api/v1/collaborations/{collaboration}", manager)).ShouldBeProblem(HttpStatusCode.NotFound);
+        var managerPage = await app.SignedIn(manager.Email, "/settings/notifications");
+        (await managerPage.GotoAsync(new Uri(app.Address, $"/collaborations/{collaboration}/session").ToString()))!.Status.ShouldBe(404);
+
+        // A session is read back by its own member only.
+        await _api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only" });
+        var ticket = (await _api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created);
+        var other = await app.SignedIn(owner.Email, "/settings/notifications");
+        (await other.GotoAsync(new Uri(app.Address, $"/sessions/{ticket["sessionId"].GetValue<string>()}").ToString()))!.Status.ShouldBe(404);
+    }
+
     private async Task<(Guid Collaboration, Guid Partner, Actor FirmAdmin, Guid Business, Actor Owner)> CollaboratingAs(Actor owner, Actor? firmAdmin = null)
     {
         // The owner's email is what the development sign-in will present; the API identity must be the same person.
