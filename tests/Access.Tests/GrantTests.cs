@@ -212,4 +212,36 @@ public class GrantTests(PartnersApp app) : AppTest(app)
         var replies = await Task.WhenAll(Api.Delete(url, owner), Api.Put(url, owner, new { role = "read_only" }), Api.Delete(url, owner));
         replies.ShouldAllBe(r => r.Status == HttpStatusCode.NoContent || r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task a_preview_says_per_section_what_a_role_gives_under_the_clients_plan_and_why_a_section_is_out()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating(); // a "standard" plan: no inventory
+        var url = $"/api/v1/collaborations/{collaboration}/access-grant/preview";
+        var preview = await Api.GetAs<GrantPreview>($"{url}?role=full_advisor", owner);
+        (preview.Role, preview.Plan).ShouldBe(("full_advisor", "standard"));
+        preview.Sections.Select(s => s.Section).ShouldBe(Kernel.Catalogs.Sections);
+        preview.Sections.Single(s => s.Section == "payroll").ShouldBe(new SectionPreview("payroll", "write", true, "write", null));
+        preview.Sections.Single(s => s.Section == "inventory").ShouldBe(new SectionPreview("inventory", "write", false, "none", "plan_excludes_section"));
+        var payroll = await Api.GetAs<GrantPreview>($"{url}?role=payroll_advisor", firmAdmin); // the firm reads it too
+        payroll.Sections.Single(s => s.Section == "taxes").Reason.ShouldBe("role_level_too_low");
+        // The same levels the grant then has: the catalog's own code decides both.
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "full_advisor" });
+        (await Api.GetAs<GrantView>($"/api/v1/collaborations/{collaboration}/access-grant", owner)).Effective
+            .ShouldBe(preview.Sections.ToDictionary(s => s.Section, s => s.Level));
+        await Api.SetSubscription(business, "active", "free");
+        (await Api.GetAs<GrantPreview>($"{url}?role=full_advisor", owner)).Sections.Single(s => s.Section == "accounting").Reason.ShouldBe("plan_excludes_section");
+    }
+
+    [Fact]
+    public async Task a_preview_is_refused_without_identity_to_strangers_and_for_an_unknown_role()
+    {
+        var (collaboration, _, _, _, owner) = await Api.Collaborating();
+        var url = $"/api/v1/collaborations/{collaboration}/access-grant/preview";
+        (await Api.Get($"{url}?role=accountant", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        (await Api.Get($"{url}?role=accountant", Actor.Person())).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"/api/v1/collaborations/{Guid.NewGuid()}/access-grant/preview?role=accountant", owner)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Api.Get($"{url}?role=emperor", owner)).ShouldBeInvalid("role");
+        (await Api.Get(url, owner)).ShouldBeInvalid("role");
+    }
 }

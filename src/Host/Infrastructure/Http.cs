@@ -19,6 +19,7 @@ public static class Http
         // Spanish stays readable in the pages ("Algún", not "Alg&#xFA;n"); only what HTML needs is escaped.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddSingleton<Kernel.IUseCases, InProcessUseCases>(); // how a page runs the API's own use case
+        Kernel.ErpOptions.AddTo(builder.Services); // where the portal hands members over to the ERP (Erp:Url), checked at start
         // Every rate limit any module sets answers 429 (as problem details, by the status pages).
         builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         builder.Services.Configure<JsonOptions>(o =>

@@ -63,6 +63,18 @@ public static class Labels
         ["draft"] = new("Borrador", "Draft"), ["pending_review"] = new("En revisión", "In review"), ["published"] = new("Publicado", "Published"),
         ["published_with_changes"] = new("Publicado, con cambios sin enviar", "Published, with changes not yet sent"),
         ["accepted"] = new("Aceptada", "Accepted"), ["revoked"] = new("Revocada", "Revoked"), ["expired"] = new("Caducada", "Expired"),
+        // Access pages (grant, session, audit viewer): the level nothing, and the access decision's reasons
+        ["none"] = new("Nada", "Nothing"),
+        ["granted"] = new("Permitido", "Allowed"), ["no_collaboration"] = new("Sin colaboración", "No collaboration"),
+        ["collaboration_ended"] = new("La colaboración ha terminado", "The collaboration has ended"),
+        ["member_removed"] = new("Ya no es miembro de la asesoría", "No longer a member of the firm"),
+        ["not_assigned"] = new("No gestiona este cliente", "Does not manage this client"),
+        ["no_grant"] = new("El cliente no ha concedido acceso", "The client has not granted access"),
+        ["plan_excludes_section"] = new("El plan del cliente no incluye la sección", "The client's plan does not include the section"),
+        ["role_level_too_low"] = new("El rol no lo permite", "The role does not allow it"),
+        ["removed_by_client"] = new("Quitado por el cliente", "Removed by the client"),
+        ["invalid_or_expired_token"] = new("Token no válido o caducado", "Invalid or expired token"), ["unknown_session"] = new("Sesión desconocida", "Unknown session"),
+        ["system"] = new("El sistema", "The system"), ["erp"] = new("El ERP", "The ERP"),
     };
 
     public static string Of(string code, string language) =>

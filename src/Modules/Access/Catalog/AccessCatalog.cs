@@ -57,3 +57,24 @@ public static class AccessCatalog
     private static IReadOnlyDictionary<string, string> Capped(RoleDefinition role, PlanDefinition plan) =>
         role.Sections.ToDictionary(s => s.Key, s => plan.Sections.Contains(s.Key) ? s.Value : Catalog.Levels.None);
 }
+
+/// <summary>
+/// One section of a role under a plan, before it is granted: the role's own level, whether the plan includes the
+/// section, the level that results, and why a section is out (the access decision's own reasons).
+/// </summary>
+public sealed record SectionPreview(string Section, string RoleLevel, bool InPlan, string Level, string? Reason);
+
+public static class AccessPreviews
+{
+    /// <summary>What <paramref name="role"/> gives under <paramref name="plan"/>, per section: <see cref="AccessCatalog.Effective"/> and its why.</summary>
+    public static IReadOnlyList<SectionPreview> Of(string role, string? plan)
+    {
+        var roleLevels = AccessCatalog.Role(role)!.Sections;
+        var effective = AccessCatalog.Effective(role, plan);
+        var included = AccessCatalog.Plans.FirstOrDefault(p => p.Plan == plan)?.Sections ?? [];
+        return [.. Catalogs.Sections.Select(s => new SectionPreview(s, roleLevels[s], included.Contains(s), effective[s],
+            effective[s] != Levels.None ? null
+            : roleLevels[s] == Levels.None ? Decisions.Reasons.RoleLevelTooLow // the role gives nothing here
+            : Decisions.Reasons.PlanExcludesSection))];
+    }
+}
