@@ -113,12 +113,12 @@ public class ConversationTests(PartnersApp app) : AppTest(app)
         (await Api.Post($"/api/v1/conversations/{second}/collaboration-request", owner)).ShouldRefuse("already_collaborating");
     }
 
-    /// <summary>The conversation as the GET answers it, without the page of messages it adds.</summary>
+    /// <summary>The conversation as the GET answers it, without the page of messages and the collaboration it adds.</summary>
     private async Task<string> ViewRead(Guid id, Actor who)
     {
         // The detail is the view with a page of messages beside it: the view alone is what a decision answers.
         var detail = (await Api.Get($"/api/v1/conversations/{id}", who)).ShouldBe(HttpStatusCode.OK).Json!.AsObject();
-        detail.Select(p => p.Key).ShouldBe(["conversation", "messages", "olderBefore"]);
+        detail.Select(p => p.Key).ShouldBe(["conversation", "messages", "olderBefore", "collaborationId"]);
         return detail["conversation"]!.ToJsonString();
     }
 
