@@ -120,7 +120,7 @@ public class AccessPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await _api.Delete($"/api/v1/collaborations/{collaboration}/access-grant", owner)).ShouldBe(HttpStatusCode.NoContent);
         await page.GotoAsync(new Uri(app.Address, $"/sessions/{sessionId}").ToString());
         await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("/erp-standin/")), page.ClickAsync("#handoff button[type=submit]"));
-        (await page.Locator("#introspection").InnerTextAsync()).ShouldBe("Token no activo: El cliente quitó el acceso.");
+        (await page.Locator("#introspection").InnerTextAsync()).ShouldBe("Token no activo: Acceso quitado.");
     }
 
     [Fact]

@@ -44,4 +44,23 @@ public class LandingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await page.Locator("section[aria-labelledby=staff]").InnerTextAsync()).ShouldContain("Solicitudes de partner por revisar");
         await page.ShouldBeAccessibleAsync();
     }
+
+    [Fact]
+    public async Task the_language_switch_keeps_the_choice_over_the_browsers_and_returns_to_the_same_page()
+    {
+        var context = await app.Browser.NewContextAsync(new() { Locale = "es-ES", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.Address, "/directory?province=madrid").ToString());
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("es");
+        await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("/directory?province=madrid")), page.ClickAsync("header a[hreflang=en]"));
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
+        (await page.TitleAsync()).ShouldBe("Holded partner directory");
+        await page.GotoAsync(new Uri(app.Address, "/").ToString()); // the choice stays, though the browser asks for Spanish
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
+
+        // Only a path of this site, and only a language the product speaks.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
+        (await client.GetAsync("/language/en?returnUrl=https%3A%2F%2Fevil.example%2F")).Headers.Location!.ToString().ShouldBe("/");
+        (await client.GetAsync("/language/fr")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
 }
