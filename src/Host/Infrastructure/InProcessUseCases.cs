@@ -61,6 +61,7 @@ internal sealed class InProcessUseCases(EndpointDataSource endpoints, IOptions<M
                 await ErrorResponses.Answer(request, e, logger);
             }
 
+        if (!HttpMethods.IsGet(method)) Kernel.Web.Portal.Forget(page); // what the page knows of the person may have changed
         var status = request.Response.StatusCode;
         if (answer.Length == 0) return new UseCaseAnswer(status, null);
         answer.Position = 0;

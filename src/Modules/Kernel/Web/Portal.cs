@@ -26,7 +26,22 @@ public static class Portal
         return new PortalView(language, context.Request.Path + context.Request.QueryString, person, account, tokens.FormFieldName, tokens.RequestToken);
     }
 
+    // A page asks for the view more than once (its own read, then its render): the person is read once per request, and
+    // read again after a write in it (Forget), which may change memberships or the unread count.
+    private static readonly object Known = new();
+
+    /// <summary>The person read for this request is out of date: a use case has written.</summary>
+    public static void Forget(HttpContext context) => context.Items.Remove(Known);
+
     private static async Task<PortalPerson?> PersonAsync(HttpContext context)
+    {
+        if (context.Items.TryGetValue(Known, out var known)) return (PortalPerson?)known;
+        var person = await ReadPersonAsync(context);
+        context.Items[Known] = person;
+        return person;
+    }
+
+    private static async Task<PortalPerson?> ReadPersonAsync(HttpContext context)
     {
         if (await WebIdentity.CurrentAsync(context) is null) return null;
         var useCases = context.RequestServices.GetRequiredService<IUseCases>();
