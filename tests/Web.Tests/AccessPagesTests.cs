@@ -7,7 +7,8 @@ namespace Holded.Partners.Web.Tests;
 /// Step 6 ("Mi asesoría → Conceder acceso") and step 9 ("Acceder a la cuenta") in the browser, through the pages only:
 /// what the pages save is what the API answers next, and what the API refuses the pages refuse with its words.
 /// </summary>
-public class AccessPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class AccessPagesTests(BrowserApp app)
 {
     private readonly Api _api = new(app);
 

@@ -1,3 +1,3 @@
-// Each browser test class starts a host and a Chromium of its own; one at a time keeps them inside their timeouts
-// on a 2-core machine while the other test projects run beside them.
+// The browser tests share one host and one Chromium (BrowserCollection) and run one at a time: on a 2-core machine
+// that keeps them inside their timeouts while the other test projects run beside them.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Holded.Partners.Web.Tests;
 
-public class AuditViewerTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class AuditViewerTests(BrowserApp app)
 {
     private readonly Api _api = new(app);
 

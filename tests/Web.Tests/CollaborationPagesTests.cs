@@ -10,7 +10,8 @@ namespace Holded.Partners.Web.Tests;
 /// both sides, "Gestores de la cuenta → Añadir → Confirmar", "Mi asesoría", and "⋮ → Terminar colaboración" after
 /// which each side's list no longer has the other. Each write is read back through the API as the same person.
 /// </summary>
-public class CollaborationPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class CollaborationPagesTests(BrowserApp app)
 {
     private readonly Api _api = new(app);
 

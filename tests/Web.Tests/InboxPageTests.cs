@@ -3,7 +3,8 @@ using Holded.Partners.Notifications.Inbox;
 namespace Holded.Partners.Web.Tests;
 
 /// <summary>The inbox in the browser: what the API delivered, each linking to its page; mark read, mark all read.</summary>
-public class InboxPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class InboxPageTests(BrowserApp app)
 {
     private readonly Api _api = new(app);
 

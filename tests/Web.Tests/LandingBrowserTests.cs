@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Holded.Partners.Web.Tests;
 
 /// <summary>The front door, as a visitor opens http://127.0.0.1:5080/: what this is, and where to go.</summary>
-public class LandingBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class LandingBrowserTests(BrowserApp app)
 {
     [Theory]
     [InlineData("es-ES", "es", "El directorio de asesorías partner")]

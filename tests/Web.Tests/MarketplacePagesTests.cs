@@ -9,7 +9,8 @@ namespace Holded.Partners.Web.Tests;
 /// collaborate; the firm sees it in "Solicitudes", answers, and accepts through a confirmation. Each write is read back
 /// through the API as the same person.
 /// </summary>
-public class MarketplacePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class MarketplacePagesTests(BrowserApp app)
 {
     private readonly Api _api = new(app);
     private static int _firms;

@@ -6,7 +6,8 @@ namespace Holded.Partners.Web.Tests;
 /// Step 7 in the browser, and the example of a page running the API's own use case: what the page saves is what the
 /// API answers next, and what the API refuses the page refuses, with the same words.
 /// </summary>
-public class NotificationSettingsPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class NotificationSettingsPageTests(BrowserApp app)
 {
     private const string Path = "/settings/notifications";
     private readonly Api _api = new(app);

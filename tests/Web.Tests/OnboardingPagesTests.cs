@@ -8,7 +8,8 @@ namespace Holded.Partners.Web.Tests;
 /// Steps 1 to 4 in the browser (Registrarse, Asesorías → Enviar solicitud, Completar perfil, Usuarios → Invitar
 /// usuarios): each done through the pages only, and read back through the API as the same person.
 /// </summary>
-public class OnboardingPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class OnboardingPagesTests(BrowserApp app)
 {
     private readonly Api _api = new(app);
 

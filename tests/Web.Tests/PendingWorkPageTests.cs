@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace Holded.Partners.Web.Tests;
 
 /// <summary>Step 10 in the browser: a client's pending tasks as the firm member may see them, "Ir a …" and "Completar".</summary>
-public class PendingWorkPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(BrowserCollection.Name)]
+public class PendingWorkPageTests(BrowserApp app)
 {
     private readonly Api _api = new(app);
     private static readonly Actor Erp = Actor.Service("partners.pending-work.write");

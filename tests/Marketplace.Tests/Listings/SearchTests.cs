@@ -92,6 +92,9 @@ public class SearchTests(PartnersApp app) : AppTest(app)
         (await Names("labor advice")).ShouldBe(["Nóminas Express"]);        // a service, in words
         (await Names("contabilidad autónomos")).ShouldBe(["Asesoría Fiscal Norte"]);
         (await Names("veterinaria")).ShouldBeEmpty();
+        // A form's empty fields are no filter ("Cualquiera"), not a filter that matches nothing.
+        (await Api.GetAs<Page<DirectoryPartner>>("/api/v1/directory/partners?q=nominas&province=&service=&language=&sector=", null))
+            .Items.Select(i => i.DisplayName).ShouldBe(["Nóminas Express"]);
     }
 
     [Fact]

@@ -8,13 +8,16 @@ namespace Holded.Partners.Marketplace.Listings;
 /// <summary>The search's query string: free text, one value per catalog filter, and paging.</summary>
 public sealed record ListingQuery
 {
-    public string? Q { get; set; }
-    public string? Service { get; set; }
-    public string? Province { get; set; }
-    public string? Language { get; set; }
-    public string? Sector { get; set; }
+    // An empty field is no filter: a form sends "province=" for "Cualquiera", and that must not match nothing.
+    public string? Q { get; set => field = Blank(value); }
+    public string? Service { get; set => field = Blank(value); }
+    public string? Province { get; set => field = Blank(value); }
+    public string? Language { get; set => field = Blank(value); }
+    public string? Sector { get; set => field = Blank(value); }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     public ProblemDetails Validate()
     {
