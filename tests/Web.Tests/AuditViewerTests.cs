@@ -21,13 +21,33 @@ public class AuditViewerTests(BrowserApp app)
         await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}").ToString());
         (await page.TitleAsync()).ShouldBe("Registro de accesos — Holded Partners");
         var types = await page.Locator("#trail tbody tr td:nth-child(2)").AllInnerTextsAsync();
-        types.ShouldBe(["session_opened", "grant_created"]);
+        types.ShouldBe(["Acceso a la cuenta", "Acceso concedido"]);
+        // Names, not ids: the firm's member who entered, the client, the firm; each id on hover.
+        var entered = page.Locator("#trail tr[data-type=session_opened]");
+        (await entered.Locator("td.actor").InnerTextAsync()).ShouldBe("Firm Admin");
+        (await entered.Locator("td.actor span").GetAttributeAsync("title")).ShouldBe(firmAdmin.UserId);
+        (await entered.Locator("td.client").InnerTextAsync()).ShouldBe("Panadería Sol SL");
+        (await entered.Locator("td.client span").GetAttributeAsync("title")).ShouldBe(business.ToString());
+        (await entered.Locator("td.firm").InnerTextAsync()).ShouldBe("Gestoría Test SL");
+        (await entered.InnerTextAsync()).ShouldContain("Contabilidad: Ver y editar");
+        (await page.Locator("#trail tr[data-type=grant_created] td.actor").InnerTextAsync()).ShouldBe("Luis");
+        (await page.Locator("#trail").InnerTextAsync()).ShouldNotContain(firmAdmin.UserId);
+        await page.ShouldBeAccessibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "audit-es.png"), FullPage = true });
 
+        // The CSV keeps the ids (the record) and adds the names.
         var csvHref = await page.Locator("#csv").GetAttributeAsync("href");
         var csv = await page.APIRequest.GetAsync(new Uri(app.Address, csvHref!).ToString());
         csv.Status.ShouldBe(200);
-        (await csv.TextAsync()).ShouldContain(",session_opened,");
+        var lines = (await csv.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldEndWith(",correlation_id,client_name,partner_name,actor_name,member_name");
+        lines[1].ShouldContain($",session_opened,{business},");
+        lines[1].ShouldContain($",{firmAdmin.UserId},");
+        lines[1].ShouldEndWith(",Panadería Sol SL,Gestoría Test SL,Firm Admin,Firm Admin");
+        // The API answers the same names beside its entries.
+        var trail = await _api.GetAs<Access.Audit.AuditPage>($"/api/v1/audit/access?clientAccountId={business}", owner);
+        trail.NameOf(firmAdmin.UserId).ShouldBe("Firm Admin");
+        trail.NameOf(business).ShouldBe("Panadería Sol SL");
     }
 
     [Fact]
@@ -54,20 +74,20 @@ public class AuditViewerTests(BrowserApp app)
 
         var page = await SignedIn(owner.Email);
         await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}").ToString());
-        var rows = page.Locator("#trail tbody tr td:nth-child(2)");
-        (await rows.AllInnerTextsAsync()).ShouldBe(["session_opened", "grant_changed", "grant_changed", "grant_created"]);
+        var rows = page.Locator("#trail tbody tr");
+        (await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.type)")).ShouldBe(["session_opened", "grant_changed", "grant_changed", "grant_created"]);
 
         await page.SelectOptionAsync("select[name=type]", "grant_changed");
         await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("type=grant_changed")), page.ClickAsync("form[role=search] button[type=submit]"));
-        (await rows.AllInnerTextsAsync()).ShouldBe(["grant_changed", "grant_changed"]);
+        (await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.type)")).ShouldBe(["grant_changed", "grant_changed"]);
         await page.FillAsync("input[name=to]", "2020-01-01T00:00");
         await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("to=2020")), page.ClickAsync("form[role=search] button[type=submit]"));
         (await rows.CountAsync()).ShouldBe(0);
 
         await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}&limit=3").ToString());
-        (await rows.AllInnerTextsAsync()).ShouldBe(["session_opened", "grant_changed", "grant_changed"]);
+        (await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.type)")).ShouldBe(["session_opened", "grant_changed", "grant_changed"]);
         await Task.WhenAll(page.WaitForURLAsync(url => url.Contains("cursor=")), page.ClickAsync("a[rel=next]"));
-        (await rows.AllInnerTextsAsync()).ShouldBe(["grant_created"]);
+        (await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.type)")).ShouldBe(["grant_created"]);
         (await page.Locator("a[rel=next]").CountAsync()).ShouldBe(0);
 
         await page.ClickAsync("header details.menu summary"); // the person's menu, where signing out is

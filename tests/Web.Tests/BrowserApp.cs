@@ -45,13 +45,15 @@ public class BrowserApp : IAsyncLifetime, IRunningApp
     /// A browser signed in through the development sign-in, having asked for <paramref name="path"/> first (so the
     /// sign-in brings it back there). The cookie is checked to be HttpOnly and SameSite=Strict.
     /// </summary>
-    public async Task<IPage> SignedIn(string email, string path, string locale = "es-ES", string? platformRole = null, bool javaScript = true)
+    public async Task<IPage> SignedIn(string email, string path, string locale = "es-ES", string? platformRole = null, bool javaScript = true,
+        string? name = null)
     {
         var context = await Browser.NewContextAsync(new() { Locale = locale, JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Address, path).ToString());
         page.Url.ShouldContain("/signin?");
         await page.FillAsync("#any-identity input[name=email]", email);
+        if (name is not null) await page.FillAsync("#any-identity input[name=name]", name);
         if (platformRole is not null) await page.SelectOptionAsync("#any-identity select[name=platformRole]", platformRole);
         var target = new Uri(Address, path).AbsolutePath;
         await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target), page.ClickAsync("#any-identity button[type=submit]"));
@@ -60,6 +62,10 @@ public class BrowserApp : IAsyncLifetime, IRunningApp
         session.SameSite.ShouldBe(SameSiteAttribute.Strict);
         return page;
     }
+
+    /// <summary>The person signed in through the development sign-in with their name, as <see cref="AsSignedIn"/> made them.</summary>
+    public Task<IPage> SignedIn(Actor person, string path, string locale = "es-ES", bool javaScript = false) =>
+        SignedIn(person.Email, path, locale, javaScript: javaScript, name: person.Name);
 
     /// <summary>The same person as the development sign-in presents for this email, for calling the API.</summary>
     public static Actor AsSignedIn(Actor person)

@@ -199,6 +199,42 @@ public class CollaborationPagesTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task the_client_chooses_which_sections_pending_tasks_its_firm_sees_and_an_unknown_section_is_refused_in_the_apis_words()
+    {
+        var (_, _, _, business, owner) = await Collaborating();
+        var page = await app.SignedIn(owner.Email, $"/businesses/{business}/advisors", javaScript: false);
+        (await page.Locator("#shared-sections input[name=sections]:checked").CountAsync()).ShouldBe(0); // nothing shared until the client says
+        await page.CheckAsync("#shared-sections input[value=accounting]");
+        await page.CheckAsync("#shared-sections input[value=invoicing]");
+        await Submit(page, "#shared-sections form", url => url.Contains("done=shared"));
+        (await page.Locator("#shared-sections [role=status]").InnerTextAsync()).ShouldStartWith("Guardado");
+        (await page.Locator("#shared-sections input[name=sections]:checked").EvaluateAllAsync<string[]>("els => els.map(e => e.value)"))
+            .ShouldBe(["invoicing", "accounting"]);
+        (await _api.GetAs<Collaboration.PendingWork.SharedSections>($"/api/v1/clients/{business}/shared-sections", owner)).Sections
+            .ShouldBe(["invoicing", "accounting"]); // the catalog's order
+        await page.ShouldBeAccessibleAsync();
+        await Shot(page, "shared-sections-es");
+
+        // A value no list offers (a forged form): the API's words beside the list, and what was shared stays.
+        var api = (await _api.Put($"/api/v1/clients/{business}/shared-sections", owner, new { sections = new[] { "secrets" } })).ShouldBeInvalid("sections");
+        var forger = await app.SignedIn(owner.Email, $"/businesses/{business}/advisors"); // with scripts, to change the form
+        await forger.EvaluateAsync("() => document.querySelector('#shared-sections input[value=banking]').value = 'secrets'");
+        await forger.CheckAsync("#shared-sections input[value=secrets]");
+        var refused = await forger.RunAndWaitForResponseAsync(() => forger.ClickAsync("#shared-sections button[type=submit]"), r => r.Request.Method == "POST");
+        refused.Status.ShouldBe(400);
+        (await forger.Locator("#sections-error").InnerTextAsync()).ShouldBe(api.Json!["errors"]!["sections"]![0]!.GetValue<string>());
+        (await _api.GetAs<Collaboration.PendingWork.SharedSections>($"/api/v1/clients/{business}/shared-sections", owner)).Sections
+            .ShouldBe(["invoicing", "accounting"]);
+
+        // Unticking all shares none.
+        await page.GotoAsync(Url($"/businesses/{business}/advisors"));
+        await page.UncheckAsync("#shared-sections input[value=accounting]");
+        await page.UncheckAsync("#shared-sections input[value=invoicing]");
+        await Submit(page, "#shared-sections form", url => url.Contains("done=shared"));
+        (await _api.GetAs<Collaboration.PendingWork.SharedSections>($"/api/v1/clients/{business}/shared-sections", owner)).Sections.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task the_firm_ends_it_too_and_the_pages_speak_english_when_asked()
     {
         var (collaboration, firm, admin, business, owner) = await Collaborating();

@@ -281,11 +281,13 @@ public class OnboardingPagesTests(BrowserApp app)
 
         var page = await app.SignedIn("revisora@holded.example", "/staff/applications", platformRole: "reviewer", javaScript: false);
         (await page.TitleAsync()).ShouldBe("Solicitudes de partner — Holded Partners");
-        (await page.Locator("#queue tbody tr").CountAsync()).ShouldBe(2);
+        // Other tests' applications may be in the queue too: these two are found by their ids.
+        var approvedRow = $"#queue tr[data-application='{(await _api.GetAs<ProgramEligibility>($"/api/v1/accounts/{approved}/program-eligibility", approvedAdmin)).OpenApplicationId}']";
+        (await page.Locator(approvedRow).CountAsync()).ShouldBe(1);
+        (await page.Locator($"#queue tr[data-application='{rejectedApplication}']").CountAsync()).ShouldBe(1);
         await page.ShouldBeAccessibleAsync();
         await Screenshot(page, "staff-applications-es");
 
-        var approvedRow = $"#queue tr[data-application='{(await _api.GetAs<ProgramEligibility>($"/api/v1/accounts/{approved}/program-eligibility", approvedAdmin)).OpenApplicationId}']";
         await Task.WhenAll(page.WaitForURLAsync(u => u.Contains("done=approved")), page.ClickAsync($"{approvedRow} button"));
         (await _api.GetAs<AccountView>($"/api/v1/accounts/{approved}", approvedAdmin)).IsPartner.ShouldBeTrue();
 
@@ -301,7 +303,7 @@ public class OnboardingPagesTests(BrowserApp app)
         var decided = await _api.GetAs<PartnerApplicationView>($"/api/v1/partner-applications/{rejectedApplication}", Actor.Reviewer());
         decided.Status.ShouldBe("rejected");
         decided.RejectionReason.ShouldBe("Falta el número de colegiado.");
-        (await page.Locator("#queue tbody tr").CountAsync()).ShouldBe(0);
+        (await page.Locator($"{approvedRow}, #queue tr[data-application='{rejectedApplication}']").CountAsync()).ShouldBe(0);
 
         var firmAdmin = await app.SignedIn(approvedAdmin.Email, $"/firms/{approved}");
         (await firmAdmin.GotoAsync($"{app.Address}staff/applications"))!.Status.ShouldBe(403);
@@ -315,11 +317,13 @@ public class OnboardingPagesTests(BrowserApp app)
         var firm = await _api.RegisterPartner(admin);
         (await _api.Put($"/api/v1/partners/{firm}/profile", admin, Scenarios.CompleteProfile())).ShouldBe(HttpStatusCode.OK);
         (await _api.Post($"/api/v1/partners/{firm}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);
+        // Other tests' profiles may be in the queue too: this firm's revision is found by its id.
+        async Task<string> Revision() => $"#queue tr[data-revision='{(await _api.GetAs<Onboarding.Profiles.ProfileView>($"/api/v1/partners/{firm}/profile", admin)).Pending!.RevisionId}'] a";
 
         var page = await app.SignedIn("revisor@holded.example", "/staff/profiles", locale: "en-GB", platformRole: "reviewer", javaScript: false);
         (await page.TitleAsync()).ShouldBe("Profiles in review — Holded Partners");
         await page.ShouldBeAccessibleAsync();
-        await Task.WhenAll(page.WaitForURLAsync(u => u.Contains("/staff/profiles/")), page.ClickAsync("#queue a"));
+        await Task.WhenAll(page.WaitForURLAsync(u => u.Contains("/staff/profiles/")), page.ClickAsync(await Revision()));
         (await page.InnerTextAsync("main")).ShouldContain("first profile");
         await page.ShouldBeAccessibleAsync();
         await Submit(page, "done=approved", "#approve");
@@ -328,7 +332,7 @@ public class OnboardingPagesTests(BrowserApp app)
         (await _api.Put($"/api/v1/partners/{firm}/profile", admin, Scenarios.CompleteProfile(displayName: "Gestoría López e Hijos"))).ShouldBe(HttpStatusCode.OK);
         (await _api.Post($"/api/v1/partners/{firm}/profile/submit", admin)).ShouldBe(HttpStatusCode.OK);
         await page.GotoAsync($"{app.Address}staff/profiles");
-        await Task.WhenAll(page.WaitForURLAsync(u => u.Contains("/staff/profiles/")), page.ClickAsync("#queue a"));
+        await Task.WhenAll(page.WaitForURLAsync(u => u.Contains("/staff/profiles/")), page.ClickAsync(await Revision()));
         (await page.GetAttributeAsync("#changes tr[data-field=displayName]", "data-changed")).ShouldBe("true");
         (await page.GetAttributeAsync("#changes tr[data-field=services]", "data-changed")).ShouldBe("false");
         (await page.InnerTextAsync("#changes tr[data-field=displayName] td:nth-of-type(1)")).ShouldBe("Gestoría López");

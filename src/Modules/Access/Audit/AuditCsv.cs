@@ -5,12 +5,14 @@ namespace Holded.Partners.Access.Audit;
 
 /// <summary>
 /// The trail as CSV (RFC 4180), written by hand on purpose: a dozen lines that quote what needs it and neutralise a
-/// spreadsheet formula, streamed page by page by the export; a library would add nothing here.
+/// spreadsheet formula, streamed page by page by the export; a library would add nothing here. The ids come first
+/// (they are the record); the names after them, as they read today.
 /// </summary>
 public static class AuditCsv
 {
     public const string Header =
-        "at,type,client_account_id,partner_account_id,collaboration_id,actor,member,role_before,role_after,permissions,expires_at,reason,correlation_id";
+        "at,type,client_account_id,partner_account_id,collaboration_id,actor,member,role_before,role_after,permissions,expires_at,reason,correlation_id," +
+        "client_name,partner_name,actor_name,member_name";
 
     public static string Write(AuditPage page, bool header = true)
     {
@@ -29,7 +31,8 @@ public static class AuditCsv
         var csv = new StringBuilder(header ? Header + "\n" : "");
         foreach (var e in page.Items)
             csv.AppendJoin(',', new object?[] { e.At, e.Type, e.ClientAccountId, e.PartnerAccountId, e.CollaborationId, e.Actor, e.Member,
-                e.RoleBefore, e.RoleAfter, e.Permissions, e.ExpiresAt, e.Reason, e.CorrelationId }.Select(Field)).Append('\n');
+                e.RoleBefore, e.RoleAfter, e.Permissions, e.ExpiresAt, e.Reason, e.CorrelationId,
+                page.NameOf(e.ClientAccountId), page.NameOf(e.PartnerAccountId), page.NameOf(e.Actor), page.NameOf(e.Member) }.Select(Field)).Append('\n');
         return csv.ToString();
     }
 }

@@ -18,5 +18,12 @@ public sealed record AuditQuery
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>One page of the trail, newest first, and the cursor of the next when there is one.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor);
+/// <summary>
+/// One page of the trail, newest first, and the cursor of the next when there is one. Names: what the accounts and
+/// people the page names are called today (account id or user id → name), for reading; the entries keep the ids.
+/// </summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor, IReadOnlyDictionary<string, string> Names)
+{
+    public string? NameOf(Guid? id) => id is { } known ? NameOf(known.ToString()) : null;
+    public string? NameOf(string? id) => id is not null && Names.TryGetValue(id, out var name) ? name : null;
+}

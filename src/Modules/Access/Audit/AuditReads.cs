@@ -18,7 +18,29 @@ public static class AuditReads
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) items.Add(JsonSerializer.Deserialize<AuditEntry>(reader.GetString(0))!);
         var next = items.Count > limit ? items[limit - 1].SortKey : null;
-        return new AuditPage(items.Take(limit).ToList(), next);
+        var page = items.Take(limit).ToList();
+        return new AuditPage(page, next, await Names(page, database, ct));
+    }
+
+    /// <summary>
+    /// The names of the page's accounts and of the people in them, from Access's own copies of the accounts (one
+    /// statement): a member who has left keeps their name there, so an old entry still reads with it.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string>> Names(List<AuditEntry> entries, NpgsqlDataSource database, CancellationToken ct)
+    {
+        var names = new Dictionary<string, string>();
+        var accounts = entries.SelectMany(e => new[] { e.ClientAccountId, e.PartnerAccountId ?? Guid.Empty }).Where(id => id != Guid.Empty).Distinct().ToArray();
+        if (accounts.Length == 0) return names;
+        await using var command = database.CreateCommand($"select data::text from {AccessModule.Schema}.mt_doc_accessaccount where id = any(@ids)");
+        command.Parameters.AddWithValue("ids", accounts);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var account = JsonSerializer.Deserialize<Replicas.AccessAccount>(reader.GetString(0))!;
+            names[account.Id.ToString()] = account.Name;
+            foreach (var member in account.Members) names.TryAdd(member.UserId, string.IsNullOrWhiteSpace(member.Name) ? member.Email : member.Name);
+        }
+        return names;
     }
 
     /// <summary>One page's statement (one more row than the page, to know whether another follows): for the endpoint, and for the benchmark and the plan test.</summary>
