@@ -51,7 +51,7 @@ public class BrowserApp : IAsyncLifetime, IRunningApp
         var context = await Browser.NewContextAsync(new() { Locale = locale, JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Address, path).ToString());
-        page.Url.ShouldContain("/signin?");
+        page.Url.ShouldContain("/signin?", Case.Sensitive, await page.Locator("body").InnerTextAsync());
         await page.FillAsync("#any-identity input[name=email]", email);
         if (name is not null) await page.FillAsync("#any-identity input[name=name]", name);
         if (platformRole is not null) await page.SelectOptionAsync("#any-identity select[name=platformRole]", platformRole);

@@ -75,6 +75,9 @@ public static class Labels
         ["removed_by_client"] = new("Quitado por el cliente", "Removed by the client"),
         ["invalid_or_expired_token"] = new("Token no válido o caducado", "Invalid or expired token"), ["unknown_session"] = new("Sesión desconocida", "Unknown session"),
         ["system"] = new("El sistema", "The system"), ["erp"] = new("El ERP", "The ERP"),
+        // Projections, for operators
+        ["inline"] = new("Síncrona", "Inline"), ["async"] = new("Asíncrona", "Asynchronous"),
+        ["current"] = new("Al día", "Current"), ["behind"] = new("Con retraso", "Behind"),
     };
 
     public static string Of(string code, string language) =>
