@@ -11,10 +11,9 @@ public class StaffProjectionsPageTests(BrowserApp app)
     {
         var page = await app.SignedIn("operadora.proyecciones@holded.example", "/staff/projections", platformRole: "operator", javaScript: false);
         (await page.TitleAsync()).ShouldBe("Proyecciones — Holded Partners");
-        (await page.Locator("#projections tr[data-projection=ConversationResponse] td").Nth(1).InnerTextAsync()).ShouldBe("Asíncrona");
-        (await page.Locator("#projections tr[data-projection=Grant] td").Nth(1).InnerTextAsync()).ShouldBe("Síncrona");
-        (await page.Locator("#projections tr[data-projection=Grant]").InnerTextAsync()).ShouldContain("projections rebuild -p Grant");
-        (await page.Locator("#projections tr[data-projection=Grant] a").CountAsync()).ShouldBe(0);
+        (await page.Locator("#projections tr[data-projection=ConversationResponse] td").Nth(0).InnerTextAsync()).ShouldBe("Asíncrona");
+        (await page.Locator("#projections tr[data-projection=Grant] td").Nth(0).InnerTextAsync()).ShouldBe("Síncrona");
+        (await page.Locator("#projections tr[data-projection=Grant] a.offline").InnerTextAsync()).ShouldBe("Sin servicio");
         await page.ShouldBeAccessibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "staff-projections-es.png"), FullPage = true });
 
