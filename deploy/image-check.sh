@@ -18,8 +18,9 @@ if ls "$OUT" | grep -qi "Microsoft.CodeAnalysis"; then echo "FAIL: the published
 ConnectionStrings__Partners="$CS" ASPNETCORE_ENVIRONMENT=Development Auth__DevelopmentSigningKey=image-check-key-0123456789abcdef0123456789 \
   Access__SessionSigningKey=image-check-session-key-0123456789abcdef01234 dotnet "$OUT/Holded.Partners.Host.dll" db-apply > /dev/null
 
+[[ -f .local/image-audit-key.pem ]] || openssl ecparam -name prime256v1 -genkey -noout -out .local/image-audit-key.pem 2> /dev/null
 start=$(date +%s%N)
-ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Partners="$CS" ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
+Audit__SigningKeyFile=.local/image-audit-key.pem ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Partners="$CS" ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
   Auth__Authority=https://login.example.com/ Auth__Audience=holded-partners Auth__PortalClientId=holded-partners-portal Logging__Json=true \
   Access__SessionSigningKey=image-check-session-key-0123456789abcdef01234 dotnet "$OUT/Holded.Partners.Host.dll" > .local/image.log 2>&1 &
 pid=$!

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Holded.Partners.Access.Grants;
 
 namespace Holded.Partners.Host.Tests;
@@ -15,6 +17,7 @@ public class CommandsTests(PartnersApp app) : AppTest(app)
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["ConnectionStrings__Partners"] = App.ConnectionString,
                 ["Auth__DevelopmentSigningKey"] = Actor.SigningKey, ["Access__SessionSigningKey"] = PartnersApp.SessionSigningKey,
+                ["Audit__SigningKeyFile"] = Holded.Partners.Access.Audit.Chain.AuditSigner.DevelopmentKeyFile,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
@@ -50,6 +53,40 @@ public class CommandsTests(PartnersApp app) : AppTest(app)
         lines.Skip(1).Select(l => l.Split(',')[1]).ShouldBe(["grant_changed", "grant_created"]);
         (exit, _) = await Run("audit", "export", "--type", "gossip");
         exit.ShouldNotBe(0);
+    }
+
+    [Fact]
+    public async Task audit_verify_exits_0_on_an_intact_trail_and_names_the_entry_changed_and_a_proof_verifies_offline()
+    {
+        var (collaboration, _, _, business, owner) = await Api.Collaborating();
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "full_advisor" });
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only" });
+        await App.ProjectionsCaughtUpAsync();
+
+        await App.Host.Services.GetRequiredService<Holded.Partners.Access.Audit.Chain.AuditSealer>().SealAsync(CancellationToken.None);
+        var (exit, output) = await Run("audit", "verify");
+        exit.ShouldBe(0, output);
+        output.ShouldContain("Intact: 2 entries in 2 chains");
+
+        var proof = Path.Combine(Path.GetTempPath(), $"proof-{Guid.NewGuid():N}.json");
+        (exit, output) = await Run("audit", "proof", "--client", business.ToString(), "--output", proof);
+        exit.ShouldBe(0, output);
+        var keyId = (await Api.Get("/api/v1/audit/keys", null)).Json![0]!["keyId"]!.GetValue<string>();
+        (exit, output) = await Run("audit", "verify", "--file", proof, "--key", keyId);
+        exit.ShouldBe(0, output);
+        await File.WriteAllTextAsync(proof, (await File.ReadAllTextAsync(proof)).Replace("\"read_only\"", "\"full_advisor\""));
+        (exit, output) = await Run("audit", "verify", "--file", proof);
+        exit.ShouldNotBe(0);
+        output.ShouldContain("NOT INTACT");
+
+        await using (var session = App.Store.QuerySession())
+        {
+            var changed = (await session.Query<Holded.Partners.Access.Audit.AuditEntry>().Where(e => e.Type == "grant_changed").ToListAsync()).Single();
+            await Count($"update access.mt_doc_auditentry set data = jsonb_set(data, '{{RoleAfter}}', '\"full_advisor\"') where id = '{changed.Id}'");
+            (exit, output) = await Run("audit", "verify");
+            exit.ShouldNotBe(0);
+            output.ShouldContain($"First: entry_modified {changed.Id}");
+        }
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public class SettingsAtStartTests(PartnersApp app) : AppTest(app)
     [InlineData("Auth:Authority", "login.example.com", "Auth:Authority must be the https address")]
     [InlineData("Access:SessionSigningKey", "short", "Access:SessionSigningKey must be at least 32 bytes long")]
     [InlineData("Access:ChangeFeedStaleAfter", "00:00:00.5", "Access:ChangeFeedStaleAfter (00:00:00.5000000) must be longer than Access:ChangeFeedHeartbeat")]
+    [InlineData("Audit:SigningKeyFile", "/nowhere/audit-key.pem", "Audit:SigningKeyFile '/nowhere/audit-key.pem' does not exist")]
+    [InlineData("Audit:DigestEvery", "00:00:00.1", "Audit:DigestEvery must be at least a second")]
     [InlineData("Http:ProxyNetworks", "10.0.0.0/8, the proxy", "Http:ProxyNetworks must list CIDR networks")]
     [InlineData("Marketplace:DirectoryRequestsPerMinute", "0", "Marketplace:DirectoryRequestsPerMinute must be at least 1")]
     public async Task a_wrong_setting_stops_the_host_at_start_naming_it(string setting, string value, string said)

@@ -1,12 +1,15 @@
+using System.Text.Json;
 using Holded.Partners.Access;
+using Holded.Partners.Access.Audit.Chain;
 using JasperFx.CommandLine;
+using Marten;
 using Npgsql;
 
 namespace Holded.Partners.Host.Commands;
 
 public class AuditInput : NetCoreInput
 {
-    [Description("What to do: export")]
+    [Description("What to do: export (the trail as CSV), verify (the trail, or a proof --file, offline), proof (a client's or firm's chain as JSON), seal (sign a period now), key (the public key)")]
     public string Action { get; set; } = "export";
 
     [Description("Only this client account")] public Guid? ClientFlag { get; set; }
@@ -16,20 +19,89 @@ public class AuditInput : NetCoreInput
     [Description("From this instant (ISO 8601)")] public DateTimeOffset? FromFlag { get; set; }
     [Description("Up to this instant (ISO 8601)")] public DateTimeOffset? ToFlag { get; set; }
     [Description("Write to this file instead of standard output")] public string? OutputFlag { get; set; }
+    [Description("verify: check this exported proof (JSON) offline, with no database")] public string? FileFlag { get; set; }
+    [Description("verify --file: accept only digests signed by this key id (as GET /api/v1/audit/keys publishes)")] public string? KeyFlag { get; set; }
 }
 
-[Description("Exports the access audit trail as CSV, with the viewer's filters, newest first (an operator's tool: no scoping)", Name = "audit")]
+[Description("The access audit trail: export it, verify its chain and signed digests (exit 0 when intact), export or check a proof, sign a period", Name = "audit")]
 public class AuditCommand : JasperFxAsyncCommand<AuditInput>
 {
     public AuditCommand() => Usage("Export the trail").Arguments(x => x.Action);
 
     public override async Task<bool> Execute(AuditInput input)
     {
-        if (input.Action != "export")
+        switch (input.Action)
         {
-            Console.Error.WriteLine($"Unknown action '{input.Action}': the one action is export.");
-            return false;
+            case "export": return await Export(input);
+            case "verify" when input.FileFlag is { } file: return Report(await ReadProofAsync(file) is { } exported
+                ? exported.Verify(input.KeyFlag is { } trusted ? [trusted] : null) : null);
+            case "verify":
+            {
+                using var host = input.BuildHost();
+                return Report(await AuditVerifier.VerifyAsync(host.Services.GetRequiredService<IDocumentStore>(),
+                    host.Services.GetRequiredService<NpgsqlDataSource>(), host.Services.GetRequiredService<AuditSigner>(), CancellationToken.None));
+            }
+            case "proof":
+            {
+                if ((input.ClientFlag is null) == (input.FirmFlag is null))
+                {
+                    Console.Error.WriteLine("Name one chain: --client <account id> or --firm <account id>.");
+                    return false;
+                }
+                using var host = input.BuildHost();
+                var proof = await AuditProof.ReadAsync(input.ClientFlag is { } client ? AuditHash.ClientChain(client) : AuditHash.FirmChain(input.FirmFlag!.Value),
+                    host.Services.GetRequiredService<IDocumentStore>(), host.Services.GetRequiredService<NpgsqlDataSource>(),
+                    host.Services.GetRequiredService<AuditSigner>(), CancellationToken.None);
+                var json = JsonSerializer.Serialize(proof, Json);
+                if (input.OutputFlag is { } output) await File.WriteAllTextAsync(output, json);
+                else Console.WriteLine(json);
+                return true;
+            }
+            case "seal":
+            {
+                using var host = input.BuildHost();
+                var period = await host.Services.GetRequiredService<AuditSealer>().SealAsync(CancellationToken.None);
+                Console.WriteLine(period is null ? "Another node is sealing a period right now; nothing signed." : $"Period {period.Id} sealed: {period.Chains} chains signed.");
+                return period is not null;
+            }
+            case "key":
+            {
+                using var host = input.BuildHost();
+                var key = host.Services.GetRequiredService<AuditSigner>().Current;
+                Console.WriteLine($"key id {key.KeyId}\n{key.PublicKeyPem}");
+                return true;
+            }
+            default:
+                Console.Error.WriteLine($"Unknown action '{input.Action}': one of export, verify, proof, seal, key.");
+                return false;
         }
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private static async Task<AuditProof?> ReadProofAsync(string file)
+    {
+        try { return JsonSerializer.Deserialize<AuditProof>(await File.ReadAllTextAsync(file), Json); }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{file} is not a readable proof: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The verification on standard output; true (exit 0) only when the trail is intact.</summary>
+    private static bool Report(AuditVerification? result)
+    {
+        if (result is null) return false;
+        Console.WriteLine(result.Intact
+            ? $"Intact: {result.Entries} entries in {result.Chains} chains, signed up to {result.SealedAt:O} ({result.Unsealed} entries not yet signed)."
+            : $"NOT INTACT: {result.FindingsCount} findings. First: {result.First!.Kind} {result.First.EntryId} {result.First.Detail}");
+        foreach (var finding in result.Findings.Skip(1)) Console.WriteLine($"  {finding.Kind} {finding.EntryId} {finding.Detail}");
+        return result.Intact;
+    }
+
+    private static async Task<bool> Export(AuditInput input)
+    {
         if (input.TypeFlag is { } type && !AccessTrail.Types.Contains(type))
         {
             Console.Error.WriteLine($"Unknown type '{type}'; one of {string.Join(", ", AccessTrail.Types)}.");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Holded.Partners.Kernel;
+using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -55,7 +56,12 @@ public static class ProjectionsEndpoints
             // This node's own daemon, so an async projection running here is stopped, rebuilt and restarted in one
             // place. Never cut short by the caller going away: a half-replayed read model is worse than a slow answer.
             var daemon = coordinator.DaemonForMainDatabase();
+            // The daemon stops the shards it rebuilds and leaves them stopped; the ones this node ran are started
+            // again here, not whenever the agent distribution next looks (which left new events unread for a while).
+            var running = daemon.CurrentAgents().Where(a => a.Name.Name == name && a.Status == AgentStatus.Running)
+                .Select(a => a.Name.Identity).ToArray();
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(10), CancellationToken.None);
+            foreach (var shard in running) await daemon.StartAgentAsync(shard, CancellationToken.None);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Holded.Partners.Access.Audit;
+using Holded.Partners.Access.Audit.Chain;
 using Holded.Partners.Access.Grants;
 using Holded.Partners.Access.Replicas;
 using Holded.Partners.Access.Sessions;
@@ -46,6 +47,7 @@ public static class AccessModule
             opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
             opts.Schema.For<Grant>().DatabaseSchemaName(Schema);
         });
+        services.AddAuditChain();
         services.AddModuleDiscovery(typeof(AccessModule).Assembly);
         return services;
     }

@@ -42,34 +42,41 @@ public sealed record AuditEntry(
     }
 }
 
-/// <summary>Access's events, each as one audit entry. Derived from the events only, so a rebuild gives the same trail.</summary>
-public sealed partial class AuditProjection : EventProjection
+/// <summary>
+/// Access's events, each as one audit entry: the one mapping the trail (<see cref="AuditProjection"/>) and its hash chain
+/// (<see cref="Chain.AuditChainProjection"/>) both read, so what is chained is exactly what is shown. Derived from the
+/// events only, so a rebuild gives the same trail.
+/// </summary>
+public static class AuditEntries
 {
     public const string System = "system";
 
-    public AuditEntry Create(IEvent<AccessGranted> e) => Entry(e, AuditTypes.GrantCreated, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        e.Data.CollaborationId, e.Data.By, null, null, e.Data.Role, null, e.Data.ExpiresAt, null);
+    public static readonly Type[] EventTypes =
+    [
+        typeof(AccessGranted), typeof(AccessGrantChanged), typeof(AccessRemoved), typeof(AccessExpired), typeof(AccessTerminated),
+        typeof(SessionOpened), typeof(Decisions.CheckDenied), typeof(SessionRefused),
+    ];
 
-    public AuditEntry Create(IEvent<AccessGrantChanged> e) => Entry(e, AuditTypes.GrantChanged, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        e.Data.CollaborationId, e.Data.By, null, e.Data.FromRole, e.Data.ToRole, null, e.Data.ToExpiresAt, null);
-
-    public AuditEntry Create(IEvent<AccessRemoved> e) => Entry(e, AuditTypes.GrantRemoved, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        e.Data.CollaborationId, e.Data.By, null, e.Data.Role, null, null, null, "removed_by_client");
-
-    public AuditEntry Create(IEvent<AccessExpired> e) => Entry(e, AuditTypes.GrantExpired, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        e.Data.CollaborationId, System, null, e.Data.Role, null, null, e.Data.ExpiresAt, "expired");
-
-    public AuditEntry Create(IEvent<AccessTerminated> e) => Entry(e, AuditTypes.GrantTerminated, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        e.Data.CollaborationId, System, null, e.Data.Role, null, null, null, e.Data.Reason);
-
-    public AuditEntry Create(IEvent<SessionOpened> e) => Entry(e, AuditTypes.SessionOpened, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        e.Data.CollaborationId, e.Data.UserId, e.Data.UserId, null, e.Data.Role, SessionTokens.Scope(e.Data.Permissions), e.Data.ExpiresAt, null);
-
-    public AuditEntry Create(IEvent<Decisions.CheckDenied> e) => Entry(e, AuditTypes.AccessDenied, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        e.Data.CollaborationId, "erp", e.Data.UserId, null, null, $"{e.Data.Section}:{e.Data.Action}", null, e.Data.Reason);
-
-    public AuditEntry Create(IEvent<SessionRefused> e) => Entry(e, AuditTypes.AccessDenied, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        e.Data.CollaborationId, e.Data.UserId, e.Data.UserId, null, null, null, null, e.Data.Reason);
+    public static AuditEntry? From(IEvent e) => e.Data switch
+    {
+        AccessGranted d => Entry(e, AuditTypes.GrantCreated, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, null, null,
+            d.Role, null, d.ExpiresAt, null),
+        AccessGrantChanged d => Entry(e, AuditTypes.GrantChanged, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, null,
+            d.FromRole, d.ToRole, null, d.ToExpiresAt, null),
+        AccessRemoved d => Entry(e, AuditTypes.GrantRemoved, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, null, d.Role,
+            null, null, null, "removed_by_client"),
+        AccessExpired d => Entry(e, AuditTypes.GrantExpired, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, System, null, d.Role,
+            null, null, d.ExpiresAt, "expired"),
+        AccessTerminated d => Entry(e, AuditTypes.GrantTerminated, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, System, null,
+            d.Role, null, null, null, d.Reason),
+        SessionOpened d => Entry(e, AuditTypes.SessionOpened, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,
+            null, d.Role, SessionTokens.Scope(d.Permissions), d.ExpiresAt, null),
+        Decisions.CheckDenied d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, "erp", d.UserId,
+            null, null, $"{d.Section}:{d.Action}", null, d.Reason),
+        SessionRefused d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,
+            null, null, null, null, d.Reason),
+        _ => null,
+    };
 
     private static AuditEntry Entry(IEvent e, string type, Guid client, Guid? partner, Guid? collaboration, string? actor, string? member,
         string? before, string? after, string? permissions, DateTimeOffset? expires, string? reason)
@@ -77,5 +84,20 @@ public sealed partial class AuditProjection : EventProjection
         var at = e.At();
         return new AuditEntry(e.Id, type, at, $"{at.UtcTicks:D20}_{e.Id:N}", client, partner, collaboration, actor, member, before, after,
             permissions, expires, reason, e.CorrelationId);
+    }
+}
+
+/// <summary>The trail, written in the transaction of its events: an entry is readable as soon as its write is answered.</summary>
+public sealed partial class AuditProjection : EventProjection
+{
+    public AuditProjection()
+    {
+        IncludedEventTypes.AddRange(AuditEntries.EventTypes);
+    }
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        if (AuditEntries.From(e) is { } entry) operations.Store(entry);
+        return ValueTask.CompletedTask;
     }
 }
