@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Holded.Partners.Web.Tests;
@@ -48,6 +49,54 @@ public class AuditViewerTests(BrowserApp app)
         var trail = await _api.GetAs<Access.Audit.AuditPage>($"/api/v1/audit/access?clientAccountId={business}", owner);
         trail.NameOf(firmAdmin.UserId).ShouldBe("Firm Admin");
         trail.NameOf(business).ShouldBe("Panadería Sol SL");
+    }
+
+    [Fact]
+    public async Task a_client_downloads_its_chain_as_a_proof_and_an_auditor_sees_the_trail_intact_then_the_entry_edited_in_the_database()
+    {
+        var (collaboration, _, _, business, owner) = await CollaboratingAs(Actor.Person("Luis"));
+        await _api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+        await _api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "read_only" });
+        await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(app.Host, TimeSpan.FromSeconds(30));
+        await app.Host.Services.GetRequiredService<Access.Audit.Chain.AuditSealer>().SealAsync(CancellationToken.None);
+
+        var page = await SignedIn(owner.Email);
+        await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}").ToString());
+        var proof = await page.APIRequest.GetAsync(new Uri(app.Address, (await page.Locator("#proof").GetAttributeAsync("href"))!).ToString());
+        proof.Status.ShouldBe(200);
+        proof.Headers["content-disposition"].ShouldContain($"audit-proof-{business}.json");
+        var exported = System.Text.Json.JsonSerializer.Deserialize<Access.Audit.Chain.AuditProof>(await proof.TextAsync(), Api.Json)!;
+        exported.Entries.Count.ShouldBe(2);
+        exported.Verify().Intact.ShouldBeTrue();
+
+        var auditor = await app.SignedIn("auditora.integridad@holded.example", "/staff/audit/verify", platformRole: "auditor", javaScript: false);
+        (await auditor.Locator("#verdict").GetAttributeAsync("data-intact")).ShouldBe("true", await auditor.Locator("main").InnerTextAsync());
+        await auditor.ShouldBeAccessibleAsync();
+
+        // Someone with access to PostgreSQL makes the role change say something else.
+        var changed = exported.Entries[1].Entry!.Id;
+        var database = app.Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        async Task Edit(string role)
+        {
+            await using var edit = database.CreateCommand($"update access.mt_doc_auditentry set data = jsonb_set(data, '{{RoleAfter}}', '\"{role}\"') where id = '{changed}'");
+            (await edit.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+        await Edit("full_advisor");
+        try
+        {
+            await auditor.ReloadAsync();
+            (await auditor.Locator("#verdict").GetAttributeAsync("data-intact")).ShouldBe("false");
+            (await auditor.Locator($"#findings tr[data-entry='{changed}'] th").InnerTextAsync()).ShouldBe("Entrada modificada");
+            (await auditor.Locator("#verdict").InnerTextAsync()).ShouldContain(changed.ToString());
+            await auditor.ShouldBeAccessibleAsync();
+            await auditor.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "audit-verify-es.png"), FullPage = true });
+        }
+        finally { await Edit("read_only"); } // the browser tests share a database: put it back as it was
+        await auditor.ReloadAsync();
+        (await auditor.Locator("#verdict").GetAttributeAsync("data-intact")).ShouldBe("true");
+
+        // Only auditors walk the whole trail: the client gets the API's refusal.
+        (await page.GotoAsync(new Uri(app.Address, "/staff/audit/verify").ToString()))!.Status.ShouldBe(403);
     }
 
     [Fact]

@@ -78,6 +78,11 @@ public static class Labels
         // Projections, for operators
         ["inline"] = new("Síncrona", "Inline"), ["async"] = new("Asíncrona", "Asynchronous"),
         ["current"] = new("Al día", "Current"), ["behind"] = new("Con retraso", "Behind"),
+        // What a verification of the trail finds
+        ["entry_modified"] = new("Entrada modificada", "Entry modified"), ["entry_removed"] = new("Entrada eliminada", "Entry removed"),
+        ["entry_inserted"] = new("Entrada añadida", "Entry inserted"), ["chain_broken"] = new("Cadena rota", "Chain broken"),
+        ["digest_mismatch"] = new("No coincide con lo firmado", "Differs from what was signed"),
+        ["digest_invalid"] = new("Firma no válida", "Invalid signature"), ["digest_missing"] = new("Falta un resumen firmado", "A signed digest is missing"),
     };
 
     public static string Of(string code, string language) =>
