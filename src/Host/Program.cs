@@ -1,5 +1,6 @@
 using Holded.Partners.Host.Infrastructure;
 using Holded.Partners.Access;
+using Holded.Partners.Access.State;
 using Holded.Partners.Collaboration;
 using Holded.Partners.Marketplace;
 using Holded.Partners.Notifications;
@@ -37,6 +38,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAcceptableResponses();
 app.UseRateLimiter();
+app.UseAccessVersions(); // a write that changed access answers its version (Access-Version)
 app.UseTransientRetry(); // last before the endpoint: a command that met a passing failure is run again
 
 app.MapOpenApi("/openapi/{documentName}.json");

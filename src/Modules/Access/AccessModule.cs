@@ -6,6 +6,7 @@ using Holded.Partners.Access.State;
 using Microsoft.Extensions.Configuration;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Holded.Partners.Access;
@@ -19,12 +20,13 @@ public static class AccessModule
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccessOptions>, ValidateAccessOptions>();
         services.AddSingleton(p => new SessionTokens(p.GetRequiredService<IOptions<AccessOptions>>().Value.SessionSigningKey!));
-        services.AddSingleton(p => p.GetRequiredService<IOptions<AccessOptions>>().Value is var o ? new FeedSettings(o.ChangeFeedHeartbeat, o.ChangeFeedStaleAfter) : null!);
+        services.AddSingleton(p => p.GetRequiredService<IOptions<AccessOptions>>().Value is var o ? new FeedSettings(o.ChangeFeedHeartbeat, o.ChangeFeedStaleAfter, o.CatchUpWait) : null!);
         services.AddSingleton<AccessState>();
         services.AddSingleton(p => new SessionRefusals(p.GetRequiredService<IOptions<AccessOptions>>().Value.RefusedSessionsPerMinute));
         services.AddHostedService<AccessChangeFeed>();
         services.AddSingleton<IAfterRebuild, ForgetAccessAfterRebuild>();
-        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(provider.GetRequiredService<AccessState>())));
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(
+            provider.GetRequiredService<AccessState>(), provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetRequiredService<ILogger<AccessChanges>>())));
         services.ConfigureMarten(opts =>
         {
             opts.Events.MapEventType<AccessGranted>("access.access_granted");
@@ -45,6 +47,7 @@ public static class AccessModule
             opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
             opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
             opts.Schema.For<Grant>().DatabaseSchemaName(Schema);
+            opts.Storage.ExtendedSchemaObjects.Add(AccessVersions.Definition());
         });
         services.AddModuleDiscovery(typeof(AccessModule).Assembly);
         return services;
