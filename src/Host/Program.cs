@@ -1,6 +1,5 @@
 using Holded.Partners.Host.Infrastructure;
 using Holded.Partners.Access;
-using Holded.Partners.Access.State;
 using Holded.Partners.Collaboration;
 using Holded.Partners.Marketplace;
 using Holded.Partners.Notifications;

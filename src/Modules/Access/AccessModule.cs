@@ -3,6 +3,7 @@ using Holded.Partners.Access.Grants;
 using Holded.Partners.Access.Replicas;
 using Holded.Partners.Access.Sessions;
 using Holded.Partners.Access.State;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,4 +54,18 @@ public static class AccessModule
         return services;
     }
 
+    /// <summary>
+    /// Every answer of a request that changed access carries its version in the Access-Version header (a 204 has no
+    /// body to carry it, and the bodies stay the shapes their GETs answer). A request that changed nothing carries none.
+    /// </summary>
+    public static IApplicationBuilder UseAccessVersions(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var answered = AnsweredVersion.Begin();
+        context.Response.OnStarting(() =>
+        {
+            if (answered.Version is { } version) context.Response.Headers[AccessVersions.Header] = AccessVersions.Format(version);
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
 }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace Holded.Partners.Access.State;
 
 /// <summary>
@@ -26,22 +23,4 @@ public sealed class AnsweredVersion
 
     /// <summary>A request begins: what it commits from here on (in this flow of execution) is answered.</summary>
     internal static AnsweredVersion Begin() => Current.Value = new AnsweredVersion();
-}
-
-public static class AnsweredVersions
-{
-    /// <summary>
-    /// Every answer of a request that changed access carries its version in the Access-Version header (a 204 has no
-    /// body to carry it, and the bodies stay the shapes their GETs answer). A request that changed nothing carries none.
-    /// </summary>
-    public static IApplicationBuilder UseAccessVersions(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var answered = AnsweredVersion.Begin();
-        context.Response.OnStarting(() =>
-        {
-            if (answered.Version is { } version) context.Response.Headers[AccessVersions.Header] = AccessVersions.Format(version);
-            return Task.CompletedTask;
-        });
-        await next(context);
-    });
 }
