@@ -37,6 +37,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAcceptableResponses();
 app.UseRateLimiter();
+app.UseAccessVersions(); // a write that changed access answers its version (Access-Version)
 app.UseTransientRetry(); // last before the endpoint: a command that met a passing failure is run again
 
 app.MapOpenApi("/openapi/{documentName}.json");

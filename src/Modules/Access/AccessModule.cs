@@ -4,9 +4,11 @@ using Holded.Partners.Access.Grants;
 using Holded.Partners.Access.Replicas;
 using Holded.Partners.Access.Sessions;
 using Holded.Partners.Access.State;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Holded.Partners.Access;
@@ -20,12 +22,13 @@ public static class AccessModule
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccessOptions>, ValidateAccessOptions>();
         services.AddSingleton(p => new SessionTokens(p.GetRequiredService<IOptions<AccessOptions>>().Value.SessionSigningKey!));
-        services.AddSingleton(p => p.GetRequiredService<IOptions<AccessOptions>>().Value is var o ? new FeedSettings(o.ChangeFeedHeartbeat, o.ChangeFeedStaleAfter) : null!);
+        services.AddSingleton(p => p.GetRequiredService<IOptions<AccessOptions>>().Value is var o ? new FeedSettings(o.ChangeFeedHeartbeat, o.ChangeFeedStaleAfter, o.CatchUpWait) : null!);
         services.AddSingleton<AccessState>();
         services.AddSingleton(p => new SessionRefusals(p.GetRequiredService<IOptions<AccessOptions>>().Value.RefusedSessionsPerMinute));
         services.AddHostedService<AccessChangeFeed>();
         services.AddSingleton<IAfterRebuild, ForgetAccessAfterRebuild>();
-        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(provider.GetRequiredService<AccessState>())));
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(
+            provider.GetRequiredService<AccessState>(), provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetRequiredService<ILogger<AccessChanges>>())));
         services.ConfigureMarten(opts =>
         {
             opts.Events.MapEventType<AccessGranted>("access.access_granted");
@@ -46,10 +49,25 @@ public static class AccessModule
             opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
             opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
             opts.Schema.For<Grant>().DatabaseSchemaName(Schema);
+            opts.Storage.ExtendedSchemaObjects.Add(AccessVersions.Definition());
         });
         services.AddAuditChain();
         services.AddModuleDiscovery(typeof(AccessModule).Assembly);
         return services;
     }
 
+    /// <summary>
+    /// Every answer of a request that changed access carries its version in the Access-Version header (a 204 has no
+    /// body to carry it, and the bodies stay the shapes their GETs answer). A request that changed nothing carries none.
+    /// </summary>
+    public static IApplicationBuilder UseAccessVersions(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var answered = AnsweredVersion.Begin();
+        context.Response.OnStarting(() =>
+        {
+            if (answered.Version is { } version) context.Response.Headers[AccessVersions.Header] = AccessVersions.Format(version);
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
 }

@@ -17,6 +17,8 @@ public sealed class AccessOptions
     public string? ChangeFeedConnection { get; set; }
     public TimeSpan ChangeFeedHeartbeat { get; set; } = FeedSettings.Default.Heartbeat;
     public TimeSpan ChangeFeedStaleAfter { get; set; } = FeedSettings.Default.StaleAfter;
+    /// <summary>How long a check asked for an access version this node has not heard yet waits for it before reading the database.</summary>
+    public TimeSpan CatchUpWait { get; set; } = FeedSettings.Default.CatchUpWait;
     /// <summary>Refused session attempts recorded per caller and minute (past it, refusals are answered, not recorded).</summary>
     public int RefusedSessionsPerMinute { get; set; } = 10;
 }
@@ -38,6 +40,8 @@ internal sealed class ValidateAccessOptions(IHostEnvironment environment) : IVal
             failures.Add($"Access:ChangeFeedHeartbeat must be positive; it is {options.ChangeFeedHeartbeat}.");
         if (options.ChangeFeedStaleAfter <= options.ChangeFeedHeartbeat)
             failures.Add($"Access:ChangeFeedStaleAfter ({options.ChangeFeedStaleAfter}) must be longer than Access:ChangeFeedHeartbeat ({options.ChangeFeedHeartbeat}).");
+        if (options.CatchUpWait < TimeSpan.Zero || options.CatchUpWait > TimeSpan.FromSeconds(5))
+            failures.Add($"Access:CatchUpWait must be between 0 and 5 seconds; it is {options.CatchUpWait}.");
         if (options.RefusedSessionsPerMinute < 1)
             failures.Add($"Access:RefusedSessionsPerMinute must be at least 1; it is {options.RefusedSessionsPerMinute}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -10082,6 +10082,9 @@ namespace Holded.Partners.Host.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("action")]
         public string Action { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("atLeastAsFresh")]
+        public string AtLeastAsFresh { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -10904,6 +10907,9 @@ namespace Holded.Partners.Host.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("token")]
         public string Token { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("atLeastAsFresh")]
+        public string AtLeastAsFresh { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -11411,6 +11417,9 @@ namespace Holded.Partners.Host.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("clientAccountId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ClientAccountId { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("atLeastAsFresh")]
+        public string AtLeastAsFresh { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 

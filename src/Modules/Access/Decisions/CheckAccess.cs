@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.State;
+using Npgsql;
 
 namespace Holded.Partners.Access.Decisions;
 
-public sealed record CheckAccess(string? UserId, Guid ClientAccountId, string? Section, string? Action);
+/// <param name="AtLeastAsFresh">An access version a write answered: the check is decided from state at least that fresh.</param>
+public sealed record CheckAccess(string? UserId, Guid ClientAccountId, string? Section, string? Action, string? AtLeastAsFresh = null);
 
 /// <summary>The ERP asked for a member and was told no.</summary>
 public sealed record CheckDenied(
@@ -15,7 +17,7 @@ public static class CheckAccessEndpoint
 {
     public static readonly IReadOnlyList<string> Actions = ["read", "write"];
 
-    public static ProblemDetails Validate(CheckAccess command, Caller caller)
+    public static ProblemDetails Input(CheckAccess command, Caller caller)
     {
         if (!caller.Has(ServiceScopes.AccessCheck))
             return Problems.Forbidden($"Access checks are for the ERP's service token with the {ServiceScopes.AccessCheck} scope.");
@@ -24,14 +26,20 @@ public static class CheckAccessEndpoint
             .That(command.ClientAccountId != Guid.Empty, "clientAccountId", "is required: the client account being acted in.")
             .OneOf("section", command.Section, Catalogs.Sections)
             .OneOf("action", command.Action, Actions)
+            .Version(command.AtLeastAsFresh)
             .Result();
     }
+
+    /// <summary>The input, then (asked for a version) this node caught up to it, or the version refused as never recorded.</summary>
+    public static Task<ProblemDetails> ValidateAsync(CheckAccess command, Caller caller, AccessState state, NpgsqlDataSource database, CancellationToken ct) =>
+        Input(command, caller) is { Status: not null } refused ? Task.FromResult(refused) : state.RequireAsync(command.AtLeastAsFresh, database, ct);
 
     // The ERP's hot path: decided from the in-memory state, with no session or transaction unless there is a refusal to record.
     [WolverinePost("/api/v1/access/check")]
     public static async Task<Decision> Post(CheckAccess command, AccessState state, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        var facts = await state.FactsAsync(store, command.UserId!, command.ClientAccountId, command.Section!, command.Action!, clock.GetUtcNow(), ct);
+        var facts = await state.FactsAsync(store, command.UserId!, command.ClientAccountId, command.Section!, command.Action!, clock.GetUtcNow(), ct,
+            AccessVersions.Parse(command.AtLeastAsFresh));
         var decision = AccessDecision.Decide(facts);
         // A refusal of someone who works for this client is an access denied, for the audit trail. Strangers to the
         // client (no collaboration at all) are not recorded against it.

@@ -1,10 +1,12 @@
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.Decisions;
 using Holded.Partners.Access.State;
+using Npgsql;
 
 namespace Holded.Partners.Access.Sessions;
 
-public sealed record IntrospectToken(string? Token);
+/// <param name="AtLeastAsFresh">An access version a write answered: the token is judged on state at least that fresh.</param>
+public sealed record IntrospectToken(string? Token, string? AtLeastAsFresh = null);
 
 public sealed record Introspection(
     bool Active, string? Reason, Guid? SessionId, Guid? ClientAccountId, string? UserId, DateTimeOffset? ExpiresAt,
@@ -16,10 +18,14 @@ public sealed record Introspection(
 /// </summary>
 public static class IntrospectTokenEndpoint
 {
-    public static ProblemDetails Validate(IntrospectToken command, Caller caller) =>
+    public static ProblemDetails Input(IntrospectToken command, Caller caller) =>
         !caller.Has(ServiceScopes.AccessCheck)
             ? Problems.Forbidden($"Introspection is for the ERP's service token with the {ServiceScopes.AccessCheck} scope.")
-            : new Check().Text("token", command.Token, 8192).Result();
+            : new Check().Text("token", command.Token, 8192).Version(command.AtLeastAsFresh).Result();
+
+    /// <summary>The input, then (asked for a version) this node caught up to it, or the version refused as never recorded.</summary>
+    public static Task<ProblemDetails> ValidateAsync(IntrospectToken command, Caller caller, AccessState state, NpgsqlDataSource database, CancellationToken ct) =>
+        Input(command, caller) is { Status: not null } refused ? Task.FromResult(refused) : state.RequireAsync(command.AtLeastAsFresh, database, ct);
 
     [WolverinePost("/api/v1/access/introspect")]
     public static async Task<Introspection> Post(
@@ -29,7 +35,8 @@ public static class IntrospectTokenEndpoint
         if (await tokens.Validate(command.Token!, now) is not { } sessionId) return Inactive("invalid_or_expired_token");
         var opened = await session.LoadAsync<AccessSession>(sessionId, ct);
         if (opened is null) return Inactive("unknown_session");
-        var facts = await state.FactsAsync(session.DocumentStore, opened.UserId, opened.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
+        var facts = await state.FactsAsync(session.DocumentStore, opened.UserId, opened.ClientAccountId, Catalogs.Sections[0], "read", now, ct,
+            AccessVersions.Parse(command.AtLeastAsFresh));
         var decision = AccessDecision.Decide(facts with
         {
             Collaborations = [.. facts.Collaborations.Where(c => c.Collaboration.Id == opened.CollaborationId)],

@@ -4,10 +4,12 @@ using Holded.Partners.Access.Decisions;
 using Holded.Partners.Access.Replicas;
 using Holded.Partners.Access.State;
 using Microsoft.AspNetCore.Http;
+using Npgsql;
 
 namespace Holded.Partners.Access.Sessions;
 
-public sealed record OpenSession(Guid ClientAccountId);
+/// <param name="AtLeastAsFresh">An access version a write answered: the session is decided on state at least that fresh.</param>
+public sealed record OpenSession(Guid ClientAccountId, string? AtLeastAsFresh = null);
 
 public sealed record SessionTicket(
     Guid SessionId, string Token, string TokenType, DateTimeOffset ExpiresAt, Guid CollaborationId, string Role,
@@ -36,13 +38,18 @@ public static class OpenSessionEndpoint
 {
     private static readonly string[] Reaching = [Reasons.Granted, Reasons.RoleLevelTooLow, Reasons.PlanExcludesSection];
 
-    /// <summary>The decision for this person and client, from the access memory as the ERP's check reads it.</summary>
+    /// <summary>
+    /// The decision for this person and client, from the access memory as the ERP's check reads it — or, asked for an
+    /// access version this node has not heard, from the database once it has waited briefly for it.
+    /// </summary>
     public static async Task<SessionDecision?> LoadAsync(OpenSession command, Caller caller, AccessState state, IDocumentStore store,
-        TimeProvider clock, CancellationToken ct)
+        NpgsqlDataSource database, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsPerson || command.ClientAccountId == Guid.Empty) return null; // refused by Validate, nothing to decide
+        if (!caller.IsPerson || command.ClientAccountId == Guid.Empty || !AccessVersions.TryParse(command.AtLeastAsFresh, out var version))
+            return null; // refused by Validate, nothing to decide
+        if (!await state.CatchUpAsync(version, database, ct)) return SessionDecision.UnknownVersion;
         var now = clock.GetUtcNow();
-        var facts = await state.FactsAsync(store, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct);
+        var facts = await state.FactsAsync(store, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct, version);
         return new SessionDecision(facts, AccessDecision.Decide(facts), now);
     }
 
@@ -54,8 +61,11 @@ public static class OpenSessionEndpoint
         IDocumentStore store, CancellationToken ct)
     {
         if (!caller.IsPerson) return Problems.Forbidden("Access sessions are opened by people, members of a firm.");
-        var input = new Check().That(command.ClientAccountId != Guid.Empty, "clientAccountId", "is required: the client account to enter.").Result();
-        if (input.Status is not null || decision is null || Reaching.Contains(decision.Decision.Reason)) return input;
+        var input = new Check().That(command.ClientAccountId != Guid.Empty, "clientAccountId", "is required: the client account to enter.")
+            .Version(command.AtLeastAsFresh).Result();
+        if (input.Status is not null || decision is null) return input;
+        if (decision.VersionUnknown) return Problems.Refused(AccessVersions.Unknown);
+        if (Reaching.Contains(decision.Decision.Reason)) return input;
         if (!refusals.Allow(caller.UserId))
             return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many refused attempts to enter client accounts: wait a minute before trying again.");
         var reason = decision.Decision.Reason;
@@ -97,6 +107,15 @@ public static class OpenSessionEndpoint
 /// <summary>The access decision for one person and client, and the collaboration it goes through (one value: Wolverine binds by type).</summary>
 public sealed record SessionDecision(AccessDecision.Facts Facts, Decision Decision, DateTimeOffset Now)
 {
+    /// <summary>Nothing decided: the access version asked for was never recorded (refused by Validate).</summary>
+    public static readonly SessionDecision UnknownVersion = new(
+        new AccessDecision.Facts("", "", "", DateTimeOffset.MinValue, null, []), new Decision(false, Levels.None, "", null, null), DateTimeOffset.MinValue)
+    {
+        VersionUnknown = true,
+    };
+
+    public bool VersionUnknown { get; private init; }
+
     public (AccessCollaboration Collaboration, AccessAccount? Firm, Grants.Grant? Grant) Through =>
         Facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == Decision.CollaborationId);
 }

@@ -48,8 +48,11 @@ public sealed class AccessChangeFeed(IConfiguration configuration, IOptions<Acce
                 };
                 await using (var listen = new NpgsqlCommand($"listen {AccessChanges.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(CancellationToken.None);
+                // Read once listening: every version up to it committed before memory starts anew, and every later
+                // one will be heard, so memory then stands at it.
+                var caughtUp = await BoundedAsync(AccessVersions.CurrentAsync(connection, CancellationToken.None), settings.StaleAfter, stopping);
                 state.Feed.Confirmed();
-                state.Restart(listening: true);
+                state.Restart(listening: true, caughtUp);
                 while (!stopping.IsCancellationRequested)
                 {
                     // A quiet connection is proven alive now and then: a dead one would otherwise look like no changes.
@@ -82,14 +85,18 @@ public sealed class AccessChangeFeed(IConfiguration configuration, IOptions<Acce
     private static async Task PingAsync(NpgsqlConnection connection, TimeSpan within, CancellationToken stopping)
     {
         var command = new NpgsqlCommand("select 1", connection);
-        var ping = command.ExecuteScalarAsync(CancellationToken.None); // bounded below, by our own clock
-        if (await Task.WhenAny(ping, Task.Delay(within, stopping)) != ping)
+        await BoundedAsync(command.ExecuteScalarAsync(CancellationToken.None), within, stopping);
+        await command.DisposeAsync();
+    }
+
+    private static async Task<T> BoundedAsync<T>(Task<T> roundTrip, TimeSpan within, CancellationToken stopping)
+    {
+        if (await Task.WhenAny(roundTrip, Task.Delay(within, stopping)) != roundTrip)
         {
-            _ = ping.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // it fails once the connection is dropped
+            _ = roundTrip.ContinueWith(t => _ = t.Exception, TaskScheduler.Default); // it fails once the connection is dropped
             throw new TimeoutException($"The change feed's connection answered no round trip within {within.TotalSeconds:0.#} s.");
         }
-        await ping;
-        await command.DisposeAsync();
+        return await roundTrip;
     }
 
     // Closed off the feed's path: closing a connection whose server fell silent may itself wait.

@@ -1,9 +1,14 @@
 namespace Holded.Partners.Access.State;
 
-/// <summary>How often the change feed proves its connection alive, and how old that proof may be for memory to serve.</summary>
-public sealed record FeedSettings(TimeSpan Heartbeat, TimeSpan StaleAfter)
+/// <summary>
+/// How often the change feed proves its connection alive, how old that proof may be for memory to serve, and how long a
+/// request asking for a version this node has not heard yet waits for it before reading the database.
+/// </summary>
+public sealed record FeedSettings(TimeSpan Heartbeat, TimeSpan StaleAfter, TimeSpan CatchUpWait)
 {
-    public static readonly FeedSettings Default = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+    // A live feed hears a commit within milliseconds: a node that has not within a tenth of a second is cut off or
+    // far behind, and the database answers sooner than waiting longer would.
+    public static readonly FeedSettings Default = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100));
 }
 
 /// <summary>

@@ -37,11 +37,12 @@ public sealed class KeyedCache<TKey, TValue> where TKey : notnull where TValue :
 
     private bool Fresh(Entry entry) => entry.Known && _clock.GetElapsedTime(entry.At) < _maxAge;
 
+    /// <param name="memory">False: every value is read, and none kept (memory may be older than the caller asked for).</param>
     public async Task<IReadOnlyDictionary<TKey, TValue>> GetManyAsync(
-        IReadOnlyCollection<TKey> keys, Func<TKey[], CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> read, CancellationToken ct)
+        IReadOnlyCollection<TKey> keys, Func<TKey[], CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> read, bool memory, CancellationToken ct)
     {
         var entries = _entries;
-        var on = _feed.Serves;
+        var on = memory && _feed.Serves;
         var now = _clock.GetTimestamp();
         var found = new Dictionary<TKey, TValue>();
         var missing = new List<(TKey Key, Entry? Seen)>();
