@@ -58,12 +58,15 @@ public class InvitePagesTests(BrowserApp app)
         (await firmPage.Locator("header nav a[aria-current=page]").InnerTextAsync()).ShouldBe("Invitar clientes");
         await firmPage.ShouldBeAccessibleAsync();
         await firmPage.FillAsync("#label", "Web de la asesoría");
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+        await firmPage.FillAsync("#expires", lastDay.ToString("yyyy-MM-dd"));
         await Submit(firmPage, "#new-link", url => url.Contains("done=created"));
         var linkId = Guid.Parse(new Uri(firmPage.Url).AbsolutePath.Split('/').Last());
         var link = await _api.GetAs<InviteLinkSummary>($"/api/v1/partners/{firm}/invite-links/{linkId}", admin);
         (await firmPage.InputValueAsync("#link-url")).ShouldBe(link.Url);
         (await firmPage.Locator("#link-code").InnerTextAsync()).ShouldBe(InviteKeys.Display(link.Code));
         link.Label.ShouldBe("Web de la asesoría");
+        link.ExpiresAt.ShouldBe(new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)); // the end of the last day
         await firmPage.ShouldBeAccessibleAsync();
         await Shot(firmPage, "invite-link-es");
 
@@ -96,7 +99,7 @@ public class InvitePagesTests(BrowserApp app)
         await firmPage.GotoAsync(Url($"/firms/{firm}/invite-links"));
         var row = await firmPage.Locator($"#links tr[data-id='{linkId}'] td").AllInnerTextsAsync();
         row[0].ShouldBe("Web de la asesoría");
-        row[2].ShouldBe("Activa");
+        row[2].ShouldStartWith("Activo (caduca el ");
         row[3].ShouldBe("1");
         await firmPage.ShouldBeAccessibleAsync();
         await Shot(firmPage, "invite-links-es");
@@ -108,7 +111,7 @@ public class InvitePagesTests(BrowserApp app)
         await firmPage.ShouldBeAccessibleAsync();
         (await _api.GetAs<InviteLinkSummary>($"/api/v1/partners/{firm}/invite-links/{linkId}", admin)).Status.ShouldBe(InviteLinkStatus.Active);
         await Submit(firmPage, "form", url => url.Contains("done=revoked"));
-        (await firmPage.Locator("#link-status").InnerTextAsync()).ShouldContain("Revocada");
+        (await firmPage.Locator("#link-status").InnerTextAsync()).ShouldContain("Revocado");
         (await firmPage.Locator("#revoke").CountAsync()).ShouldBe(0);
         (await _api.GetAs<InviteLinkSummary>($"/api/v1/partners/{firm}/invite-links/{linkId}", admin)).Status.ShouldBe(InviteLinkStatus.Revoked);
 

@@ -108,6 +108,15 @@ public static class InviteLinksPage
         }, read.Succeeded ? status : read.Status);
     }
 
+    /// <summary>A link's status in the pages' words ("enlace" is masculine: the shared labels say "Revocada" of an invitation).</summary>
+    public static Words StatusWords(string status) => status switch
+    {
+        InviteLinkStatus.Active => new("Activo", "Active"),
+        InviteLinkStatus.Revoked => new("Revocado", "Revoked"),
+        InviteLinkStatus.Expired => new("Caducado", "Expired"),
+        _ => new(Labels.Of(status, Language.Spanish), Labels.Of(status, Language.English)),
+    };
+
     /// <summary>A date from the form is the last day the link works: it expires at the end of that day (UTC). Empty: never.</summary>
     public static bool TryLastDay(string? date, out DateTimeOffset? expiresAt)
     {
