@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Holded.Partners.Marketplace.Accounts;
 using Holded.Partners.Marketplace.Conversations;
+using Holded.Partners.Marketplace.Invites;
 using JasperFx.Events.Projections;
 using Holded.Partners.Marketplace.Listings;
 using Holded.Partners.Marketplace.Responsiveness;
@@ -28,6 +29,9 @@ public static class MarketplaceModule
         opts.Events.MapEventType<CollaborationRequested>("marketplace.collaboration_requested");
         opts.Events.MapEventType<CollaborationRequestAccepted>("marketplace.collaboration_request_accepted");
         opts.Events.MapEventType<CollaborationRequestDeclined>("marketplace.collaboration_request_declined");
+        opts.Events.MapEventType<InviteLinkCreated>("marketplace.invite_link_created");
+        opts.Events.MapEventType<InviteLinkUsed>("marketplace.invite_link_used");
+        opts.Events.MapEventType<InviteLinkRevoked>("marketplace.invite_link_revoked");
     }
 
     public static IServiceCollection AddMarketplaceModule(this IServiceCollection services, IConfiguration configuration)
@@ -43,6 +47,14 @@ public static class MarketplaceModule
                 .Index(c => c.ClientAccountId).Index(c => c.PartnerAccountId);
             opts.Projections.Add<ConversationResponseProjection>(ProjectionLifecycle.Async);
             opts.Schema.For<ConversationResponse>().DatabaseSchemaName(Schema).Index(r => r.PartnerAccountId);
+            // Invite links: found by token or code, each unique (a code drawn twice fails the second commit, 409).
+            opts.Projections.Snapshot<InviteLink>(SnapshotLifecycle.Inline);
+            opts.Schema.For<InviteLink>().DatabaseSchemaName(Schema);
+            opts.Projections.Add<InviteLinkViewProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<InviteLinkView>().DatabaseSchemaName(Schema)
+                .UniqueIndex(v => v.Token).UniqueIndex(v => v.Code).Index(v => v.PartnerAccountId);
+            opts.Projections.Add<InviteLinkUseProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<InviteLinkUse>().DatabaseSchemaName(Schema).Index(u => u.LinkId);
             opts.Schema.For<Pairing>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
 
             opts.Schema.For<MarketplaceAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).GinIndexJsonData();

@@ -17,8 +17,14 @@ public static class ConversationPage
     {
         var view = await Portal.ViewAsync(context);
         if (view.Person is null) return Portal.SignIn(context);
-        return await Show(context, useCases, view, conversationId, before, done, new Typed(), null, StatusCodes.Status200OK);
+        // Arrived through a firm's invite: the collaboration request is ready to send (the person still sends it).
+        var typed = done == Invited ? new Typed(Request: view.T("Nos gustaría que llevarais nuestra cuenta. ¿Empezamos a colaborar?",
+            "We would like you to work on our account. Shall we start collaborating?")) : new Typed();
+        return await Show(context, useCases, view, conversationId, before, done, typed, null, StatusCodes.Status200OK);
     }
+
+    /// <summary>The "done" of a conversation just started through an invite link (see <see cref="InvitePage"/>).</summary>
+    public const string Invited = "invited";
 
     [AllowAnonymous]
     [WolverinePost("/conversations/{conversationId}/messages")]
