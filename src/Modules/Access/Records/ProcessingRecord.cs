@@ -87,12 +87,13 @@ public static class ProcessingRecordBuilder
     {
         var grants = GrantSpells(facts.GrantEvents.GetValueOrDefault(c.CollaborationId) ?? [], facts.AsOf);
         var plans = client?.Plans ?? [new Onboarding.PlanSpell(null, c.From, null)];
+        // Within the collaboration: the grant's end with it is recorded a moment after the end itself, in the same transaction.
         var categories = (from g in grants
                           from p in plans
-                          let overlap = Overlap(g.From, g.To, p.From, p.To)
+                          let overlap = Within(Overlap(g.From, g.To, p.From, p.To), c)
                           where overlap is not null
                           select new CategoryPeriod(overlap.Value.From, overlap.Value.To, g.Role, p.Plan, g.ExpiresAt,
-                              overlap.Value.To == g.To ? g.EndReason : null,
+                              p.To is null || g.To <= p.To ? g.EndReason : null,
                               [.. AccessCatalog.Effective(g.Role, p.Plan).Where(s => s.Value != Levels.None).Select(s => new SectionLevel(s.Key, s.Value))]))
             .OrderBy(x => x.From).ToList();
 
@@ -106,7 +107,10 @@ public static class ProcessingRecordBuilder
                              let overlap = Overlap(m.From, m.To, c.From, c.To)
                              where overlap is not null
                              select new PersonWithAccess(m.UserId, m.Name, m.Email, AccessBases.Administrator, overlap.Value.From, overlap.Value.To);
-        var managers = c.Managers.Select(m => new PersonWithAccess(m.UserId, NameOf(m.UserId, m.Name), EmailOf(m.UserId), AccessBases.AccountManager, m.From, m.To));
+        var managers = from m in c.Managers
+                       let overlap = Within((m.From, m.To), c)
+                       where overlap is not null
+                       select new PersonWithAccess(m.UserId, NameOf(m.UserId, m.Name), EmailOf(m.UserId), AccessBases.AccountManager, overlap.Value.From, overlap.Value.To);
         var people = administrators.Concat(managers).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.From).ToList();
 
         var sessions = facts.Sessions.Where(s => s.CollaborationId == c.CollaborationId)
@@ -157,6 +161,9 @@ public static class ProcessingRecordBuilder
             ? s with { To = expiry, EndReason = GrantStatus.Expired }
             : s)];
     }
+
+    private static (DateTimeOffset From, DateTimeOffset? To)? Within((DateTimeOffset From, DateTimeOffset? To)? period, Collaborations.CollaborationSpan c) =>
+        period is { } p ? Overlap(p.From, p.To, c.From, c.To) : null;
 
     /// <summary>Where two periods overlap (null ends: still running), or null when they do not.</summary>
     public static (DateTimeOffset From, DateTimeOffset? To)? Overlap(DateTimeOffset aFrom, DateTimeOffset? aTo, DateTimeOffset bFrom, DateTimeOffset? bTo)
