@@ -119,6 +119,7 @@ public static class ProcessingRecordPdf
         private void Write(string text, XFont font, double indent, XBrush brush, string? marker = null)
         {
             var height = font.GetHeight() * 1.15;
+            _ = Page; // the first page, and with it the width to wrap to
             var first = true;
             foreach (var line in Wrap(Safe(text), font, _width - indent - (marker is null ? 0 : 8)))
             {
