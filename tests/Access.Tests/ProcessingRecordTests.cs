@@ -41,6 +41,7 @@ public class ProcessingRecordTests(PartnersApp app) : AppTest(app)
         var collaboration = await Api.AcceptRequest(admin, conversation);
         var started = await Mark();
         await Api.Settled(async () => (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", firstOwner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK));
+        (await Api.Put($"/api/v1/clients/{first}/shared-sections", firstOwner, new { sections = new[] { "accounting", "invoicing" } })).ShouldBe(HttpStatusCode.OK);
         var granted = await Mark();
         await Api.Settled(async () => (await Api.Put($"/api/v1/collaborations/{collaboration}/managers", admin, new { userIds = new[] { manager.UserId } })).ShouldBe(HttpStatusCode.OK));
         (await Api.Post("/api/v1/access/sessions", manager, new { clientAccountId = first })).ShouldBe(HttpStatusCode.Created);
@@ -98,6 +99,9 @@ public class ProcessingRecordTests(PartnersApp app) : AppTest(app)
         atChange.Categories[0].To.ShouldBe(atChange.Categories[1].From);
         atChange.Categories[0].EndReason.ShouldBeNull();
         atChange.Categories[1].Sections.Count.ShouldBe(6); // all read, but inventory: not in the standard plan
+        atChange.SharedPendingWork.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            x => x.Sections.ShouldBe(["invoicing", "accounting"]), x => x.To.ShouldBeNull());
+        atStart.Controllers.Single().Periods.Single().SharedPendingWork.ShouldBeEmpty();
 
         // The second client joins the record; the first is still running.
         var atSecond = await Record(s.Firm, s.Admin, s.SecondGranted);
@@ -115,6 +119,7 @@ public class ProcessingRecordTests(PartnersApp app) : AppTest(app)
             ended.Categories[^1].ShouldSatisfyAllConditions(c => c.Role.ShouldBe("read_only"), c => c.To.ShouldBe(ended.To), c => c.EndReason.ShouldBe("terminated"));
             ended.People.ShouldAllBe(p => p.To <= ended.To && p.To > ended.To!.Value.AddSeconds(-1)); // unassigned with the end
             ended.Sessions.Single().Count.ShouldBe(1);
+            ended.SharedPendingWork.Single().To.ShouldBe(ended.To);
             atEnd.Controllers.Single(c => c.Client.AccountId == s.SecondClient).Periods.Single().To.ShouldBeNull();
         }
 
