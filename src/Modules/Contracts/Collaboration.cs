@@ -32,3 +32,23 @@ public sealed record PendingWorkChanged(
 /// <summary>A firm member completed a client's pending item.</summary>
 public sealed record PendingItemCompleted(
     Guid ClientAccountId, Guid CollaborationId, Guid PartnerAccountId, string Section, string ItemId, string By, DateTimeOffset At);
+
+/// <summary>
+/// A question other modules ask the Collaboration module, answered at once from its streams' events up to
+/// <paramref name="AsOf"/>: every collaboration of a firm that had started by then, when it ran, who managed it when, and
+/// which sections' pending work the client shared when (the firm's GDPR Art. 30(2) record).
+/// </summary>
+public sealed record AskFirmCollaborations(Guid PartnerAccountId, DateTimeOffset AsOf);
+
+public sealed record FirmCollaborations(IReadOnlyList<CollaborationSpan> Collaborations);
+
+/// <summary>A collaboration from its start until its end (null: running at the question's instant), with why it ended.</summary>
+public sealed record CollaborationSpan(
+    Guid CollaborationId, Guid ClientAccountId, string ClientName, DateTimeOffset From, DateTimeOffset? To, string? EndReason,
+    IReadOnlyList<ManagerSpell> Managers, IReadOnlyList<SharingSpell> Shared);
+
+/// <summary>A member assigned to manage the client from <paramref name="From"/> until unassigned (null: still).</summary>
+public sealed record ManagerSpell(string UserId, string Name, DateTimeOffset From, DateTimeOffset? To);
+
+/// <summary>The sections whose pending work the client shared from <paramref name="From"/> until it chose again (null: still).</summary>
+public sealed record SharingSpell(IReadOnlyList<string> Sections, DateTimeOffset From, DateTimeOffset? To);

@@ -39,3 +39,24 @@ public sealed record PartnerProfilePublished(
     string? LogoUrl, IReadOnlyList<string> Credentials, DateTimeOffset PublishedAt);
 
 public sealed record ProfileRevisionRejected(Guid AccountId, Guid RevisionId, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// A question other modules ask Onboarding, answered at once from the account streams' events up to
+/// <paramref name="AsOf"/> (never from a copy): who each account was and who belonged to it, when. For records that
+/// must say so for a past date, such as a firm's GDPR Art. 30(2) record. Unknown accounts are left out of the answer.
+/// </summary>
+public sealed record AskAccountHistories(IReadOnlyList<Guid> AccountIds, DateTimeOffset AsOf);
+
+public sealed record AccountHistories(IReadOnlyList<AccountHistory> Accounts);
+
+/// <summary>An account as registered (name, tax id, contact, address), its plan over time and its members' roles over time.</summary>
+public sealed record AccountHistory(
+    Guid AccountId, string Kind, string LegalName, string TaxId, string ContactName, string ContactEmail, string? ContactPhone,
+    string Street, string PostalCode, string City, string Province, DateTimeOffset RegisteredAt,
+    IReadOnlyList<PlanSpell> Plans, IReadOnlyList<MemberSpell> Members);
+
+/// <summary>A plan in force from <paramref name="From"/> until <paramref name="To"/> (null: still in force at the question's instant).</summary>
+public sealed record PlanSpell(string? Plan, DateTimeOffset From, DateTimeOffset? To);
+
+/// <summary>A person holding one role in the account from <paramref name="From"/> until <paramref name="To"/> (a role change or removal; null: still).</summary>
+public sealed record MemberSpell(string UserId, string Name, string Email, string Role, DateTimeOffset From, DateTimeOffset? To);
