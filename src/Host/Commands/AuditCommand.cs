@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Holded.Partners.Access;
-using Holded.Partners.Access.Audit.Chain;
 using JasperFx.CommandLine;
-using Marten;
 using Npgsql;
 
 namespace Holded.Partners.Host.Commands;
@@ -33,13 +30,21 @@ public class AuditCommand : JasperFxAsyncCommand<AuditInput>
         switch (input.Action)
         {
             case "export": return await Export(input);
-            case "verify" when input.FileFlag is { } file: return Report(await ReadProofAsync(file) is { } exported
-                ? exported.Verify(input.KeyFlag is { } trusted ? [trusted] : null) : null);
+            case "verify" when input.FileFlag is { } file:
+            {
+                string json;
+                try { json = await File.ReadAllTextAsync(file); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"{file} cannot be read: {e.Message}");
+                    return false;
+                }
+                return Told(AccessTrailIntegrity.VerifyProof(json, input.KeyFlag));
+            }
             case "verify":
             {
                 using var host = input.BuildHost();
-                return Report(await AuditVerifier.VerifyAsync(host.Services.GetRequiredService<IDocumentStore>(),
-                    host.Services.GetRequiredService<NpgsqlDataSource>(), host.Services.GetRequiredService<AuditSigner>(), CancellationToken.None));
+                return Told(await AccessTrailIntegrity.VerifyAsync(host.Services, CancellationToken.None));
             }
             case "proof":
             {
@@ -49,10 +54,7 @@ public class AuditCommand : JasperFxAsyncCommand<AuditInput>
                     return false;
                 }
                 using var host = input.BuildHost();
-                var proof = await AuditProof.ReadAsync(input.ClientFlag is { } client ? AuditHash.ClientChain(client) : AuditHash.FirmChain(input.FirmFlag!.Value),
-                    host.Services.GetRequiredService<IDocumentStore>(), host.Services.GetRequiredService<NpgsqlDataSource>(),
-                    host.Services.GetRequiredService<AuditSigner>(), CancellationToken.None);
-                var json = JsonSerializer.Serialize(proof, Json);
+                var json = await AccessTrailIntegrity.ProofJsonAsync(host.Services, input.ClientFlag, input.FirmFlag, CancellationToken.None);
                 if (input.OutputFlag is { } output) await File.WriteAllTextAsync(output, json);
                 else Console.WriteLine(json);
                 return true;
@@ -60,15 +62,14 @@ public class AuditCommand : JasperFxAsyncCommand<AuditInput>
             case "seal":
             {
                 using var host = input.BuildHost();
-                var period = await host.Services.GetRequiredService<AuditSealer>().SealAsync(CancellationToken.None);
-                Console.WriteLine(period is null ? "Another node is sealing a period right now; nothing signed." : $"Period {period.Id} sealed: {period.Chains} chains signed.");
-                return period is not null;
+                var sealedPeriod = await AccessTrailIntegrity.SealAsync(host.Services, CancellationToken.None);
+                Console.WriteLine(sealedPeriod ?? "Another node is sealing a period right now; nothing signed.");
+                return sealedPeriod is not null;
             }
             case "key":
             {
                 using var host = input.BuildHost();
-                var key = host.Services.GetRequiredService<AuditSigner>().Current;
-                Console.WriteLine($"key id {key.KeyId}\n{key.PublicKeyPem}");
+                Console.WriteLine(AccessTrailIntegrity.CurrentKey(host.Services));
                 return true;
             }
             default:
@@ -77,26 +78,10 @@ public class AuditCommand : JasperFxAsyncCommand<AuditInput>
         }
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    private static async Task<AuditProof?> ReadProofAsync(string file)
-    {
-        try { return JsonSerializer.Deserialize<AuditProof>(await File.ReadAllTextAsync(file), Json); }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"{file} is not a readable proof: {e.Message}");
-            return null;
-        }
-    }
-
     /// <summary>The verification on standard output; true (exit 0) only when the trail is intact.</summary>
-    private static bool Report(AuditVerification? result)
+    private static bool Told((bool Intact, string Report) result)
     {
-        if (result is null) return false;
-        Console.WriteLine(result.Intact
-            ? $"Intact: {result.Entries} entries in {result.Chains} chains, signed up to {result.SealedAt:O} ({result.Unsealed} entries not yet signed)."
-            : $"NOT INTACT: {result.FindingsCount} findings. First: {result.First!.Kind} {result.First.EntryId} {result.First.Detail}");
-        foreach (var finding in result.Findings.Skip(1)) Console.WriteLine($"  {finding.Kind} {finding.EntryId} {finding.Detail}");
+        Console.WriteLine(result.Report);
         return result.Intact;
     }
 

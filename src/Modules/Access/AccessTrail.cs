@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Holded.Partners.Access.Audit;
+using Holded.Partners.Access.Audit.Chain;
 using Holded.Partners.Access.State;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Holded.Partners.Access;
@@ -31,6 +34,50 @@ public static class AccessTrail
             if (page.NextCursor is null) return entries;
             query.Cursor = page.NextCursor;
         }
+    }
+}
+
+/// <summary>
+/// The trail's integrity, as the operators' commands use it: a verification (of the database, or of an exported proof
+/// with no database) told as text, true only when intact; a chain exported as a proof; a period signed now.
+/// </summary>
+public static class AccessTrailIntegrity
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task<(bool Intact, string Report)> VerifyAsync(IServiceProvider services, CancellationToken ct) =>
+        Told(await AuditVerifier.VerifyAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<NpgsqlDataSource>(),
+            services.GetRequiredService<AuditSigner>(), ct));
+
+    /// <summary>An exported proof checked alone; only digests signed by <paramref name="trustedKeyId"/> when given.</summary>
+    public static (bool Intact, string Report) VerifyProof(string json, string? trustedKeyId)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AuditProof>(json, Json) is { } proof
+                ? Told(proof.Verify(trustedKeyId is null ? null : [trustedKeyId]))
+                : (false, "The file holds no proof.");
+        }
+        catch (JsonException e) { return (false, $"Not a proof: {e.Message}"); }
+    }
+
+    public static async Task<string> ProofJsonAsync(IServiceProvider services, Guid? client, Guid? firm, CancellationToken ct) =>
+        JsonSerializer.Serialize(await AuditProof.ReadAsync(client is { } c ? AuditHash.ClientChain(c) : AuditHash.FirmChain(firm!.Value),
+            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<AuditSigner>(), ct), Json);
+
+    public static async Task<string?> SealAsync(IServiceProvider services, CancellationToken ct) =>
+        await services.GetRequiredService<AuditSealer>().SealAsync(ct) is { } period ? $"Period {period.Id} sealed: {period.Chains} chains signed." : null;
+
+    public static string CurrentKey(IServiceProvider services) =>
+        services.GetRequiredService<AuditSigner>().Current is var key ? $"key id {key.KeyId}\n{key.PublicKeyPem}" : "";
+
+    private static (bool, string) Told(AuditVerification result)
+    {
+        var report = new System.Text.StringBuilder(result.Intact
+            ? $"Intact: {result.Entries} entries in {result.Chains} chains, signed up to {result.SealedAt:O} ({result.Unsealed} entries not yet signed)."
+            : $"NOT INTACT: {result.FindingsCount} findings. First: {result.First!.Kind} {result.First.EntryId} {result.First.Detail}");
+        foreach (var finding in result.Findings.Skip(1)) report.Append($"\n  {finding.Kind} {finding.EntryId} {finding.Detail}");
+        return (result.Intact, report.ToString());
     }
 }
 
