@@ -3,6 +3,7 @@ using Holded.Partners.Access.Audit;
 using Holded.Partners.Access.Audit.Chain;
 using Microsoft.Extensions.DependencyInjection;
 using Marten;
+using Wolverine;
 using Npgsql;
 
 namespace Holded.Partners.Access.Tests;
@@ -74,6 +75,21 @@ public class AuditChainTests(PartnersApp app) : AppTest(app)
         second.Id.ShouldBe(2);
         second.Chains.ShouldBe(2);
         (await Verify()).Intact.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_node_signs_by_itself_what_has_waited_a_period()
+    {
+        // A node whose period is a second: what the first node chains is signed without anyone asking.
+        await using var node = await App.StartNodeAsync(
+            s => s.DisableAllExternalWolverineTransports().ConfigureWolverine(o => o.Durability.Mode = Wolverine.DurabilityMode.MediatorOnly),
+            new Dictionary<string, string> { ["Audit:DigestEvery"] = "00:00:01" });
+        await History();
+        await Eventually.Until(App.ConnectionString, async () => (await Verify()).Unsealed == 0, TimeSpan.FromSeconds(30),
+            "the node never signed what waited longer than its period");
+        var verified = await Verify();
+        verified.Intact.ShouldBeTrue();
+        verified.SealedAt.ShouldNotBeNull();
     }
 
     [Fact]

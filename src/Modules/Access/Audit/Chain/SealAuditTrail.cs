@@ -50,29 +50,42 @@ public sealed class AuditSealer(IDocumentStore store, NpgsqlDataSource database,
     }
 }
 
-/// <summary>Seals a period every Audit:DigestEvery on each node; a node that finds the period just sealed by another skips it.</summary>
-internal sealed class AuditDigestSchedule(AuditSealer sealer, IDocumentStore store, IOptions<AuditOptions> options, TimeProvider clock,
-    ILogger<AuditDigestSchedule> log) : BackgroundService
+/// <summary>
+/// No entry waits longer than Audit:DigestEvery to be signed: each node looks every minute (or sooner) and seals when
+/// the oldest entry not yet signed is that old. Looking, not a timer of the period itself, so nodes that restart more
+/// often than the period still sign; a node that finds the period just sealed by another finds nothing waiting.
+/// </summary>
+internal sealed class AuditDigestSchedule(AuditSealer sealer, IDocumentStore store, NpgsqlDataSource database, IOptions<AuditOptions> options,
+    TimeProvider clock, ILogger<AuditDigestSchedule> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = options.Value.DigestEvery;
-        using var timer = new PeriodicTimer(every, clock);
+        using var timer = new PeriodicTimer(every < TimeSpan.FromMinutes(1) ? every : TimeSpan.FromMinutes(1));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await using var session = store.QuerySession();
-                var last = await session.Query<PeriodDigest>().OrderByDescending(d => d.Id).FirstOrDefaultAsync(stoppingToken);
-                if (last is not null && last.At > clock.GetUtcNow() - every / 2) continue;
+                if (await OldestUnsignedAsync(stoppingToken) is not { } oldest || oldest > clock.GetUtcNow() - every) continue;
                 if (await sealer.SealAsync(stoppingToken) is { } sealedPeriod)
                     log.LogInformation("Audit period {Period} sealed: {Chains} chains signed", sealedPeriod.Id, sealedPeriod.Chains);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The next tick signs what this one could not: nothing is lost, the digest is only later.
-                log.LogError(e, "Sealing the audit period failed; the next period will sign what moved");
+                // The next look signs what this one could not: nothing is lost, the digest is only later.
+                log.LogError(e, "Sealing the audit period failed; the next look will sign what is waiting");
             }
         }
+    }
+
+    /// <summary>When the oldest chained entry the last period did not sign was recorded (its event's instant).</summary>
+    private async Task<DateTimeOffset?> OldestUnsignedAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var upTo = (await session.Query<PeriodDigest>().OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct))?.UpToSequence ?? 0;
+        await using var command = database.CreateCommand(
+            $"select min(e.timestamp) from events.mt_events e where e.seq_id > @upTo and exists (select 1 from {AccessModule.Schema}.mt_doc_auditlink l where l.entry_id = e.id)");
+        command.Parameters.AddWithValue("upTo", upTo);
+        return await command.ExecuteScalarAsync(ct) is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
     }
 }
