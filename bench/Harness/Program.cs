@@ -14,6 +14,7 @@ var environment = new Dictionary<string, string>
     ["Auth__DevelopmentSigningKey"] = o.SigningKey, ["Access__SessionSigningKey"] = "benchmark-session-key-0123456789abcdef0123456789",
     ["Auth__ServiceClients"] = HostApi.ServiceClient,
     ["Marketplace__DirectoryRequestsPerMinute"] = "1000000000",
+    ["Audit__SigningKeyFile"] = Holded.Partners.Access.Audit.Chain.AuditSigner.EnsureKeyFile(Path.GetFullPath(Path.Combine(o.Logs, "audit-signing-key.pem"))),
 };
 var rows = new List<Row>();
 

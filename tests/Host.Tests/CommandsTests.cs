@@ -17,7 +17,7 @@ public class CommandsTests(PartnersApp app) : AppTest(app)
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["ConnectionStrings__Partners"] = App.ConnectionString,
                 ["Auth__DevelopmentSigningKey"] = Actor.SigningKey, ["Access__SessionSigningKey"] = PartnersApp.SessionSigningKey,
-                ["Audit__SigningKeyFile"] = Holded.Partners.Access.Audit.Chain.AuditSigner.DevelopmentKeyFile,
+                ["Audit__SigningKeyFile"] = PartnersApp.AuditSigningKeyFile,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

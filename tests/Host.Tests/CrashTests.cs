@@ -135,7 +135,7 @@ public sealed class HostProcess : IDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ConnectionStrings__Partners"] = connectionString,
                 ["Auth__DevelopmentSigningKey"] = Actor.SigningKey, ["Access__SessionSigningKey"] = PartnersApp.SessionSigningKey,
-                ["Audit__SigningKeyFile"] = Holded.Partners.Access.Audit.Chain.AuditSigner.DevelopmentKeyFile,
+                ["Audit__SigningKeyFile"] = PartnersApp.AuditSigningKeyFile,
                 ["Auth__ServiceClients"] = Actor.ServiceClient,
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information", // "Application started": what start-up waits for

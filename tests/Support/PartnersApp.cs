@@ -26,6 +26,9 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     /// <summary>Where the development mail sink writes this app's emails.</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"partners-mail-{Guid.NewGuid():N}");
     public const string SessionSigningKey = "test-session-signing-key-for-the-suite-0123456789";
+    /// <summary>The suite's audit signing key, outside any database as in production, for every environment a test starts.</summary>
+    public static string AuditSigningKeyFile { get; } =
+        Holded.Partners.Access.Audit.Chain.AuditSigner.EnsureKeyFile(Path.Combine(Path.GetTempPath(), "holded-partners-tests", "audit-signing-key.pem"));
     /// <summary>High enough that no ordinary test meets it; a rate-limit test uses a host of its own with a low one.</summary>
     protected virtual int DirectoryRequestsPerMinute => 100_000;
     /// <summary>Settings of this app's first node beyond the suite's (an app of its own for a test that needs them).</summary>
@@ -67,6 +70,7 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
         x.UseSetting("Auth:DevelopmentSigningKey", Actor.SigningKey);
         x.UseSetting("Auth:ServiceClients", Actor.ServiceClient);
         x.UseSetting("Access:SessionSigningKey", SessionSigningKey);
+        x.UseSetting("Audit:SigningKeyFile", AuditSigningKeyFile);
         x.UseSetting("Marketplace:DirectoryRequestsPerMinute", DirectoryRequestsPerMinute.ToString());
         x.UseSetting("Notifications:MailFolder", MailFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) x.UseSetting(key, value); // the test's own settings win

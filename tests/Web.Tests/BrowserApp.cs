@@ -42,14 +42,26 @@ public class BrowserApp : IAsyncLifetime, IRunningApp
     public HttpClient CreateClient() => new() { BaseAddress = Address };
 
     /// <summary>
+    /// A fresh browser context's page. Its waits are bounded at a minute, not Playwright's 30 s: a cold host's first page
+    /// on two busy cores (PostgreSQL, the host and the tests) has taken longer, and a wait that times out under load is a
+    /// flaky test, not a finding.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string locale = "es-ES", bool javaScript = false)
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = locale, JavaScriptEnabled = javaScript });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
     /// A browser signed in through the development sign-in, having asked for <paramref name="path"/> first (so the
     /// sign-in brings it back there). The cookie is checked to be HttpOnly and SameSite=Strict.
     /// </summary>
     public async Task<IPage> SignedIn(string email, string path, string locale = "es-ES", string? platformRole = null, bool javaScript = true,
         string? name = null)
     {
-        var context = await Browser.NewContextAsync(new() { Locale = locale, JavaScriptEnabled = javaScript });
-        var page = await context.NewPageAsync();
+        var page = await NewPageAsync(locale, javaScript);
         await page.GotoAsync(new Uri(Address, path).ToString());
         page.Url.ShouldContain("/signin?", Case.Sensitive, await page.Locator("body").InnerTextAsync());
         await page.FillAsync("#any-identity input[name=email]", email);
@@ -57,7 +69,7 @@ public class BrowserApp : IAsyncLifetime, IRunningApp
         if (platformRole is not null) await page.SelectOptionAsync("#any-identity select[name=platformRole]", platformRole);
         var target = new Uri(Address, path).AbsolutePath;
         await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target), page.ClickAsync("#any-identity button[type=submit]"));
-        var session = (await context.CookiesAsync()).Single(c => c.Name == "partners.web");
+        var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "partners.web");
         session.HttpOnly.ShouldBeTrue();
         session.SameSite.ShouldBe(SameSiteAttribute.Strict);
         return page;

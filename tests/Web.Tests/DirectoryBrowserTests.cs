@@ -7,11 +7,7 @@ public class DirectoryBrowserTests(BrowserApp app)
 {
     private readonly Api _api = new(app);
 
-    private async Task<IPage> NewPage(string locale)
-    {
-        var context = await app.Browser.NewContextAsync(new() { Locale = locale, JavaScriptEnabled = false });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPage(string locale) => app.NewPageAsync(locale);
 
     [Fact]
     public async Task a_visitor_filters_by_province_and_service_and_opens_a_partner_without_javascript()

@@ -42,11 +42,7 @@ public class OidcSignInTests(ProviderBrowserApp app) : IClassFixture<ProviderBro
         return claims;
     }
 
-    private async Task<IPage> Browser()
-    {
-        var context = await app.Browser.NewContextAsync(new() { Locale = "es-ES", JavaScriptEnabled = false });
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> Browser() => app.NewPageAsync();
 
     [Fact]
     public async Task a_person_signs_in_at_the_provider_with_the_code_flow_and_pkce_and_lands_where_they_were_going()

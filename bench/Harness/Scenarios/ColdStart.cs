@@ -21,6 +21,7 @@ public static class ColdStart
         {
             ["Auth__Authority"] = "https://login.example.com/", ["Auth__Audience"] = "holded-partners",
             ["Access__SessionSigningKey"] = benchmarkEnvironment["Access__SessionSigningKey"],
+            ["Audit__SigningKeyFile"] = benchmarkEnvironment["Audit__SigningKeyFile"],
         };
         await HostCommand.Run(o, benchmarkEnvironment, "db-apply");
         await HostCommand.Run(o, o.StackFloorDll, benchmarkEnvironment, "db-apply");

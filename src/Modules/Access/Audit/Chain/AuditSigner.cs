@@ -64,7 +64,7 @@ public sealed class AuditSigner : IDisposable
     public static AuditSigner Load(AuditOptions options, IHostEnvironment environment)
     {
         var file = options.SigningKeyFile is { Length: > 0 } configured ? configured
-            : environment.IsDevelopment() ? CreatedIfMissing(DevelopmentKeyFile)
+            : environment.IsDevelopment() ? EnsureKeyFile(DevelopmentKeyFile)
             : throw new InvalidOperationException("Audit:SigningKeyFile is not configured: the PEM file of the ECDSA P-256 key the audit digests are " +
                 "signed with (create one with `openssl ecparam -name prime256v1 -genkey -noout -out audit-signing-key.pem`). Keep it out of the database.");
         var key = ECDsa.Create();
@@ -82,8 +82,8 @@ public sealed class AuditSigner : IDisposable
         return new AuditSigner(key, earlier.ToArray());
     }
 
-    /// <summary>A developer's key, made once per machine; written beside and moved into place so two hosts starting together agree.</summary>
-    private static string CreatedIfMissing(string file)
+    /// <summary>A key made once where none is (a developer's, a test suite's); written beside and moved into place so two hosts starting together agree.</summary>
+    public static string EnsureKeyFile(string file)
     {
         if (File.Exists(file)) return file;
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
