@@ -55,6 +55,14 @@ public static class SetAccessGrantEndpoint
         return new AccessGrantChanged(c.Id, c.ClientAccountId, c.PartnerAccountId, grant.Role!, command.Role!, grant.ExpiresAt, command.ExpiresAt, by, generation);
     }
 
+    /// <summary>What a generation with an expiry schedules: the expiry itself, and the reminders still ahead of it.</summary>
+    public static IEnumerable<object> Scheduled(Guid collaborationId, int generation, DateTimeOffset expires, DateTimeOffset now)
+    {
+        yield return new ExpireGrant(collaborationId, generation).ScheduledAt(expires);
+        foreach (var days in ReminderDays.Where(d => expires.AddDays(-d) > now))
+            yield return new RemindGrantExpiry(collaborationId, generation, days).ScheduledAt(expires.AddDays(-days));
+    }
+
     [WolverinePut("/api/v1/collaborations/{id}/access-grant")]
     public static (Committed<GrantView>, OutgoingMessages) Put(
         Guid id, SetAccessGrant command, IEventStream<Grant> stream, [NotBody] GrantParties parties, Caller caller, TimeProvider clock)
@@ -79,12 +87,7 @@ public static class SetAccessGrantEndpoint
         }
 
         // A new generation with an expiry: its expiry, and the reminders still ahead of it, are scheduled.
-        if (expires is { } at && generation != 0)
-        {
-            messages.Add(new ExpireGrant(id, generation).ScheduledAt(at));
-            foreach (var days in ReminderDays.Where(d => at.AddDays(-d) > now))
-                messages.Add(new RemindGrantExpiry(id, generation, days).ScheduledAt(at.AddDays(-days)));
-        }
+        if (expires is { } at && generation != 0) messages.AddRange(Scheduled(id, generation, at, now));
         return (GrantParties.Answer(id, clock), messages);
     }
 }
