@@ -38,6 +38,7 @@ public static class AccessModule
             opts.Events.MapEventType<AccessTerminated>("access.access_terminated");
             opts.Events.MapEventType<AccessExtensionRequested>("access.access_extension_requested");
             opts.Events.MapEventType<AccessExtended>("access.access_extended");
+            opts.Events.MapEventType<AccessRenewed>("access.access_renewed");
             opts.Events.MapEventType<AccessExtensionDeclined>("access.access_extension_declined");
             opts.Events.MapEventType<SessionOpened>("access.session_opened");
             opts.Events.MapEventType<SessionRefused>("access.session_refused");

@@ -20,10 +20,15 @@ public interface IGrantEvent
 }
 
 public sealed record AccessGranted(
-    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset? ExpiresAt, string By, int Generation) : IGrantEvent;
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset? ExpiresAt, string By, int Generation, int? RenewEvery = null) : IGrantEvent;
 
 public sealed record AccessGrantChanged(
-    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation) : IGrantEvent;
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation,
+    int? RenewEvery = null) : IGrantEvent;
+
+/// <summary>At its expiry a grant the client set to renew itself lasts <paramref name="RenewEvery"/> days more, as a new generation.</summary>
+public sealed record AccessRenewed(
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset FromExpiresAt, DateTimeOffset ToExpiresAt, int RenewEvery, int Generation) : IGrantEvent;
 
 public sealed record AccessRemoved(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string By) : IGrantEvent;
 
@@ -51,7 +56,7 @@ public sealed record ExtensionRequest(Guid Id, DateTimeOffset ExpiresAt, string 
 /// </summary>
 public sealed record Grant(
     Guid Id, Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Status, string? Role,
-    DateTimeOffset? ExpiresAt, int Generation, DateTimeOffset? Since, ExtensionRequest? PendingExtension = null)
+    DateTimeOffset? ExpiresAt, int Generation, DateTimeOffset? Since, ExtensionRequest? PendingExtension = null, int? RenewEvery = null)
 {
     public long Version { get; set; }
 
@@ -61,14 +66,14 @@ public sealed record Grant(
 
     public static Grant Create(IEvent<AccessGranted> e) => new(
         Grant.IdFor(e.Data.CollaborationId), e.Data.CollaborationId, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        GrantStatus.Active, e.Data.Role, e.Data.ExpiresAt, e.Data.Generation, e.At());
+        GrantStatus.Active, e.Data.Role, e.Data.ExpiresAt, e.Data.Generation, e.At(), null, e.Data.RenewEvery);
 
     public Grant Apply(IEvent<AccessGranted> e) => Create(e);
 
     // The client setting the expiry itself answers the firm's request: it is no longer pending.
     public Grant Apply(AccessGrantChanged e) => this with
     {
-        Role = e.ToRole, ExpiresAt = e.ToExpiresAt, Generation = e.Generation,
+        Role = e.ToRole, ExpiresAt = e.ToExpiresAt, Generation = e.Generation, RenewEvery = e.RenewEvery,
         PendingExtension = e.ToExpiresAt == e.FromExpiresAt ? PendingExtension : null,
     };
 
@@ -84,6 +89,8 @@ public sealed record Grant(
     };
 
     public Grant Apply(AccessExtended e) => this with { ExpiresAt = e.ToExpiresAt, Generation = e.Generation, PendingExtension = null };
+
+    public Grant Apply(AccessRenewed e) => this with { ExpiresAt = e.ToExpiresAt, Generation = e.Generation, PendingExtension = null };
 
     public Grant Apply(AccessExtensionDeclined e) => this with { PendingExtension = null };
 }

@@ -49,7 +49,7 @@ public sealed record GrantParties(AccessCollaboration Collaboration, AccessAccou
         // Past its expiry it no longer works, even before the scheduled expiry has been recorded.
         var status = Grant is null ? GrantStatus.None : Grant.InForce && !inForce ? GrantStatus.Expired : Grant.Status;
         return new GrantView(Collaboration.Id, Collaboration.ClientAccountId, Collaboration.PartnerAccountId, status, Grant?.Role, Grant?.ExpiresAt, Grant?.Since, Client?.Plan, effective,
-            inForce ? Grant!.PendingExtension : null);
+            inForce ? Grant!.PendingExtension : null, Grant?.RenewEvery);
     }
 
     /// <summary>The grant as the GET answers it, read after a write commits: that write's answer.</summary>
@@ -60,4 +60,4 @@ public sealed record GrantParties(AccessCollaboration Collaboration, AccessAccou
 /// <summary>The grant as both sides read it, with the effective level per section (the role capped by the plan).</summary>
 public sealed record GrantView(
     Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Status, string? Role, DateTimeOffset? ExpiresAt,
-    DateTimeOffset? Since, string? Plan, IReadOnlyDictionary<string, string> Effective, ExtensionRequest? PendingExtension = null);
+    DateTimeOffset? Since, string? Plan, IReadOnlyDictionary<string, string> Effective, ExtensionRequest? PendingExtension = null, int? RenewEvery = null);

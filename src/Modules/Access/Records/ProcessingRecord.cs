@@ -155,6 +155,9 @@ public static class ProcessingRecordBuilder
                 case AccessExtended x when spells.Count > 0 && spells[^1].To is null:
                     spells[^1] = spells[^1] with { ExpiresAt = x.ToExpiresAt };
                     break;
+                case AccessRenewed r when spells.Count > 0 && spells[^1].To is null:
+                    spells[^1] = spells[^1] with { ExpiresAt = r.ToExpiresAt };
+                    break;
                 case AccessRemoved: Close(e.At(), GrantStatus.Removed); break;
                 case AccessExpired x: Close(x.ExpiresAt < e.At() ? x.ExpiresAt : e.At(), GrantStatus.Expired); break;
                 case AccessTerminated: Close(e.At(), GrantStatus.Terminated); break;
