@@ -100,6 +100,20 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task an_extension_request_reaches_the_clients_managers_and_its_answer_the_firms_side()
+    {
+        var (collaboration, _, firmAdmin, _, owner) = await Api.Collaborating();
+        var grant = $"/api/v1/collaborations/{collaboration}/access-grant";
+        await Api.Settled(() => Api.Put(grant, owner, new { role = "accountant", expiresAt = DateTimeOffset.UtcNow.AddDays(20) }));
+        await Api.Settled(() => Api.Post($"{grant}/extension-requests", firmAdmin, new { expiresAt = DateTimeOffset.UtcNow.AddDays(60) }));
+        (await Kinds(owner)).Count(k => k == "access_extension_requested").ShouldBe(1);
+        (await Kinds(firmAdmin)).ShouldNotContain("access_extension_requested");
+        var request = (await Api.GetAs<Access.Grants.GrantView>(grant, owner)).PendingExtension!;
+        await Api.Settled(() => Api.Post($"{grant}/extension-requests/{request.Id}/approve", owner));
+        (await Kinds(firmAdmin)).Count(k => k == "access_extension_answered").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task rejections_of_the_application_and_of_a_profile_revision_reach_the_firms_administrators_with_the_reason()
     {
         var admin = Actor.Person("Admin");

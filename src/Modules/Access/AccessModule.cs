@@ -36,6 +36,10 @@ public static class AccessModule
             opts.Events.MapEventType<AccessRemoved>("access.access_removed");
             opts.Events.MapEventType<AccessExpired>("access.access_expired");
             opts.Events.MapEventType<AccessTerminated>("access.access_terminated");
+            opts.Events.MapEventType<AccessExtensionRequested>("access.access_extension_requested");
+            opts.Events.MapEventType<AccessExtended>("access.access_extended");
+            opts.Events.MapEventType<AccessRenewed>("access.access_renewed");
+            opts.Events.MapEventType<AccessExtensionDeclined>("access.access_extension_declined");
             opts.Events.MapEventType<SessionOpened>("access.session_opened");
             opts.Events.MapEventType<SessionRefused>("access.session_refused");
             opts.Events.MapEventType<Decisions.CheckDenied>("access.check_denied");
@@ -48,7 +52,7 @@ public static class AccessModule
             opts.Schema.For<AccessAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
             opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
-            opts.Schema.For<Grant>().DatabaseSchemaName(Schema);
+            opts.Schema.For<Grant>().DatabaseSchemaName(Schema).Index(g => g.PartnerAccountId).Index(g => g.ClientAccountId);
             opts.Storage.ExtendedSchemaObjects.Add(AccessVersions.Definition());
         });
         services.AddAuditChain();

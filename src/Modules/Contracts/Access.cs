@@ -44,3 +44,9 @@ public sealed record MembersAccess(IReadOnlyList<MemberAccess> Answers);
 
 /// <summary>The effective level, whether writing is allowed, and Access's reason for the write decision.</summary>
 public sealed record SectionAccess(string Level, bool MayWrite, string Reason);
+
+/// <summary>A firm asked the client to extend its access until <paramref name="ExpiresAt"/>.</summary>
+public sealed record AccessExtensionRequested(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, DateTimeOffset ExpiresAt, string By, DateTimeOffset At);
+
+/// <summary>The client answered a firm's extension request: approved (the grant now lasts until <paramref name="ExpiresAt"/>) or not.</summary>
+public sealed record AccessExtensionAnswered(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, bool Approved, DateTimeOffset ExpiresAt, string By, DateTimeOffset At);

@@ -55,6 +55,9 @@ public static class Labels
         ["grant_created"] = new("Acceso concedido", "Access granted"), ["grant_changed"] = new("Acceso cambiado", "Access changed"),
         ["grant_removed"] = new("Acceso quitado", "Access removed"), ["grant_expired"] = new("Acceso caducado", "Access expired"),
         ["grant_terminated"] = new("Acceso terminado con la colaboración", "Access ended with the collaboration"),
+        ["extension_requested"] = new("Ampliación de acceso pedida", "Access extension requested"),
+        ["grant_extended"] = new("Acceso ampliado", "Access extended"), ["extension_declined"] = new("Ampliación rechazada", "Extension declined"),
+        ["grant_renewed"] = new("Acceso renovado", "Access renewed"),
         ["session_opened"] = new("Acceso a la cuenta", "Account accessed"), ["access_denied"] = new("Acceso denegado", "Access denied"),
         // Onboarding: subscriptions, applications, profiles and invitations (added with the onboarding pages)
         ["trialing"] = new("En periodo de prueba", "Trial"), ["active"] = new("Activa", "Active"),

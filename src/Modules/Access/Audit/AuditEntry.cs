@@ -12,10 +12,14 @@ public static class AuditTypes
     public const string GrantRemoved = "grant_removed";
     public const string GrantExpired = "grant_expired";
     public const string GrantTerminated = "grant_terminated";
+    public const string ExtensionRequested = "extension_requested";
+    public const string GrantExtended = "grant_extended";
+    public const string ExtensionDeclined = "extension_declined";
+    public const string GrantRenewed = "grant_renewed";
     public const string SessionOpened = "session_opened";
     public const string AccessDenied = "access_denied";
     public static readonly IReadOnlyList<string> All =
-        [GrantCreated, GrantChanged, GrantRemoved, GrantExpired, GrantTerminated, SessionOpened, AccessDenied];
+        [GrantCreated, GrantChanged, GrantRemoved, GrantExpired, GrantTerminated, ExtensionRequested, GrantExtended, ExtensionDeclined, GrantRenewed, SessionOpened, AccessDenied];
 }
 
 /// <summary>
@@ -54,6 +58,7 @@ public static class AuditEntries
     public static readonly Type[] EventTypes =
     [
         typeof(AccessGranted), typeof(AccessGrantChanged), typeof(AccessRemoved), typeof(AccessExpired), typeof(AccessTerminated),
+        typeof(AccessExtensionRequested), typeof(AccessExtended), typeof(AccessExtensionDeclined), typeof(AccessRenewed),
         typeof(SessionOpened), typeof(Decisions.CheckDenied), typeof(SessionRefused),
     ];
 
@@ -69,6 +74,14 @@ public static class AuditEntries
             null, null, d.ExpiresAt, "expired"),
         AccessTerminated d => Entry(e, AuditTypes.GrantTerminated, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, System, null,
             d.Role, null, null, null, d.Reason),
+        AccessExtensionRequested d => Entry(e, AuditTypes.ExtensionRequested, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, null,
+            d.Role, d.Role, null, d.ToExpiresAt, null),
+        AccessExtended d => Entry(e, AuditTypes.GrantExtended, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, null,
+            d.Role, d.Role, null, d.ToExpiresAt, "extension_approved"),
+        AccessExtensionDeclined d => Entry(e, AuditTypes.ExtensionDeclined, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, null,
+            d.Role, d.Role, null, d.ToExpiresAt, "extension_declined"),
+        AccessRenewed d => Entry(e, AuditTypes.GrantRenewed, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, System, null,
+            d.Role, d.Role, null, d.ToExpiresAt, $"renews_every_{d.RenewEvery}_days"),
         SessionOpened d => Entry(e, AuditTypes.SessionOpened, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,
             null, d.Role, SessionTokens.Scope(d.Permissions), d.ExpiresAt, null),
         Decisions.CheckDenied d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, "erp", d.UserId,

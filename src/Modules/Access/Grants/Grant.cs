@@ -20,10 +20,15 @@ public interface IGrantEvent
 }
 
 public sealed record AccessGranted(
-    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset? ExpiresAt, string By, int Generation) : IGrantEvent;
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset? ExpiresAt, string By, int Generation, int? RenewEvery = null) : IGrantEvent;
 
 public sealed record AccessGrantChanged(
-    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation) : IGrantEvent;
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string FromRole, string ToRole, DateTimeOffset? FromExpiresAt, DateTimeOffset? ToExpiresAt, string By, int Generation,
+    int? RenewEvery = null) : IGrantEvent;
+
+/// <summary>At its expiry a grant the client set to renew itself lasts <paramref name="RenewEvery"/> days more, as a new generation.</summary>
+public sealed record AccessRenewed(
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, DateTimeOffset FromExpiresAt, DateTimeOffset ToExpiresAt, int RenewEvery, int Generation) : IGrantEvent;
 
 public sealed record AccessRemoved(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string By) : IGrantEvent;
 
@@ -31,13 +36,27 @@ public sealed record AccessExpired(Guid CollaborationId, Guid ClientAccountId, G
 
 public sealed record AccessTerminated(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Role, string Reason) : IGrantEvent;
 
+/// <summary>The firm asks the client to move the expiry of a grant in force to <paramref name="ToExpiresAt"/>.</summary>
+public sealed record AccessExtensionRequested(
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, string Role, DateTimeOffset FromExpiresAt, DateTimeOffset ToExpiresAt, string By) : IGrantEvent;
+
+/// <summary>The client approved the firm's request: the expiry moved, as a new generation (what was scheduled for the old one is stale).</summary>
+public sealed record AccessExtended(
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, string Role, DateTimeOffset FromExpiresAt, DateTimeOffset ToExpiresAt, string By, int Generation) : IGrantEvent;
+
+public sealed record AccessExtensionDeclined(
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, string Role, DateTimeOffset ToExpiresAt, string By) : IGrantEvent;
+
+/// <summary>A firm's request to extend a grant, waiting for the client: at most one per grant.</summary>
+public sealed record ExtensionRequest(Guid Id, DateTimeOffset ExpiresAt, string By, DateTimeOffset At);
+
 /// <summary>
 /// The access a client grants a collaborating firm: one grant in force per collaboration, on one stream. Each grant or
 /// change of expiry is a new generation, so a scheduled expiry or reminder of an older one finds it stale.
 /// </summary>
 public sealed record Grant(
     Guid Id, Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Status, string? Role,
-    DateTimeOffset? ExpiresAt, int Generation, DateTimeOffset? Since)
+    DateTimeOffset? ExpiresAt, int Generation, DateTimeOffset? Since, ExtensionRequest? PendingExtension = null, int? RenewEvery = null)
 {
     public long Version { get; set; }
 
@@ -47,15 +66,31 @@ public sealed record Grant(
 
     public static Grant Create(IEvent<AccessGranted> e) => new(
         Grant.IdFor(e.Data.CollaborationId), e.Data.CollaborationId, e.Data.ClientAccountId, e.Data.PartnerAccountId,
-        GrantStatus.Active, e.Data.Role, e.Data.ExpiresAt, e.Data.Generation, e.At());
+        GrantStatus.Active, e.Data.Role, e.Data.ExpiresAt, e.Data.Generation, e.At(), null, e.Data.RenewEvery);
 
     public Grant Apply(IEvent<AccessGranted> e) => Create(e);
 
-    public Grant Apply(AccessGrantChanged e) => this with { Role = e.ToRole, ExpiresAt = e.ToExpiresAt, Generation = e.Generation };
+    // The client setting the expiry itself answers the firm's request: it is no longer pending.
+    public Grant Apply(AccessGrantChanged e) => this with
+    {
+        Role = e.ToRole, ExpiresAt = e.ToExpiresAt, Generation = e.Generation, RenewEvery = e.RenewEvery,
+        PendingExtension = e.ToExpiresAt == e.FromExpiresAt ? PendingExtension : null,
+    };
 
-    public Grant Apply(AccessRemoved e) => this with { Status = GrantStatus.Removed };
+    public Grant Apply(AccessRemoved e) => this with { Status = GrantStatus.Removed, PendingExtension = null };
 
-    public Grant Apply(AccessExpired e) => this with { Status = GrantStatus.Expired };
+    public Grant Apply(AccessExpired e) => this with { Status = GrantStatus.Expired, PendingExtension = null };
 
-    public Grant Apply(AccessTerminated e) => this with { Status = GrantStatus.Terminated };
+    public Grant Apply(AccessTerminated e) => this with { Status = GrantStatus.Terminated, PendingExtension = null };
+
+    public Grant Apply(IEvent<AccessExtensionRequested> e) => this with
+    {
+        PendingExtension = new ExtensionRequest(e.Data.RequestId, e.Data.ToExpiresAt, e.Data.By, e.At()),
+    };
+
+    public Grant Apply(AccessExtended e) => this with { ExpiresAt = e.ToExpiresAt, Generation = e.Generation, PendingExtension = null };
+
+    public Grant Apply(AccessRenewed e) => this with { ExpiresAt = e.ToExpiresAt, Generation = e.Generation, PendingExtension = null };
+
+    public Grant Apply(AccessExtensionDeclined e) => this with { PendingExtension = null };
 }

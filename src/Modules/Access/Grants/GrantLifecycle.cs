@@ -14,6 +14,15 @@ public static class GrantLifecycleHandler
         var stream = await session.Events.FetchForWriting<Grant>(Grant.IdFor(m.CollaborationId));
         var grant = stream.Aggregate;
         if (grant is not { InForce: true, ExpiresAt: { } expires } || grant.Generation != m.Generation) return [];
+        // Set to renew (and turned off by a change, which the generation would show): it lasts its period more instead.
+        if (grant.RenewEvery is { } days && (await session.LoadAsync<Replicas.AccessCollaboration>(m.CollaborationId))?.Active == true)
+        {
+            var renewed = new AccessRenewed(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, expires, expires.AddDays(days), days, grant.Generation + 1);
+            stream.AppendOne(renewed);
+            var next = new OutgoingMessages();
+            next.AddRange(SetAccessGrantEndpoint.Scheduled(m.CollaborationId, renewed.Generation, renewed.ToExpiresAt, clock.GetUtcNow()));
+            return next;
+        }
         stream.AppendOne(new AccessExpired(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, expires));
         return [new Contract.AccessGrantEnded(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, grant.Role!, GrantStatus.Expired, clock.GetUtcNow())];
     }
@@ -21,7 +30,8 @@ public static class GrantLifecycleHandler
     public static async Task<OutgoingMessages> Handle(RemindGrantExpiry m, IQuerySession session)
     {
         var grant = await session.LoadAsync<Grant>(Grant.IdFor(m.CollaborationId));
-        if (grant is not { InForce: true, ExpiresAt: { } expires } || grant.Generation != m.Generation) return [];
+        // A grant that renews itself is not about to end: no reminder.
+        if (grant is not { InForce: true, ExpiresAt: { } expires, RenewEvery: null } || grant.Generation != m.Generation) return [];
         return [new Contract.AccessGrantExpiring(m.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, m.Days, expires)];
     }
 }

@@ -31,6 +31,15 @@ public sealed record GrantParties(AccessCollaboration Collaboration, AccessAccou
             : Problems.Forbidden("Only the client's owners and admins grant, change or remove the firm's access.");
     }
 
+    /// <summary>Extensions are the firm's to ask for: its administrators ask, on the firm's behalf.</summary>
+    public ProblemDetails RequireFirmManager(Caller caller)
+    {
+        if (!Reach(caller)) return Problems.NotFound("collaboration");
+        return CollaborationReach.DeciderSide(caller.UserId, Client, Partner) == Contracts.Sides.Partner
+            ? Problems.None
+            : Problems.Forbidden("Only the firm's administrators ask for an extension of its access.");
+    }
+
     public GrantView View(DateTimeOffset now)
     {
         var inForce = Grant is { InForce: true } g && (g.ExpiresAt is null || g.ExpiresAt > now);
@@ -39,7 +48,8 @@ public sealed record GrantParties(AccessCollaboration Collaboration, AccessAccou
             : Catalogs.Sections.ToDictionary(s => s, _ => Levels.None);
         // Past its expiry it no longer works, even before the scheduled expiry has been recorded.
         var status = Grant is null ? GrantStatus.None : Grant.InForce && !inForce ? GrantStatus.Expired : Grant.Status;
-        return new GrantView(Collaboration.Id, Collaboration.ClientAccountId, Collaboration.PartnerAccountId, status, Grant?.Role, Grant?.ExpiresAt, Grant?.Since, Client?.Plan, effective);
+        return new GrantView(Collaboration.Id, Collaboration.ClientAccountId, Collaboration.PartnerAccountId, status, Grant?.Role, Grant?.ExpiresAt, Grant?.Since, Client?.Plan, effective,
+            inForce ? Grant!.PendingExtension : null, Grant?.RenewEvery);
     }
 
     /// <summary>The grant as the GET answers it, read after a write commits: that write's answer.</summary>
@@ -50,4 +60,4 @@ public sealed record GrantParties(AccessCollaboration Collaboration, AccessAccou
 /// <summary>The grant as both sides read it, with the effective level per section (the role capped by the plan).</summary>
 public sealed record GrantView(
     Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string Status, string? Role, DateTimeOffset? ExpiresAt,
-    DateTimeOffset? Since, string? Plan, IReadOnlyDictionary<string, string> Effective);
+    DateTimeOffset? Since, string? Plan, IReadOnlyDictionary<string, string> Effective, ExtensionRequest? PendingExtension = null, int? RenewEvery = null);

@@ -152,6 +152,12 @@ public static class ProcessingRecordBuilder
                         spells.Add(new GrantSpell(c.ToRole, e.At(), null, c.ToExpiresAt, null));
                     }
                     break;
+                case AccessExtended x when spells.Count > 0 && spells[^1].To is null:
+                    spells[^1] = spells[^1] with { ExpiresAt = x.ToExpiresAt };
+                    break;
+                case AccessRenewed r when spells.Count > 0 && spells[^1].To is null:
+                    spells[^1] = spells[^1] with { ExpiresAt = r.ToExpiresAt };
+                    break;
                 case AccessRemoved: Close(e.At(), GrantStatus.Removed); break;
                 case AccessExpired x: Close(x.ExpiresAt < e.At() ? x.ExpiresAt : e.At(), GrantStatus.Expired); break;
                 case AccessTerminated: Close(e.At(), GrantStatus.Terminated); break;

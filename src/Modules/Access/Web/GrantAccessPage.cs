@@ -53,7 +53,9 @@ public static class GrantAccessPage
                 return Render(context, view, model, Invalid("expiresAt", "must be a date (yyyy-mm-dd)."), StatusCodes.Status400BadRequest);
             expires = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
         }
-        var answer = await useCases.InvokeAsync(context, "PUT", $"/api/v1/collaborations/{collaborationId}/access-grant", new SetAccessGrant(role, expires));
+        var answer = await useCases.InvokeAsync(context, "PUT", $"/api/v1/collaborations/{collaborationId}/access-grant", 
+            // The page has no renewal field yet: a grant set to renew keeps renewing while it keeps an expiry.
+            new SetAccessGrant(role, expires, expires is null ? null : model.Grant.RenewEvery));
         if (answer.Succeeded) return Results.Redirect(PathOf(accountId, collaborationId) + "?done=saved"); // post/redirect/get
         return Render(context, view, model, answer.Refusal, answer.Status);
     }

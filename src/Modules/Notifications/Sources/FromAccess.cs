@@ -28,6 +28,21 @@ public static class AccessNewsHandler
         ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_expiring", $"{m.Days}|{m.ExpiresAt.UtcTicks}",
             c => ($"El acceso a {c} caduca en {m.Days} días.", $"Access to {c} expires in {m.Days} days."), alsoClient: true);
 
+    /// <summary>A firm's extension request is the client's to answer: its owners and admins hear it, with the link to answer.</summary>
+    public static async Task<OutgoingMessages> Handle(Access.AccessExtensionRequested m, IDocumentSession session)
+    {
+        var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
+        return await Deliver.ToAsync(session, Audience.Managers(client), new News("access_extension_requested", $"{m.CollaborationId}|{m.RequestId}",
+            $"{firm?.Name} pide ampliar su acceso hasta el {m.ExpiresAt:dd/MM/yyyy}.", $"{firm?.Name} asks to extend its access until {m.ExpiresAt:yyyy-MM-dd}.",
+            $"/api/v1/collaborations/{m.CollaborationId}/access-grant", m.ClientAccountId));
+    }
+
+    public static Task<OutgoingMessages> Handle(Access.AccessExtensionAnswered m, IDocumentSession session) =>
+        ToFirm(session, m.CollaborationId, m.ClientAccountId, m.PartnerAccountId, "access_extension_answered", $"{m.RequestId}",
+            c => m.Approved
+                ? ($"{c} ha ampliado vuestro acceso hasta el {m.ExpiresAt:dd/MM/yyyy}.", $"{c} extended your access until {m.ExpiresAt:yyyy-MM-dd}.")
+                : ($"{c} no ha ampliado vuestro acceso: caduca el {m.ExpiresAt:dd/MM/yyyy}.", $"{c} declined to extend your access: it expires on {m.ExpiresAt:yyyy-MM-dd}."));
+
     private static async Task<OutgoingMessages> ToFirm(IDocumentSession session, Guid collaborationId, Guid clientId, Guid firmId,
         string kind, string about, Func<string?, (string Es, string En)> text, bool alsoClient = false)
     {
