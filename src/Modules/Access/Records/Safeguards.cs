@@ -31,9 +31,12 @@ public static class Safeguards
             "scoped to the effective permissions; the ERP checks it before each action."),
         new("Registro de auditoría que el cliente puede leer: cada concesión, cambio, retirada, caducidad y terminación del acceso, cada sesión " +
             "abierta y cada acceso denegado queda registrado con fecha, persona y motivo, y el cliente, la asesoría y los auditores de la plataforma " +
-            "lo consultan y exportan.",
+            "lo consultan y exportan. Cada entrada se encadena a la anterior con SHA-256 y las cadenas se firman periódicamente con una clave que " +
+            "no está en la base de datos, de modo que cualquier modificación, supresión o inserción se detecta, también sin conexión sobre una exportación.",
             "An audit trail the client can read: every grant, change, removal, expiry and termination of access, every session opened and every " +
-            "access denied is recorded with its time, person and reason, and the client, the firm and the platform's auditors read and export it."),
+            "access denied is recorded with its time, person and reason, and the client, the firm and the platform's auditors read and export it. " +
+            "Each entry is chained to the one before with SHA-256 and the chains are signed periodically with a key kept out of the database, so " +
+            "any modification, removal or insertion shows, offline too on an export."),
         new("Minimización: la asesoría solo ve los resúmenes de tareas pendientes de las secciones que el cliente decide compartir y que su acceso " +
             "permite; las personas se identifican con su proveedor de identidad (OpenID Connect) y no se conservan contraseñas en este servicio.",
             "Minimisation: the firm sees pending-task summaries only for the sections the client chooses to share and its access allows; people " +
