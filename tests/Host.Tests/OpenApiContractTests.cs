@@ -46,7 +46,12 @@ public class OpenApiContractTests(PartnersApp app) : AppTest(app)
             if (!anonymous) foreach (var status in new[] { "401", "403" }) Need(statuses.Contains(status), $"a {status}");
             if (path.Contains('{')) Need(statuses.Contains("404"), "a 404");
             if (Writes.Contains(method.Method.ToUpperInvariant()))
+            {
                 foreach (var status in new[] { "400", "409", "422" }) Need(statuses.Contains(status), $"a {status}");
+                // A write that changes access answers its version; a client generator learns the header from here.
+                foreach (var (status, response) in (operation.Responses ?? []).Where(r => r.Key[0] == '2'))
+                    Need(response.Headers?.ContainsKey("Access-Version") == true, $"{status} with the Access-Version header described");
+            }
             foreach (var (status, response) in operation.Responses ?? [])
             {
                 if (status[0] is not ('4' or '5')) continue;

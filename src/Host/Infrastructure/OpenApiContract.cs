@@ -81,6 +81,17 @@ public static class OpenApiContract
             if (write || operation.Parameters is { Count: > 0 }) Refuses(400, "InvalidProblem", "The request is not valid: each field and what would be accepted.");
             if (write)
             {
+                // Which writes change access is known only when they commit (a PUT that changes nothing answers none).
+                foreach (var answer in operation.Responses.Where(r => r.Key[0] == '2').Select(r => r.Value).OfType<OpenApiResponse>())
+                {
+                    answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    answer.Headers[Access.AccessModule.VersionHeader] = new OpenApiHeader
+                    {
+                        Description = "Present when the write changed access: its access version. Send it as atLeastAsFresh to check, " +
+                            "introspect or sessions to be answered from state at least that fresh, on any node.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    };
+                }
                 Refuses(409, "Problem", "Someone else changed it at the same time: read it again and retry.");
                 Refuses(422, "RefusedProblem", "A business rule refused it: each rule by its code, with what would be accepted.");
             }

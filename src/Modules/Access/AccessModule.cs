@@ -17,6 +17,9 @@ public static class AccessModule
 {
     public const string Schema = "access";
 
+    /// <summary>The response header a write that changed access answers its access version in.</summary>
+    public const string VersionHeader = State.AccessVersions.Header;
+
     public static IServiceCollection AddAccessModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
