@@ -25,9 +25,21 @@ for stale in .local/tests/pg-*; do
   deploy/local-postgres.sh destroy "$stale" >/dev/null 2>&1 || true
 done
 
-# The totals come from each test project's own summary line ("Passed!  - Failed: 0, Passed: 32, Skipped: 0, ...").
-dotnet test Holded.Partners.sln "$@" 2>&1 | tee "$results/console.log"
+# Built once; then the browser tests (mostly waiting on pages) run beside the other projects, one after another
+# there: each project has its own PostgreSQL, so the two streams share nothing but the machine.
+dotnet build Holded.Partners.sln 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
+if [[ $status -eq 0 ]]; then
+  dotnet test tests/Web.Tests --no-build "$@" > "$results/web.log" 2>&1 &
+  web=$!
+  for project in $(ls -d tests/*/ | grep -v -e Web.Tests -e Support); do
+    dotnet test "$project" --no-build "$@" 2>&1 | tee -a "$results/console.log"
+    [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+  done
+  wait $web || status=1
+  cat "$results/web.log" >> "$results/console.log"
+  cat "$results/web.log"
+fi
 
 sum() { grep -E '^(Passed|Failed)!' "$results/console.log" | sed -n "s/.* $1: *\([0-9]*\).*/\1/p" | awk '{s += $1} END {print s + 0}'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
