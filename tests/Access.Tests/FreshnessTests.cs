@@ -14,53 +14,28 @@ public class FreshnessTests(PartnersApp app) : AppTest(app)
 {
     private static readonly Actor Erp = Actor.Service("partners.access.check");
 
-    private static string VersionOf(Reply reply)
-    {
-        reply.Headers.TryGetValues(AccessVersions.Header, out var values).ShouldBeTrue($"no {AccessVersions.Header} header: {reply.Status} {reply.Body}");
-        return values!.Single();
-    }
-
     private static async Task<string> Reason(Api api, Actor member, Guid client, string? atLeastAsFresh = null) =>
         (await api.Post("/api/v1/access/check", Erp, new { userId = member.UserId, clientAccountId = client, section = "accounting", action = "write", atLeastAsFresh }))
         .ShouldBe(HttpStatusCode.OK).As<Decision>().Reason;
-
-    /// <summary>
-    /// Another node whose change feed listens through a path that can go silent, and whose memory keeps serving for two
-    /// minutes without a heartbeat answered: frozen, it deterministically holds what it knew before.
-    /// </summary>
-    private async Task<(AnotherNode Node, Api There, AccessState State, FreezableProxy Proxy)> SlowListenerAsync()
-    {
-        var (proxy, throughProxy) = FreezableProxy.To(App.ConnectionString);
-        var node = await App.StartAnotherNodeAsync(new Dictionary<string, string>
-        {
-            ["Access:ChangeFeedConnection"] = throughProxy,
-            ["Access:ChangeFeedHeartbeat"] = "00:01:00",
-            ["Access:ChangeFeedStaleAfter"] = "00:02:00",
-        });
-        var state = node.Host.Services.GetRequiredService<AccessState>();
-        await Until(state, () => state.Listening);
-        return (node, new Api(node), state, proxy);
-    }
 
     [Fact]
     public async Task a_node_that_has_not_heard_a_write_answers_it_when_asked_with_its_version()
     {
         var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
         var grant = $"/api/v1/collaborations/{collaboration}/access-grant";
-        var (node, there, state, proxy) = await SlowListenerAsync();
-        await using var _ = node;
-        await using var __ = proxy;
+        await using var node = await App.StartSilentFeedNodeAsync();
+        var (there, state, proxy) = (node.Api, node.State, node.Proxy);
         (await Reason(there, firmAdmin, business)).ShouldBe("no_grant"); // now in its memory
 
         proxy.Freeze(); // the other node hears nothing more, and its memory keeps serving
-        var granted = VersionOf((await Api.Put(grant, owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK));
+        var granted = AccessNodes.VersionOf((await Api.Put(grant, owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK));
         (await Reason(there, firmAdmin, business)).ShouldBe("no_grant"); // without the version: what it held before
         (await Reason(there, firmAdmin, business, granted)).ShouldBe("granted"); // with it: never older than the grant
         state.Applied.ShouldBeLessThan(long.Parse(granted)); // it still has not heard: the database answered
 
         // The new enemy: access removed, and a node that has not heard of it yet must not let the firm in.
         var ticket = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created).As<SessionTicket>();
-        var removed = VersionOf((await Api.Delete(grant, owner)).ShouldBe(HttpStatusCode.NoContent));
+        var removed = AccessNodes.VersionOf((await Api.Delete(grant, owner)).ShouldBe(HttpStatusCode.NoContent));
         long.Parse(removed).ShouldBeGreaterThan(long.Parse(granted));
         (await Reason(there, firmAdmin, business, removed)).ShouldBe("grant_removed");
         (await Reason(there, firmAdmin, business, granted)).ShouldBe("grant_removed"); // at least as fresh: fresher is fine
@@ -73,7 +48,7 @@ public class FreshnessTests(PartnersApp app) : AppTest(app)
         session["reason"].GetValue<string>().ShouldBe("grant_removed");
 
         proxy.Thaw(); // it hears both changes, and from then on its memory answers them
-        await Until(state, () => state.IsAtLeast(long.Parse(removed)));
+        await AccessNodes.Until(state, () => state.IsAtLeast(long.Parse(removed)));
         (await Reason(there, firmAdmin, business, removed)).ShouldBe("grant_removed");
         (await Reason(there, firmAdmin, business)).ShouldBe("grant_removed");
     }
@@ -84,11 +59,11 @@ public class FreshnessTests(PartnersApp app) : AppTest(app)
         var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
         await using var other = await App.StartAnotherNodeAsync();
         var state = other.Host.Services.GetRequiredService<AccessState>();
-        await Until(state, () => state.Listening);
-        var version = VersionOf((await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK));
+        await AccessNodes.Until(state, () => state.Listening);
+        var version = AccessNodes.VersionOf((await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK));
         (await Reason(Api, firmAdmin, business, version)).ShouldBe("granted"); // the writing node
         (await Reason(new Api(other), firmAdmin, business, version)).ShouldBe("granted");
-        await Until(state, () => state.IsAtLeast(long.Parse(version))); // heard within milliseconds: no wait next time
+        await AccessNodes.Until(state, () => state.IsAtLeast(long.Parse(version))); // heard within milliseconds: no wait next time
         (await Reason(new Api(other), firmAdmin, business, version)).ShouldBe("granted");
     }
 
@@ -98,7 +73,7 @@ public class FreshnessTests(PartnersApp app) : AppTest(app)
         var (collaboration, partner, firmAdmin, business, owner) = await Api.Collaborating();
         var grant = $"/api/v1/collaborations/{collaboration}/access-grant";
         var versions = new List<long>();
-        void Answered(Reply reply) => versions.Add(long.Parse(VersionOf(reply)));
+        void Answered(Reply reply) => versions.Add(long.Parse(AccessNodes.VersionOf(reply)));
 
         Answered((await Api.Put(grant, owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK)); // grant
         var same = (await Api.Put(grant, owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK); // says what is so: records nothing
@@ -150,7 +125,7 @@ public class FreshnessTests(PartnersApp app) : AppTest(app)
     public async Task a_version_beyond_every_change_recorded_is_refused_and_nothing_is_recorded()
     {
         var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
-        var version = long.Parse(VersionOf((await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" }))
+        var version = long.Parse(AccessNodes.VersionOf((await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" }))
             .ShouldBe(HttpStatusCode.OK)));
         var ticket = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created).As<SessionTicket>();
         var future = (version + 1_000_000).ToString();
@@ -188,17 +163,5 @@ public class FreshnessTests(PartnersApp app) : AppTest(app)
     {
         AccessVersions.TryParse(text, out var parsed).ShouldBe(valid);
         if (valid) parsed.ShouldBe(version);
-    }
-
-    /// <summary>Checks again each time the node's memory takes something in; bounded (a live feed hears a commit in milliseconds).</summary>
-    private static async Task Until(AccessState state, Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        for (var next = state.NextChange; !condition(); next = state.NextChange)
-        {
-            var left = deadline - DateTime.UtcNow;
-            try { await next.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero); }
-            catch (TimeoutException) { condition().ShouldBeTrue("the node never caught up"); }
-        }
     }
 }

@@ -14,12 +14,6 @@ public class FreshAnswersTests(PartnersApp app) : AppTest(app)
 {
     private static readonly Actor Erp = Actor.Service("partners.access.check");
 
-    private static string VersionOf(Reply reply)
-    {
-        reply.Headers.TryGetValues(AccessVersions.Header, out var values).ShouldBeTrue($"no {AccessVersions.Header} header: {reply.Status} {reply.Body}");
-        return values!.Single();
-    }
-
     [Fact]
     public async Task a_removal_and_an_end_are_answered_by_a_node_that_has_not_heard_them_when_asked_with_their_versions()
     {
@@ -30,17 +24,8 @@ public class FreshAnswersTests(PartnersApp app) : AppTest(app)
         var ticket = (await Api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created).As<SessionTicket>();
 
         // The second node listens through a path that can go silent; its memory serves for two minutes without a heartbeat.
-        var (proxy, throughProxy) = FreezableProxy.To(App.ConnectionString);
-        await using var _ = proxy;
-        await using var other = await App.StartAnotherNodeAsync(new Dictionary<string, string>
-        {
-            ["Access:ChangeFeedConnection"] = throughProxy,
-            ["Access:ChangeFeedHeartbeat"] = "00:01:00",
-            ["Access:ChangeFeedStaleAfter"] = "00:02:00",
-        });
-        var state = other.Host.Services.GetRequiredService<AccessState>();
-        await Until(state, () => state.Listening);
-        var there = new Api(other);
+        await using var other = await App.StartSilentFeedNodeAsync();
+        var (there, state, proxy) = (other.Api, other.State, other.Proxy);
         async Task<string> CheckThere(Actor member, string? atLeastAsFresh = null) =>
             (await there.Post("/api/v1/access/check", Erp, new { userId = member.UserId, clientAccountId = business, section = "payroll", action = "write", atLeastAsFresh }))
             .ShouldBe(HttpStatusCode.OK).As<Decision>().Reason;
@@ -50,11 +35,11 @@ public class FreshAnswersTests(PartnersApp app) : AppTest(app)
         (await IntrospectThere()).Active.ShouldBeTrue();
 
         proxy.Freeze();
-        var removed = VersionOf((await Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin)).ShouldBe(HttpStatusCode.NoContent));
+        var removed = AccessNodes.VersionOf((await Api.Delete($"/api/v1/accounts/{partner}/members/{marta.UserId}", firmAdmin)).ShouldBe(HttpStatusCode.NoContent));
         (await CheckThere(marta)).ShouldBe("granted"); // the new enemy, on a node that has not heard
         (await CheckThere(marta, removed)).ShouldBe("member_removed");
 
-        var ended = VersionOf((await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Cerramos el local.", confirm = true }))
+        var ended = AccessNodes.VersionOf((await Api.Post($"/api/v1/collaborations/{collaboration}/end", owner, new { reason = "Cerramos el local.", confirm = true }))
             .ShouldBe(HttpStatusCode.OK));
         (await IntrospectThere()).Active.ShouldBeTrue(); // its memory still holds the collaboration as it was
         var introspected = await IntrospectThere(ended);
@@ -64,20 +49,8 @@ public class FreshAnswersTests(PartnersApp app) : AppTest(app)
             .ShouldBeProblem(HttpStatusCode.Forbidden)["reason"].GetValue<string>().ShouldBe("collaboration_ended");
 
         proxy.Thaw();
-        await Until(state, () => state.IsAtLeast(long.Parse(ended)));
+        await AccessNodes.Until(state, () => state.IsAtLeast(long.Parse(ended)));
         (await CheckThere(marta)).ShouldBe("collaboration_ended"); // the end comes first among its reasons now
         (await IntrospectThere()).Active.ShouldBeFalse();
-    }
-
-    /// <summary>Checks again each time the node's memory takes something in; bounded (a live feed hears a commit in milliseconds).</summary>
-    private static async Task Until(AccessState state, Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        for (var next = state.NextChange; !condition(); next = state.NextChange)
-        {
-            var left = deadline - DateTime.UtcNow;
-            try { await next.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero); }
-            catch (TimeoutException) { condition().ShouldBeTrue("the node never caught up"); }
-        }
     }
 }
