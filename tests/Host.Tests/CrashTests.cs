@@ -167,7 +167,7 @@ public sealed class HostProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"), output);
-        try { await started.Task.WaitAsync(TimeSpan.FromSeconds(30)); }
+        try { await started.Task.WaitAsync(TimeSpan.FromSeconds(90)); } // a bound: a loaded machine starts a process slowly
         catch { host.Dispose(); throw; }
         (await host._http.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
         return host;
