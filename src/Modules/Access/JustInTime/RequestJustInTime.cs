@@ -39,7 +39,7 @@ public static class RequestJustInTimeEndpoint
             return Problems.Forbidden("Just-in-time access is asked for by the firm's members.");
         var input = new Check()
             .Text("reason", command.Reason, MaxReason)
-            .That(command.Sections is { Length: > 0 }, "sections", "name at least one section.")
+            .That(command.Sections is { Length: > 0 }, "sections", "must name at least one section.")
             .AllOf("sections", command.Sections, Catalogs.Sections, Catalogs.Sections.Count)
             .Range("hours", command.Hours, MinHours, MaxHours, required: true)
             .Result();
