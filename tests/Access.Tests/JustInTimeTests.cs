@@ -297,6 +297,17 @@ public class JustInTimeTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task two_requests_at_once_never_leave_two_open()
+    {
+        var f = await Collaborating();
+        var answers = await Task.WhenAll(Api.Post(Ask(f.Collaboration), f.Member, Asking()), Api.Post(Ask(f.Collaboration), f.Member, Asking()));
+        answers.Count(a => a.Status == HttpStatusCode.Created).ShouldBe(1);
+        // Met at the commit (409), or the second saw the first (422 just_in_time_already_open).
+        answers.Single(a => a.Status != HttpStatusCode.Created).Status.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
+        (await Api.GetAs<FirmJustInTime>($"/api/v1/partners/{f.Partner}/just-in-time", f.Member)).Requests.Total.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task two_ends_at_once_meet_in_a_409()
     {
         var f = await Collaborating();

@@ -6,8 +6,11 @@ namespace Holded.Partners.Access.JustInTime;
 /// <param name="Hours">How long the access lasts once approved: 1 hour to 7 days (168 hours).</param>
 public sealed record RequestJustInTime(string? Reason, string[]? Sections, int? Hours);
 
-/// <summary>What a request is checked against: the collaboration's parties, the client's setting, and the caller's open requests.</summary>
-public sealed record JustInTimeAsking(GrantParties Parties, bool ClientApprovalRequired, bool AlreadyOpen);
+/// <summary>
+/// What a request is checked against: the collaboration's parties, the client's setting, whether the caller has one
+/// open, and how many they ever asked for this collaboration (the next one's id derives from that count).
+/// </summary>
+public sealed record JustInTimeAsking(GrantParties Parties, bool ClientApprovalRequired, bool AlreadyOpen, int Asked);
 
 /// <summary>
 /// Issue 16, capability 3: a firm member who is not assigned to a client asks for temporary access to it, with a reason,
@@ -24,10 +27,8 @@ public static class RequestJustInTimeEndpoint
         if (parties is null) return null;
         var policy = await session.LoadAsync<JustInTimePolicy>(JustInTimePolicy.IdFor(parties.Collaboration.ClientAccountId), ct);
         var now = clock.GetUtcNow();
-        var open = await session.Query<JustInTimeAccess>()
-            .Where(r => r.CollaborationId == id && r.UserId == caller.UserId && (r.Status == JustInTimeStatus.Pending || r.Status == JustInTimeStatus.Active))
-            .ToListAsync(ct);
-        return new JustInTimeAsking(parties, policy?.RequireClientApproval == true, open.Any(r => r.IsOpen(now)));
+        var asked = await session.Query<JustInTimeAccess>().Where(r => r.CollaborationId == id && r.UserId == caller.UserId).ToListAsync(ct);
+        return new JustInTimeAsking(parties, policy?.RequireClientApproval == true, asked.Any(r => r.IsOpen(now)), asked.Count);
     }
 
     public static ProblemDetails Validate(RequestJustInTime command, JustInTimeAsking? asking, Caller caller, TimeProvider clock)
@@ -78,12 +79,18 @@ public static class RequestJustInTimeEndpoint
     public static Contract.JustInTimeRequested Told(JustInTimeRequested e, DateTimeOffset now) =>
         new(e.RequestId, e.CollaborationId, e.ClientAccountId, e.PartnerAccountId, e.UserId, e.Reason, e.Sections, e.Hours, e.ClientApprovalRequired, now);
 
+    /// <summary>
+    /// The member's n-th request for the collaboration has an id derived from n: two asked at once both count the same n,
+    /// and the second start of that stream is refused (409), so a member never has two open.
+    /// </summary>
+    public static Guid IdFor(Guid collaborationId, string userId, int asked) => StableIds.For("just-in-time", $"{collaborationId:N}|{userId}|{asked}");
+
     [WolverinePost("/api/v1/collaborations/{id}/just-in-time")]
     public static (CreationResponse<Guid>, IStartStream, OutgoingMessages) Post(
         Guid id, RequestJustInTime command, [NotBody] JustInTimeAsking asking, Caller caller, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        var requested = Decide(command, asking, Guid.CreateVersion7(), caller.UserId, now);
+        var requested = Decide(command, asking, IdFor(id, caller.UserId, asking.Asked), caller.UserId, now);
         return (new CreationResponse<Guid>($"/api/v1/just-in-time/{requested.RequestId}", requested.RequestId),
             MartenOps.StartStream<JustInTimeAccess>(requested.RequestId, requested), [Told(requested, now)]);
     }
