@@ -1,6 +1,7 @@
 using Holded.Partners.Access.Audit;
 using Holded.Partners.Access.Audit.Chain;
 using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.JustInTime;
 using Holded.Partners.Access.Replicas;
 using Holded.Partners.Access.Sessions;
 using Holded.Partners.Access.State;
@@ -43,6 +44,13 @@ public static class AccessModule
             opts.Events.MapEventType<AccessExtended>("access.access_extended");
             opts.Events.MapEventType<AccessRenewed>("access.access_renewed");
             opts.Events.MapEventType<AccessExtensionDeclined>("access.access_extension_declined");
+            opts.Events.MapEventType<JustInTimeRequested>("access.just_in_time_requested");
+            opts.Events.MapEventType<JustInTimeApproved>("access.just_in_time_approved");
+            opts.Events.MapEventType<JustInTimeDeclined>("access.just_in_time_declined");
+            opts.Events.MapEventType<JustInTimeUsed>("access.just_in_time_used");
+            opts.Events.MapEventType<JustInTimeEnded>("access.just_in_time_ended");
+            opts.Events.MapEventType<JustInTimeExpired>("access.just_in_time_expired");
+            opts.Events.MapEventType<JustInTimePolicySet>("access.just_in_time_policy_set");
             opts.Events.MapEventType<SessionOpened>("access.session_opened");
             opts.Events.MapEventType<SessionRefused>("access.session_refused");
             opts.Events.MapEventType<Decisions.CheckDenied>("access.check_denied");
@@ -53,9 +61,14 @@ public static class AccessModule
             opts.Schema.For<AccessSession>().DatabaseSchemaName(Schema);
 
             opts.Schema.For<AccessAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
-            opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
+            opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId).Index(c => c.PartnerAccountId);
             opts.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
             opts.Schema.For<Grant>().DatabaseSchemaName(Schema).Index(g => g.PartnerAccountId).Index(g => g.ClientAccountId);
+            opts.Projections.Snapshot<JustInTimeAccess>(SnapshotLifecycle.Inline);
+            opts.Schema.For<JustInTimeAccess>().DatabaseSchemaName(Schema)
+                .Index(r => r.CollaborationId).Index(r => r.PartnerAccountId).Index(r => r.ClientAccountId);
+            opts.Projections.Snapshot<JustInTimePolicy>(SnapshotLifecycle.Inline);
+            opts.Schema.For<JustInTimePolicy>().DatabaseSchemaName(Schema);
             opts.Storage.ExtendedSchemaObjects.Add(AccessVersions.Definition());
         });
         services.AddAuditChain();

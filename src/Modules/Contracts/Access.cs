@@ -50,3 +50,24 @@ public sealed record AccessExtensionRequested(Guid CollaborationId, Guid ClientA
 
 /// <summary>The client answered a firm's extension request: approved (the grant now lasts until <paramref name="ExpiresAt"/>) or not.</summary>
 public sealed record AccessExtensionAnswered(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, bool Approved, DateTimeOffset ExpiresAt, string By, DateTimeOffset At);
+
+/// <summary>
+/// A firm member not assigned to the client asked for temporary access (just in time): the firm's administrators are
+/// to answer, and the client's owners and admins too when <paramref name="ClientApprovalRequired"/>.
+/// </summary>
+public sealed record JustInTimeRequested(
+    Guid RequestId, Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string UserId, string Reason,
+    IReadOnlyList<string> Sections, int Hours, bool ClientApprovalRequired, DateTimeOffset At);
+
+/// <summary>
+/// One side answered a just-in-time request: approved or declined. <paramref name="ExpiresAt"/> is set when the approval
+/// was the last one needed and access started.
+/// </summary>
+public sealed record JustInTimeAnswered(
+    Guid RequestId, Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string UserId, string Side, bool Approved,
+    DateTimeOffset? ExpiresAt, string By, DateTimeOffset At);
+
+/// <summary>Just-in-time access ended: "expired", or ended early (by the requester, the firm, the client, or with what it sat on).</summary>
+public sealed record JustInTimeEnded(
+    Guid RequestId, Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, string UserId, string Reason, bool ClientApprovalRequired,
+    string By, DateTimeOffset At);

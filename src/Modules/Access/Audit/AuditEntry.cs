@@ -1,4 +1,5 @@
 using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.JustInTime;
 using Holded.Partners.Access.Sessions;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -18,8 +19,18 @@ public static class AuditTypes
     public const string GrantRenewed = "grant_renewed";
     public const string SessionOpened = "session_opened";
     public const string AccessDenied = "access_denied";
+    public const string JustInTimeRequested = "jit_requested";
+    public const string JustInTimeApproved = "jit_approved";
+    public const string JustInTimeDeclined = "jit_declined";
+    public const string JustInTimeUsed = "jit_used";
+    public const string JustInTimeEnded = "jit_ended";
+    public const string JustInTimeExpired = "jit_expired";
+    public const string JustInTimePolicyChanged = "jit_policy_changed";
     public static readonly IReadOnlyList<string> All =
-        [GrantCreated, GrantChanged, GrantRemoved, GrantExpired, GrantTerminated, ExtensionRequested, GrantExtended, ExtensionDeclined, GrantRenewed, SessionOpened, AccessDenied];
+    [
+        GrantCreated, GrantChanged, GrantRemoved, GrantExpired, GrantTerminated, ExtensionRequested, GrantExtended, ExtensionDeclined, GrantRenewed, SessionOpened, AccessDenied,
+        JustInTimeRequested, JustInTimeApproved, JustInTimeDeclined, JustInTimeUsed, JustInTimeEnded, JustInTimeExpired, JustInTimePolicyChanged,
+    ];
 }
 
 /// <summary>
@@ -60,6 +71,8 @@ public static class AuditEntries
         typeof(AccessGranted), typeof(AccessGrantChanged), typeof(AccessRemoved), typeof(AccessExpired), typeof(AccessTerminated),
         typeof(AccessExtensionRequested), typeof(AccessExtended), typeof(AccessExtensionDeclined), typeof(AccessRenewed),
         typeof(SessionOpened), typeof(Decisions.CheckDenied), typeof(SessionRefused),
+        typeof(JustInTimeRequested), typeof(JustInTimeApproved), typeof(JustInTimeDeclined), typeof(JustInTimeUsed), typeof(JustInTimeEnded),
+        typeof(JustInTimeExpired), typeof(JustInTimePolicySet),
     ];
 
     public static AuditEntry? From(IEvent e) => e.Data switch
@@ -88,6 +101,21 @@ public static class AuditEntries
             null, null, $"{d.Section}:{d.Action}", null, d.Reason),
         SessionRefused d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,
             null, null, null, null, d.Reason),
+        // Just-in-time access: the member it is for is the entry's member; the request's own reason is the requested entry's.
+        JustInTimeRequested d => Entry(e, AuditTypes.JustInTimeRequested, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,
+            null, null, d.Permissions, null, d.Reason),
+        JustInTimeApproved d => Entry(e, AuditTypes.JustInTimeApproved, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, d.UserId,
+            null, null, null, d.ExpiresAt, d.Side == Contracts.Sides.Client ? "approved_by_client" : "approved_by_firm"),
+        JustInTimeDeclined d => Entry(e, AuditTypes.JustInTimeDeclined, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, d.UserId,
+            null, null, null, null, d.Side == Contracts.Sides.Client ? "declined_by_client" : "declined_by_firm"),
+        JustInTimeUsed d => Entry(e, AuditTypes.JustInTimeUsed, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, "erp", d.UserId,
+            null, null, $"{d.Section}:{d.Action}", null, Decisions.Reasons.JustInTime),
+        JustInTimeEnded d => Entry(e, AuditTypes.JustInTimeEnded, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.By, d.UserId,
+            null, null, null, null, d.Reason),
+        JustInTimeExpired d => Entry(e, AuditTypes.JustInTimeExpired, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, System, d.UserId,
+            null, null, null, d.ExpiresAt, "expired"),
+        JustInTimePolicySet d => Entry(e, AuditTypes.JustInTimePolicyChanged, d.ClientAccountId, null, null, d.By, null,
+            null, null, null, null, d.RequireClientApproval ? "client_approval_required" : "client_approval_not_required"),
         _ => null,
     };
 

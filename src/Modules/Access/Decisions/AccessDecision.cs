@@ -1,5 +1,6 @@
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.JustInTime;
 using Holded.Partners.Access.Replicas;
 
 namespace Holded.Partners.Access.Decisions;
@@ -7,6 +8,8 @@ namespace Holded.Partners.Access.Decisions;
 public static class Reasons
 {
     public const string Granted = "granted";
+    /// <summary>Allowed to a member not assigned to the client, through approved just-in-time access in force.</summary>
+    public const string JustInTime = "just_in_time";
     public const string NoCollaboration = "no_collaboration";
     public const string CollaborationEnded = "collaboration_ended";
     public const string MemberRemoved = "member_removed";
@@ -23,14 +26,17 @@ public sealed record Decision(bool Allowed, string Level, string Reason, Guid? C
 
 /// <summary>
 /// What a firm member may do in a client's account, decided from state only: the member's place in the firm, the
-/// collaboration (active, and assigned to them unless they administer the firm), the grant (in force, not past its
-/// expiry), the role's level for the section, and the client's plan. Pure: the same facts give the same answer.
+/// collaboration (active, and assigned to them unless they administer the firm, or else reached through approved
+/// just-in-time access for the section), the grant (in force, not past its expiry), the role's level for the section,
+/// and the client's plan. Pure: the same facts give the same answer.
 /// </summary>
 public static class AccessDecision
 {
+    /// <param name="JustInTime">The client's approved just-in-time access not ended (past its expiry or not: decided here).</param>
     public sealed record Facts(
         string UserId, string Section, string Action, DateTimeOffset Now, AccessAccount? Client,
-        IReadOnlyList<(AccessCollaboration Collaboration, AccessAccount? Firm, Grant? Grant)> Collaborations);
+        IReadOnlyList<(AccessCollaboration Collaboration, AccessAccount? Firm, Grant? Grant)> Collaborations,
+        IReadOnlyList<JustInTimeAccess>? JustInTime = null);
 
     public static Decision Decide(Facts facts)
     {
@@ -60,7 +66,8 @@ public static class AccessDecision
         if (!collaboration.Active || grant?.Status == GrantStatus.Terminated) return Deny(Reasons.CollaborationEnded);
         if (!firm.IsMember(facts.UserId)) return Deny(Reasons.MemberRemoved);
         // The firm's side of the reach (the client's members are not asking here): its administrators and assigned managers.
-        if (!collaboration.Reaches(facts.UserId, client: null, firm)) return Deny(Reasons.NotAssigned);
+        var justInTime = collaboration.Reaches(facts.UserId, client: null, firm) ? null : JustInTimeFor(facts, collaboration, firm, grant);
+        if (!collaboration.Reaches(facts.UserId, client: null, firm) && justInTime is null) return Deny(Reasons.NotAssigned);
         if (grant is null || grant.Status == GrantStatus.None) return Deny(Reasons.NoGrant);
         if (grant.Status == GrantStatus.Removed) return Deny(Reasons.GrantRemoved);
         if (grant.Status == GrantStatus.Expired || grant.ExpiresAt <= facts.Now) return Deny(Reasons.GrantExpired);
@@ -70,16 +77,34 @@ public static class AccessDecision
         if (roleLevel != Levels.None && effective == Levels.None) return Deny(Reasons.PlanExcludesSection) with { Level = Levels.None };
         var needed = facts.Action == "write" ? Levels.Write : Levels.Read;
         return Levels.Rank(effective) >= Levels.Rank(needed)
-            ? new Decision(true, effective, Reasons.Granted, collaboration.Id, grant.Role)
+            ? new Decision(true, effective, justInTime is null ? Reasons.Granted : Reasons.JustInTime, collaboration.Id, grant.Role)
             : new Decision(false, effective, Reasons.RoleLevelTooLow, collaboration.Id, grant.Role);
     }
 
     private static Decision Deny(string reason) => new(false, Levels.None, reason, null, null);
 
+    /// <summary>
+    /// The member's just-in-time access to this collaboration for the section, in force now and still on what it was
+    /// given on: the member's place in the firm as it was then (a removal, even if followed by a return, ends it), and the
+    /// grant as it was then (one removed and granted again since is another grant). The grant's level still caps it.
+    /// </summary>
+    public static JustInTimeAccess? JustInTimeFor(Facts facts, AccessCollaboration collaboration, AccessAccount firm, Grant? grant)
+    {
+        foreach (var access in facts.JustInTime ?? [])
+        {
+            if (access.CollaborationId != collaboration.Id || access.UserId != facts.UserId || !access.InForce(facts.Now)) continue;
+            if (!access.Sections.Contains(facts.Section)) continue;
+            if (firm.Member(facts.UserId)?.Version != access.MemberVersion) continue;
+            if (grant?.Since is not { } since || since > access.StartedAt) continue;
+            return access;
+        }
+        return null;
+    }
+
     // Further down the checks is more specific: it tells the caller more precisely what is missing.
     private static int Specificity(string reason) => reason switch
     {
-        Reasons.Granted => 9, Reasons.RoleLevelTooLow => 8, Reasons.PlanExcludesSection => 7, Reasons.GrantExpired => 6,
+        Reasons.Granted or Reasons.JustInTime => 9, Reasons.RoleLevelTooLow => 8, Reasons.PlanExcludesSection => 7, Reasons.GrantExpired => 6,
         Reasons.GrantRemoved => 5, Reasons.NoGrant => 4, Reasons.NotAssigned => 3, Reasons.MemberRemoved => 2,
         Reasons.CollaborationEnded => 1, _ => 0,
     };

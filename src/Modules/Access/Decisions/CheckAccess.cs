@@ -52,6 +52,25 @@ public static class CheckAccessEndpoint
                 decision.CollaborationId, command.UserId!, command.Section!, command.Action!, decision.Reason));
             await session.SaveChangesAsync(ct);
         }
+        else if (decision.Reason == Reasons.JustInTime) await FirstUseAsync(facts, decision, command, store, ct);
         return decision;
+    }
+
+    /// <summary>
+    /// The first use of just-in-time access is a fact of the trail; later ones are not recorded (the check is the ERP's
+    /// hot path, and the trail is not to be flooded). Its commit drops the client's just-in-time memory, so the next check
+    /// sees it used; two first uses at once on two nodes meet on the stream's version, and only one is recorded.
+    /// </summary>
+    private static async Task FirstUseAsync(AccessDecision.Facts facts, Decision decision, CheckAccess command, IDocumentStore store, CancellationToken ct)
+    {
+        var (collaboration, firm, grant) = facts.Collaborations.First(c => c.Collaboration.Id == decision.CollaborationId);
+        if (AccessDecision.JustInTimeFor(facts, collaboration, firm!, grant) is not { UsedAt: null } access) return;
+        await using var session = store.LightweightSession();
+        session.CorrelationId = Activity.Current?.RootId;
+        var stream = await session.Events.FetchForWriting<JustInTime.JustInTimeAccess>(access.Id, ct);
+        if (stream.Aggregate is not { UsedAt: null } r) return;
+        stream.AppendOne(new JustInTime.JustInTimeUsed(r.Id, r.CollaborationId, r.ClientAccountId, r.PartnerAccountId, r.UserId, command.Section!, command.Action!));
+        try { await session.SaveChangesAsync(ct); }
+        catch (Exception e) when (e is JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException) { } // another check recorded it, or the access changed: either way it is not the first use
     }
 }

@@ -40,7 +40,8 @@ public sealed class AccessChanges(AccessState state, NpgsqlDataSource database, 
     }
 
     /// <summary>
-    /// Drops what a notification names: "a:{account}", "c:{client}" (its collaborations), "g:{collaboration}", or "*"
+    /// Drops what a notification names: "a:{account}", "c:{client}" (its collaborations), "g:{collaboration}",
+    /// "j:{client}" (its just-in-time access), or "*"
     /// for everything (sent after a projection rebuild rewrote documents under the cache). A notification of a commit
     /// starts with its version ("{version}|…"): taken in once everything it names is dropped.
     /// </summary>
@@ -66,6 +67,7 @@ public sealed class AccessChanges(AccessState state, NpgsqlDataSource database, 
                 case 'a': state.AccountChanged(id); break;
                 case 'c': state.CollaborationsChanged(id); break;
                 case 'g': state.GrantChanged(id); break;
+                case 'j': state.JustInTimeChanged(id); break;
             }
         }
         if (version is { } reached) state.Reached(reached);
@@ -82,6 +84,8 @@ public sealed class AccessChanges(AccessState state, NpgsqlDataSource database, 
         foreach (var e in events)
         {
             if (e.Data is IGrantEvent grant) changed.Add($"g:{grant.CollaborationId}");
+            // Its first use too: the next check reads it used, so the use is recorded once.
+            else if (e.Data is JustInTime.IJustInTimeAccessChange justInTime) changed.Add($"j:{justInTime.ClientAccountId}");
         }
         return changed;
     }

@@ -1,11 +1,13 @@
 using Holded.Partners.Access.Decisions;
 using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.JustInTime;
 using Holded.Partners.Access.Replicas;
 
 namespace Holded.Partners.Access.State;
 
 /// <summary>
-/// The facts access decisions are made from — accounts, each client's collaborations, grants — held in memory and
+/// The facts access decisions are made from — accounts, each client's collaborations, grants, each client's
+/// just-in-time access in force — held in memory and
 /// dropped as soon as a change to them commits (here at once, on other nodes when PostgreSQL tells them), so the ERP's
 /// hot path asks the database only for what changed.
 /// </summary>
@@ -15,6 +17,7 @@ public sealed class AccessState
     private readonly KeyedCache<Guid, AccessAccount> _accounts;
     private readonly KeyedCache<Guid, AccessCollaboration[]> _collaborationsByClient;
     private readonly KeyedCache<Guid, Grant> _grantsByCollaboration;
+    private readonly KeyedCache<Guid, JustInTimeAccess[]> _justInTimeByClient;
 
     public AccessState(FeedSettings settings, TimeProvider clock)
     {
@@ -22,6 +25,7 @@ public sealed class AccessState
         _accounts = new(MaxAge, Feed, clock);
         _collaborationsByClient = new(MaxAge, Feed, clock);
         _grantsByCollaboration = new(MaxAge, Feed, clock);
+        _justInTimeByClient = new(MaxAge, Feed, clock);
     }
 
     /// <summary>Whether memory may answer now, and how this node's listener is known.</summary>
@@ -43,7 +47,8 @@ public sealed class AccessState
     // Everything already in memory: no read, no await.
     private AccessDecision.Facts? Known(string userId, Guid clientAccountId, string section, string action, DateTimeOffset now)
     {
-        if (!_collaborationsByClient.TryGet(clientAccountId, out var collaborations) || !_accounts.TryGet(clientAccountId, out var client))
+        if (!_collaborationsByClient.TryGet(clientAccountId, out var collaborations) || !_accounts.TryGet(clientAccountId, out var client)
+            || !_justInTimeByClient.TryGet(clientAccountId, out var justInTime))
             return null;
         collaborations ??= [];
         var parties = new (AccessCollaboration, AccessAccount?, Grant?)[collaborations.Length];
@@ -53,7 +58,7 @@ public sealed class AccessState
             if (!_accounts.TryGet(c.PartnerAccountId, out var firm) || !_grantsByCollaboration.TryGet(c.Id, out var grant)) return null;
             parties[i] = (c, firm, grant);
         }
-        return new AccessDecision.Facts(userId, section, action, now, client, parties);
+        return new AccessDecision.Facts(userId, section, action, now, client, parties, justInTime ?? []);
     }
 
     private async Task<AccessDecision.Facts> ReadAsync(IDocumentStore store,
@@ -71,8 +76,17 @@ public sealed class AccessState
             (ids, token) => LoadAsync<AccessAccount>(store, ids, a => a.Id, token), memory, ct);
         var grants = await _grantsByCollaboration.GetManyAsync([.. collaborations.Select(c => c.Id)],
             (ids, token) => LoadAsync<Grant>(store, [.. ids.Select(Grant.IdFor)], g => g.CollaborationId, token), memory, ct);
+        // Approved and not ended: whether it is past its expiry, and still sits on what it was given on, the decision says.
+        var justInTime = await _justInTimeByClient.GetManyAsync([clientAccountId], async (clients, token) =>
+        {
+            await using var session = store.QuerySession();
+            var active = await session.Query<JustInTimeAccess>()
+                .Where(r => r.ClientAccountId == clients[0] && r.Status == JustInTimeStatus.Active).ToListAsync(token);
+            return new Dictionary<Guid, JustInTimeAccess[]> { [clients[0]] = [.. active] };
+        }, memory, ct);
         return new AccessDecision.Facts(userId, section, action, now, accounts.GetValueOrDefault(clientAccountId),
-            [.. collaborations.Select(c => (c, accounts.GetValueOrDefault(c.PartnerAccountId), grants.GetValueOrDefault(c.Id)))]);
+            [.. collaborations.Select(c => (c, accounts.GetValueOrDefault(c.PartnerAccountId), grants.GetValueOrDefault(c.Id)))],
+            justInTime.GetValueOrDefault(clientAccountId) ?? []);
     }
 
     private static async Task<IReadOnlyDictionary<Guid, T>> LoadAsync<T>(IDocumentStore store, Guid[] ids, Func<T, Guid> key, CancellationToken ct) where T : notnull
@@ -84,6 +98,7 @@ public sealed class AccessState
     public void AccountChanged(Guid accountId) { _accounts.Changed(accountId); Heard(); }
     public void CollaborationsChanged(Guid clientAccountId) { _collaborationsByClient.Changed(clientAccountId); Heard(); }
     public void GrantChanged(Guid collaborationId) { _grantsByCollaboration.Changed(collaborationId); Heard(); }
+    public void JustInTimeChanged(Guid clientAccountId) { _justInTimeByClient.Changed(clientAccountId); Heard(); }
 
     /// <summary>Whether this node's change feed listens (its memory serves while the connection is also proven alive).</summary>
     public bool Listening => Feed.Listening;
@@ -104,6 +119,7 @@ public sealed class AccessState
         _accounts.Restart();
         _collaborationsByClient.Restart();
         _grantsByCollaboration.Restart();
+        _justInTimeByClient.Restart();
         if (caughtUp > 0) Reached(caughtUp); else Heard();
     }
 
@@ -158,5 +174,6 @@ public sealed class AccessState
         _accounts.Prune(MaxAge);
         _collaborationsByClient.Prune(MaxAge);
         _grantsByCollaboration.Prune(MaxAge);
+        _justInTimeByClient.Prune(MaxAge);
     }
 }
