@@ -1,4 +1,5 @@
 using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.Reviews;
 using Holded.Partners.Access.Sessions;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -18,8 +19,14 @@ public static class AuditTypes
     public const string GrantRenewed = "grant_renewed";
     public const string SessionOpened = "session_opened";
     public const string AccessDenied = "access_denied";
+    public const string ReviewStarted = "access_review_started";
+    public const string ReviewCompleted = "access_review_completed";
+    public const string ReviewUnassigned = "review_unassigned";
+    public const string ReviewMemberRemoved = "review_member_removed";
+    public const string ReviewLineKept = "review_line_kept";
     public static readonly IReadOnlyList<string> All =
-        [GrantCreated, GrantChanged, GrantRemoved, GrantExpired, GrantTerminated, ExtensionRequested, GrantExtended, ExtensionDeclined, GrantRenewed, SessionOpened, AccessDenied];
+        [GrantCreated, GrantChanged, GrantRemoved, GrantExpired, GrantTerminated, ExtensionRequested, GrantExtended, ExtensionDeclined, GrantRenewed, SessionOpened, AccessDenied,
+         ReviewStarted, ReviewCompleted, ReviewUnassigned, ReviewMemberRemoved, ReviewLineKept];
 }
 
 /// <summary>
@@ -60,6 +67,7 @@ public static class AuditEntries
         typeof(AccessGranted), typeof(AccessGrantChanged), typeof(AccessRemoved), typeof(AccessExpired), typeof(AccessTerminated),
         typeof(AccessExtensionRequested), typeof(AccessExtended), typeof(AccessExtensionDeclined), typeof(AccessRenewed),
         typeof(SessionOpened), typeof(Decisions.CheckDenied), typeof(SessionRefused),
+        typeof(AccessReviewStarted), typeof(AccessReviewCompleted), typeof(ReviewRemovalApplied), typeof(ReviewLineKeptByRule),
     ];
 
     public static AuditEntry? From(IEvent e) => e.Data switch
@@ -88,6 +96,16 @@ public static class AuditEntries
             null, null, $"{d.Section}:{d.Action}", null, d.Reason),
         SessionRefused d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,
             null, null, null, null, d.Reason),
+        // A review is the firm's own: its start and completion are entries of the firm's trail (the firm in the client's
+        // place too, as the account whose access is reviewed); a removed assignment is also the client's.
+        AccessReviewStarted d => Entry(e, AuditTypes.ReviewStarted, d.PartnerAccountId, d.PartnerAccountId, null, d.StartedBy, null, null, null,
+            null, d.Deadline, $"{d.Lines.Count}_lines"),
+        AccessReviewCompleted d => Entry(e, AuditTypes.ReviewCompleted, d.PartnerAccountId, d.PartnerAccountId, null, d.By, null, null, null,
+            null, null, $"{d.How}:{d.Removed}_removed_{d.Kept}_kept"),
+        ReviewRemovalApplied d => Entry(e, d.Kind == ReviewLineKinds.Role ? AuditTypes.ReviewMemberRemoved : AuditTypes.ReviewUnassigned,
+            d.ClientAccountId ?? d.PartnerAccountId, d.PartnerAccountId, d.CollaborationId, d.By, d.UserId, d.Role, null, null, null, d.Reason),
+        ReviewLineKeptByRule d => Entry(e, AuditTypes.ReviewLineKept, d.ClientAccountId ?? d.PartnerAccountId, d.PartnerAccountId, d.CollaborationId,
+            AuditEntries.System, d.UserId, d.Role, d.Role, null, null, d.Reason),
         _ => null,
     };
 
