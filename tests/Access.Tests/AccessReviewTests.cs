@@ -321,4 +321,18 @@ public class AccessReviewTests(PartnersApp app) : AppTest(app)
         rows.ShouldContain(r => r.Contains(firm.Collaboration.ToString()) && r.Contains("assignment") && r.EndsWith("keep,confirmed"));
         rows.Skip(1).ShouldAllBe(r => r.StartsWith(review.Id.ToString()) && r.Contains(",completed,"));
     }
+
+    [Fact]
+    public async Task the_reviews_rebuilt_from_their_events_equal_the_live_ones()
+    {
+        var firm = await Working();
+        var (review, close) = await Start(firm);
+        await Decide(review, firm.Admin, (Line(review, firm.Manager, ReviewLineKinds.Role), "keep"), (Line(review, firm.Manager, ReviewLineKinds.Assignment), "remove"));
+        App.Clock.Advance(TimeSpan.FromDays(15));
+        try { await Api.Settled(() => Bus.PublishAsync(close).AsTask()); }
+        finally { App.Clock.Offset = TimeSpan.Zero; }
+        var (open, _) = await Start(firm, days: 3);
+        await Decide(open, firm.Admin, (Line(open, firm.Admin, ReviewLineKinds.Role), "keep"));
+        await App.ShouldRebuildIdentically<AccessReview>(typeof(AccessReview));
+    }
 }
