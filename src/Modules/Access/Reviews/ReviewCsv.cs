@@ -17,7 +17,10 @@ public static class ReviewCsv
 
     public static string Write(AccessReview review, AccessAccount? firm)
     {
-        string? NameOf(string? userId) => userId is null ? null : firm?.Members.FirstOrDefault(m => m.UserId == userId)?.Name is { Length: > 0 } name ? name : userId;
+        // Names as the firm knows them today, else as the review recorded them (someone removed since keeps theirs).
+        string? NameOf(string? userId) => userId is null ? null
+            : firm?.Members.FirstOrDefault(m => m.UserId == userId)?.Name is { Length: > 0 } name ? name
+            : review.Lines.FirstOrDefault(l => l.UserId == userId)?.MemberName ?? userId;
         var csv = new StringBuilder(Header + "\n");
         foreach (var l in review.Lines)
             csv.AppendJoin(',', new object?[] { review.Id, review.PartnerAccountId, review.Status, review.StartedAt, NameOf(review.StartedBy), review.Deadline,
