@@ -320,6 +320,12 @@ public class AccessReviewTests(PartnersApp app) : AppTest(app)
         rows.Length.ShouldBe(1 + review.Lines.Count);
         rows.ShouldContain(r => r.Contains(firm.Collaboration.ToString()) && r.Contains("assignment") && r.EndsWith("keep,confirmed"));
         rows.Skip(1).ShouldAllBe(r => r.StartsWith(review.Id.ToString()) && r.Contains(",completed,"));
+
+        // The review's entries are chained with the rest: the trail verifies, with the firm's chain holding them.
+        await App.ProjectionsCaughtUpAsync();
+        var verified = (await Api.Get("/api/v1/audit/verify", Actor.Auditor())).ShouldBe(HttpStatusCode.OK).As<Audit.Chain.AuditVerification>();
+        verified.Findings.ShouldBeEmpty();
+        verified.Intact.ShouldBeTrue();
     }
 
     [Fact]
@@ -334,5 +340,30 @@ public class AccessReviewTests(PartnersApp app) : AppTest(app)
         var (open, _) = await Start(firm, days: 3);
         await Decide(open, firm.Admin, (Line(open, firm.Admin, ReviewLineKinds.Role), "keep"));
         await App.ShouldRebuildIdentically<AccessReview>(typeof(AccessReview));
+    }
+
+    [Fact]
+    public async Task the_owning_modules_apply_a_removal_once_and_never_remove_the_last_administrator()
+    {
+        var firm = await Working();
+        var review = Guid.NewGuid();
+        var unassign = new Contract.UnassignReviewedManager(review, firm.Collaboration, firm.Partner, firm.Manager.UserId, firm.Admin.UserId, DateTimeOffset.UtcNow);
+        await Api.Settled(() => Bus.PublishAsync(unassign).AsTask());
+        (await Check(firm.Manager, firm.Business)).Reason.ShouldBe("not_assigned");
+        var before = await App.EventCountAsync();
+        await Api.Settled(() => Bus.PublishAsync(unassign).AsTask());
+        (await App.EventCountAsync()).ShouldBe(before);
+
+        var remove = new Contract.RemoveReviewedMember(review, firm.Partner, firm.Other.UserId, firm.Admin.UserId, DateTimeOffset.UtcNow);
+        await Api.Settled(() => Bus.PublishAsync(remove).AsTask());
+        (await Check(firm.Other, firm.Business)).Reason.ShouldBe("member_removed");
+        before = await App.EventCountAsync();
+        await Api.Settled(() => Bus.PublishAsync(remove).AsTask());
+        (await App.EventCountAsync()).ShouldBe(before);
+
+        // Onboarding's own rule still holds: the firm's last administrator stays.
+        await Api.Settled(() => Bus.PublishAsync(remove with { UserId = firm.Admin.UserId }).AsTask());
+        (await App.EventCountAsync()).ShouldBe(before);
+        (await Check(firm.Admin, firm.Business)).Allowed.ShouldBeTrue();
     }
 }
