@@ -54,6 +54,7 @@ public static class AccessModule
             opts.Events.MapEventType<SessionOpened>("access.session_opened");
             opts.Events.MapEventType<SessionRefused>("access.session_refused");
             opts.Events.MapEventType<Decisions.CheckDenied>("access.check_denied");
+            Reviews.AccessReviews.Configure(opts);
             opts.Projections.Snapshot<AccessSession>(SnapshotLifecycle.Inline);
             opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<AuditEntry>().DatabaseSchemaName(Schema); // its columns and indexes: AuditEntry.ConfigureMarten

@@ -19,6 +19,7 @@ public static class UnassignReasons
     public const string Unassigned = "unassigned";
     public const string MemberRemoved = "member_removed";
     public const string CollaborationEnded = "collaboration_ended";
+    public const string AccessReview = "access_review";
 }
 
 /// <summary>Why: "unassigned" by an administrator, "member_removed" from the firm, or "collaboration_ended" (<see cref="UnassignReasons"/>).</summary>

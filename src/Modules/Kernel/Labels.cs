@@ -100,6 +100,17 @@ public static class Labels
         // Projections, for operators
         ["inline"] = new("Síncrona", "Inline"), ["async"] = new("Asíncrona", "Asynchronous"),
         ["current"] = new("Al día", "Current"), ["behind"] = new("Con retraso", "Behind"),
+        // Access reviews: what the trail records of them, and why each line ended as it did
+        ["access_review_started"] = new("Revisión de accesos empezada", "Access review started"),
+        ["access_review_completed"] = new("Revisión de accesos completada", "Access review completed"),
+        ["review_unassigned"] = new("Gestor quitado en una revisión", "Manager removed in a review"),
+        ["review_member_removed"] = new("Miembro quitado en una revisión", "Member removed in a review"),
+        ["review_line_kept"] = new("Mantenido por una regla en una revisión", "Kept by a rule in a review"),
+        ["confirmed"] = new("Confirmado", "Confirmed"), ["removed_in_review"] = new("Quitado en la revisión", "Removed in the review"),
+        ["not_confirmed"] = new("No confirmado antes del plazo", "Not confirmed by the deadline"),
+        ["last_administrator"] = new("Último administrador de la asesoría", "The firm's last administrator"),
+        ["reviewer_own_role"] = new("Rol de quien hace la revisión", "The reviewer's own role"),
+        ["already_ended"] = new("Ya había terminado", "Had already ended"), ["ends_with_member"] = new("Termina al quitar al miembro", "Ends with the member's removal"),
         // What a verification of the trail finds
         ["entry_modified"] = new("Entrada modificada", "Entry modified"), ["entry_removed"] = new("Entrada eliminada", "Entry removed"),
         ["entry_inserted"] = new("Entrada añadida", "Entry inserted"), ["chain_broken"] = new("Cadena rota", "Chain broken"),

@@ -1,5 +1,6 @@
 using Holded.Partners.Access.Grants;
 using Holded.Partners.Access.JustInTime;
+using Holded.Partners.Access.Reviews;
 using Holded.Partners.Access.Sessions;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -26,10 +27,16 @@ public static class AuditTypes
     public const string JustInTimeEnded = "jit_ended";
     public const string JustInTimeExpired = "jit_expired";
     public const string JustInTimePolicyChanged = "jit_policy_changed";
+    public const string ReviewStarted = "access_review_started";
+    public const string ReviewCompleted = "access_review_completed";
+    public const string ReviewUnassigned = "review_unassigned";
+    public const string ReviewMemberRemoved = "review_member_removed";
+    public const string ReviewLineKept = "review_line_kept";
     public static readonly IReadOnlyList<string> All =
     [
         GrantCreated, GrantChanged, GrantRemoved, GrantExpired, GrantTerminated, ExtensionRequested, GrantExtended, ExtensionDeclined, GrantRenewed, SessionOpened, AccessDenied,
         JustInTimeRequested, JustInTimeApproved, JustInTimeDeclined, JustInTimeUsed, JustInTimeEnded, JustInTimeExpired, JustInTimePolicyChanged,
+        ReviewStarted, ReviewCompleted, ReviewUnassigned, ReviewMemberRemoved, ReviewLineKept,
     ];
 }
 
@@ -73,6 +80,7 @@ public static class AuditEntries
         typeof(SessionOpened), typeof(Decisions.CheckDenied), typeof(SessionRefused),
         typeof(JustInTimeRequested), typeof(JustInTimeApproved), typeof(JustInTimeDeclined), typeof(JustInTimeUsed), typeof(JustInTimeEnded),
         typeof(JustInTimeExpired), typeof(JustInTimePolicySet),
+        typeof(AccessReviewStarted), typeof(AccessReviewCompleted), typeof(ReviewRemovalApplied), typeof(ReviewLineKeptByRule),
     ];
 
     public static AuditEntry? From(IEvent e) => e.Data switch
@@ -116,6 +124,16 @@ public static class AuditEntries
             null, null, null, d.ExpiresAt, "expired"),
         JustInTimePolicySet d => Entry(e, AuditTypes.JustInTimePolicyChanged, d.ClientAccountId, null, null, d.By, null,
             null, null, null, null, d.RequireClientApproval ? "client_approval_required" : "client_approval_not_required"),
+        // A review is the firm's own: its start and completion are entries of the firm's trail (the firm in the client's
+        // place too, as the account whose access is reviewed); a removed assignment is also the client's.
+        AccessReviewStarted d => Entry(e, AuditTypes.ReviewStarted, d.PartnerAccountId, d.PartnerAccountId, null, d.StartedBy, null, null, null,
+            null, d.Deadline, $"{d.Lines.Count}_lines"),
+        AccessReviewCompleted d => Entry(e, AuditTypes.ReviewCompleted, d.PartnerAccountId, d.PartnerAccountId, null, d.By, null, null, null,
+            null, null, $"{d.How}:{d.Removed}_removed_{d.Kept}_kept"),
+        ReviewRemovalApplied d => Entry(e, d.Kind == ReviewLineKinds.Role ? AuditTypes.ReviewMemberRemoved : AuditTypes.ReviewUnassigned,
+            d.ClientAccountId ?? d.PartnerAccountId, d.PartnerAccountId, d.CollaborationId, d.By, d.UserId, d.Role, null, null, null, d.Reason),
+        ReviewLineKeptByRule d => Entry(e, AuditTypes.ReviewLineKept, d.ClientAccountId ?? d.PartnerAccountId, d.PartnerAccountId, d.CollaborationId,
+            AuditEntries.System, d.UserId, d.Role, d.Role, null, null, d.Reason),
         _ => null,
     };
 

@@ -23,6 +23,7 @@ public static class UnassignReasons
     public const string Unassigned = Contract.UnassignReasons.Unassigned;
     public const string MemberRemoved = Contract.UnassignReasons.MemberRemoved;
     public const string CollaborationEnded = Contract.UnassignReasons.CollaborationEnded;
+    public const string AccessReview = Contract.UnassignReasons.AccessReview;
 }
 
 public sealed record Manager(string UserId, string Name);

@@ -36,10 +36,17 @@ public static class RemoveMemberEndpoint
     [WolverineDelete("/api/v1/accounts/{id}/members/{userId}")]
     public static (IResult, Events, Tell) Delete(string userId, [Aggregate] Account account, Caller caller, TimeProvider clock)
     {
+        var (events, told) = Decide(account, userId, caller.UserId, clock.GetUtcNow());
+        return (Results.NoContent(), [.. events], new Tell(told));
+    }
+
+    /// <summary>The removal of a member (also an access review's): the invitations they sent end with it, and the other modules are told.</summary>
+    public static (IReadOnlyList<object> Events, Contract.MemberRemoved Told) Decide(Account account, string userId, string by, DateTimeOffset now)
+    {
         var member = account.MemberFor(userId)!;
-        var removed = new MemberRemoved(account.Id, userId, member.Email, caller.UserId);
+        var removed = new MemberRemoved(account.Id, userId, member.Email, by);
         // Everything the member could do ends, in this transaction (see Tell): the invitations they sent too.
-        return (Results.NoContent(), [removed, .. AccountAccess.InvitationsSentBy(account, userId, removed.RemovedBy)],
-            new Tell(new Contract.MemberRemoved(account.Id, userId, member.Email, removed.RemovedBy, clock.GetUtcNow(), account.Version + 1)));
+        return ([removed, .. AccountAccess.InvitationsSentBy(account, userId, removed.RemovedBy)],
+            new Contract.MemberRemoved(account.Id, userId, member.Email, removed.RemovedBy, now, account.Version + 1));
     }
 }
