@@ -6,7 +6,8 @@ using Holded.Partners.Kernel.Web;
 namespace Holded.Partners.Access.Web;
 
 /// <summary>What the confirmation shows: the firm's requests waiting for this client, each with its new expiry.</summary>
-public sealed record FirmExtensionsModel(Guid AccountId, Guid PartnerAccountId, IReadOnlyList<PendingExtensionView> Pending);
+/// <param name="FirmName">The firm as the client knows it (its collaboration's name), not its legal name.</param>
+public sealed record FirmExtensionsModel(Guid AccountId, Guid PartnerAccountId, IReadOnlyList<PendingExtensionView> Pending, string? FirmName);
 
 /// <summary>
 /// The client approves every extension a firm asked for, in one go (POST /api/v1/clients/{id}/extension-requests/approve):
@@ -47,9 +48,10 @@ public static class FirmExtensionsPage
     private static async Task<(FirmExtensionsModel?, Refusal?, int)> ReadAsync(HttpContext context, IUseCases useCases, Guid accountId, Guid firm)
     {
         var list = await useCases.InvokeAsync(context, "GET", $"/api/v1/clients/{accountId}/extension-requests?partnerAccountId={firm}");
-        return list.Succeeded
-            ? (new FirmExtensionsModel(accountId, firm, list.As<List<PendingExtensionView>>()), null, StatusCodes.Status200OK)
-            : (null, list.Refusal, list.Status);
+        if (!list.Succeeded) return (null, list.Refusal, list.Status);
+        var pending = list.As<List<PendingExtensionView>>();
+        var named = pending.Count > 0 ? await CollaborationRead.LoadAsync(useCases, context, pending[0].CollaborationId) : null;
+        return (new FirmExtensionsModel(accountId, firm, pending, named?.PartnerName ?? pending.FirstOrDefault()?.PartnerName), null, StatusCodes.Status200OK);
     }
 
     private static IResult Render(HttpContext context, PortalView view, FirmExtensionsModel? model, Refusal? refusal, int status) =>

@@ -58,6 +58,9 @@ public static class GrantAccessPage
             if (!DateOnly.TryParseExact(expiresOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 return Render(context, view, model, Invalid("expiresAt", "must be a date (yyyy-mm-dd)."), StatusCodes.Status400BadRequest);
             expires = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+            // The day shown is the grant's own expiry day: it stays as it is to the second (a renewal or an extension moves
+            // it off the end of a day), or a change of role or renewal would move it, and withdraw a request waiting on it.
+            if (model.Grant is { Status: GrantStatus.Active, ExpiresAt: { } current } && DateOnly.FromDateTime(current.UtcDateTime) == day) expires = current;
         }
         int? every = null;
         if (renewEvery is not null)
