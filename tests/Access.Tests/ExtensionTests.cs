@@ -130,7 +130,18 @@ public class ExtensionTests(PartnersApp app) : AppTest(app)
         var before = await App.EventCountAsync();
         (await Api.Post(Requests(collaboration), firmAdmin, new { })).ShouldBeInvalid("expiresAt");
         (await Api.Send(HttpMethod.Post, Requests(collaboration), firmAdmin, rawBody: "{\"expiresAt\":\"soon\"}")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await Api.Post(Requests(collaboration), firmAdmin, new { expiresAt = App.Clock.GetUtcNow().AddDays(60), reason = new string('x', 501) })).ShouldBeInvalid("reason");
         (await App.EventCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task the_reason_and_the_person_who_asked_reach_the_client()
+    {
+        var (collaboration, _, firmAdmin, business, owner, expires) = await Expiring();
+        await Api.Post(Requests(collaboration), firmAdmin, new { expiresAt = expires.AddDays(60), reason = "  Cierre del ejercicio  " });
+        (await Api.GetAs<GrantView>(Grant(collaboration), owner)).PendingExtension.ShouldNotBeNull().Reason.ShouldBe("Cierre del ejercicio");
+        var waiting = (await Api.GetAs<PendingExtensionView[]>($"/api/v1/clients/{business}/extension-requests", owner)).ShouldHaveSingleItem();
+        (waiting.Request.Reason, waiting.RequestedByName).ShouldBe(("Cierre del ejercicio", firmAdmin.Name));
     }
 
     [Fact]

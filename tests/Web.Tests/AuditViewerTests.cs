@@ -88,6 +88,9 @@ public class AuditViewerTests(BrowserApp app)
             (await auditor.Locator("#verdict").GetAttributeAsync("data-intact")).ShouldBe("false");
             (await auditor.Locator($"#findings tr[data-entry='{changed}'] th").InnerTextAsync()).ShouldBe("Entrada modificada");
             (await auditor.Locator("#verdict").InnerTextAsync()).ShouldContain(changed.ToString());
+            // The findings in the page's language, from their kinds: no English on the Spanish page.
+            (await auditor.Locator("#verdict").InnerTextAsync()).ShouldContain("fue modificada");
+            (await auditor.Locator("#findings tbody").InnerTextAsync()).ShouldNotContain(" was ");
             await auditor.ShouldBeAccessibleAsync();
             await auditor.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "audit-verify-es.png"), FullPage = true });
         }

@@ -75,6 +75,10 @@ public class InvitePagesTests(BrowserApp app)
         (await client.TitleAsync()).ShouldBe($"{name} te invita — Holded Partners");
         (await client.Locator("#firm-name").InnerTextAsync()).ShouldBe(name);
         (await client.Locator("#business-name").InnerTextAsync()).ShouldBe("Panadería Sol SL");
+        // The logo's address does not load here: the firm's initials show, not a broken image (the name is the heading beside it).
+        (await client.Locator(".firm-mark span").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+        (await client.Locator(".firm-mark img").GetAttributeAsync("alt")).ShouldBe("");
+        ((await client.Locator(".firm-mark img").BoundingBoxAsync())?.Width ?? 0).ShouldBe(0);
         (await client.InputValueAsync("#message")).ShouldContain("venimos por vuestra invitación");
         await client.ShouldBeAccessibleAsync();
         await Shot(client, "invite-landing-es");

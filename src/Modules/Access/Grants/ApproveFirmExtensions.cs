@@ -66,8 +66,9 @@ public static class ApproveFirmExtensionsEndpoint
     }
 }
 
-/// <summary>A request waiting for the client, with the firm that asked, as the client's list shows it.</summary>
-public sealed record PendingExtensionView(Guid CollaborationId, Guid PartnerAccountId, string? PartnerName, string Role, DateTimeOffset ExpiresAt, ExtensionRequest Request);
+/// <summary>A request waiting for the client, with the firm and the person that asked, as the client's list shows it.</summary>
+public sealed record PendingExtensionView(
+    Guid CollaborationId, Guid PartnerAccountId, string? PartnerName, string Role, DateTimeOffset ExpiresAt, ExtensionRequest Request, string? RequestedByName = null);
 
 /// <summary>The extension requests waiting for a client, soonest expiry first (optionally one firm's).</summary>
 public static class ListClientExtensionsEndpoint
@@ -81,6 +82,8 @@ public static class ListClientExtensionsEndpoint
     {
         var grants = await ClientExtensions.PendingAsync(session, clientId, partnerAccountId, clock.GetUtcNow(), ct);
         var firms = (await session.LoadManyAsync<AccessAccount>(ct, grants.Select(g => g.PartnerAccountId).Distinct())).ToDictionary(a => a.Id);
-        return [.. grants.Select(g => new PendingExtensionView(g.CollaborationId, g.PartnerAccountId, firms.GetValueOrDefault(g.PartnerAccountId)?.Name, g.Role!, g.ExpiresAt!.Value, g.PendingExtension!))];
+        return [.. grants.Select(g => new PendingExtensionView(g.CollaborationId, g.PartnerAccountId, firms.GetValueOrDefault(g.PartnerAccountId)?.Name, g.Role!, g.ExpiresAt!.Value, g.PendingExtension!,
+            // The firm's member who asked, by name (a removed member is still named: the request stands until answered).
+            firms.GetValueOrDefault(g.PartnerAccountId)?.Members.FirstOrDefault(m => m.UserId == g.PendingExtension!.By)?.Name))];
     }
 }

@@ -38,7 +38,8 @@ public sealed record AccessTerminated(Guid CollaborationId, Guid ClientAccountId
 
 /// <summary>The firm asks the client to move the expiry of a grant in force to <paramref name="ToExpiresAt"/>.</summary>
 public sealed record AccessExtensionRequested(
-    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, string Role, DateTimeOffset FromExpiresAt, DateTimeOffset ToExpiresAt, string By) : IGrantEvent;
+    Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, string Role, DateTimeOffset FromExpiresAt, DateTimeOffset ToExpiresAt, string By,
+    string? Reason = null) : IGrantEvent;
 
 /// <summary>The client approved the firm's request: the expiry moved, as a new generation (what was scheduled for the old one is stale).</summary>
 public sealed record AccessExtended(
@@ -48,7 +49,7 @@ public sealed record AccessExtensionDeclined(
     Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId, Guid RequestId, string Role, DateTimeOffset ToExpiresAt, string By) : IGrantEvent;
 
 /// <summary>A firm's request to extend a grant, waiting for the client: at most one per grant.</summary>
-public sealed record ExtensionRequest(Guid Id, DateTimeOffset ExpiresAt, string By, DateTimeOffset At);
+public sealed record ExtensionRequest(Guid Id, DateTimeOffset ExpiresAt, string By, DateTimeOffset At, string? Reason = null);
 
 /// <summary>
 /// The access a client grants a collaborating firm: one grant in force per collaboration, on one stream. Each grant or
@@ -85,7 +86,7 @@ public sealed record Grant(
 
     public Grant Apply(IEvent<AccessExtensionRequested> e) => this with
     {
-        PendingExtension = new ExtensionRequest(e.Data.RequestId, e.Data.ToExpiresAt, e.Data.By, e.At()),
+        PendingExtension = new ExtensionRequest(e.Data.RequestId, e.Data.ToExpiresAt, e.Data.By, e.At(), e.Data.Reason),
     };
 
     public Grant Apply(AccessExtended e) => this with { ExpiresAt = e.ToExpiresAt, Generation = e.Generation, PendingExtension = null };

@@ -2,7 +2,8 @@ using JasperFx.Events;
 
 namespace Holded.Partners.Access.Grants;
 
-public sealed record RequestGrantExtension(DateTimeOffset? ExpiresAt);
+/// <summary><paramref name="Reason"/>: why the firm needs longer, in its own words, for the client to read (optional).</summary>
+public sealed record RequestGrantExtension(DateTimeOffset? ExpiresAt, string? Reason = null);
 
 /// <summary>
 /// The firm asks the client, before its access expires, to let it last longer: the client approves in one click
@@ -12,6 +13,7 @@ public static class RequestGrantExtensionEndpoint
 {
     /// <summary>An extension reaches at most a year past the day it is asked (a grant's whole life is capped at two).</summary>
     public static readonly TimeSpan MaxReach = TimeSpan.FromDays(365);
+    public const int MaxReason = 500;
 
     public static Task<(IEventStream<Grant>, GrantParties?)> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
         SetAccessGrantEndpoint.LoadAsync(id, session, ct);
@@ -21,7 +23,8 @@ public static class RequestGrantExtensionEndpoint
         if (parties is null) return Problems.NotFound("collaboration");
         var access = parties.RequireFirmManager(caller);
         if (access.Status is not null) return access;
-        var input = new Check().That(command.ExpiresAt is not null, "expiresAt", "The wanted new expiry is required.").Result();
+        var input = new Check().That(command.ExpiresAt is not null, "expiresAt", "The wanted new expiry is required.")
+            .Text("reason", command.Reason, MaxReason, required: false).Result();
         return input.Status is not null ? input : Problems.RefuseIfAny(Broken(command.ExpiresAt!.Value, parties, clock.GetUtcNow()));
     }
 
@@ -48,8 +51,9 @@ public static class RequestGrantExtensionEndpoint
     }
 
     /// <summary>The request as recorded; the id is the caller's to give, so one firm-wide ask can make many.</summary>
-    public static AccessExtensionRequested Decide(Grant grant, Guid requestId, DateTimeOffset wanted, string by) =>
-        new(grant.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, requestId, grant.Role!, grant.ExpiresAt!.Value, wanted, by);
+    public static AccessExtensionRequested Decide(Grant grant, Guid requestId, DateTimeOffset wanted, string by, string? reason = null) =>
+        new(grant.CollaborationId, grant.ClientAccountId, grant.PartnerAccountId, requestId, grant.Role!, grant.ExpiresAt!.Value, wanted, by,
+            string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
 
     public static Contract.AccessExtensionRequested Told(AccessExtensionRequested e, DateTimeOffset now) =>
         new(e.CollaborationId, e.ClientAccountId, e.PartnerAccountId, e.RequestId, e.ToExpiresAt, e.By, now);
@@ -59,7 +63,7 @@ public static class RequestGrantExtensionEndpoint
     public static (Committed<GrantView>, OutgoingMessages) Post(
         Guid id, RequestGrantExtension command, IEventStream<Grant> stream, [NotBody] GrantParties parties, Caller caller, TimeProvider clock)
     {
-        var requested = Decide(parties.Grant!, Guid.NewGuid(), command.ExpiresAt!.Value, caller.UserId);
+        var requested = Decide(parties.Grant!, Guid.NewGuid(), command.ExpiresAt!.Value, caller.UserId, command.Reason);
         stream.AppendOne(requested);
         return (GrantParties.Answer(id, clock), [Told(requested, clock.GetUtcNow())]);
     }

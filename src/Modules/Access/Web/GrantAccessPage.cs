@@ -7,10 +7,13 @@ using Holded.Partners.Kernel.Web;
 
 namespace Holded.Partners.Access.Web;
 
-/// <summary>What the step 6 page shows: the collaboration, its grant as it is, the roles, the chosen role's preview and what was typed.</summary>
+/// <summary>
+/// What the step 6 page shows: the collaboration, its grant as it is, the roles, the chosen role's preview, what was typed
+/// (the expiry, and the renewal: <see cref="RenewEvery"/> null for none), and the firm's extension request waiting, if any.
+/// </summary>
 public sealed record GrantAccessModel(
     Guid AccountId, CollaborationRead Collaboration, GrantView Grant, IReadOnlyList<RoleDefinition> Roles, string? Role, GrantPreview? Preview,
-    string? ExpiresOn, string? Done);
+    string? ExpiresOn, string? Done, string? RenewEvery = null, PendingExtensionView? Pending = null);
 
 /// <summary>
 /// Step 6 "Mi asesoría → Conceder acceso": the client chooses a role and sees, before saving, what the firm will be
@@ -42,8 +45,11 @@ public static class GrantAccessPage
         if (view.Person is null) return Portal.SignIn(context);
         if (await Portal.FormAsync(context) is not { } form) return Portal.StaleForm();
         var (role, expiresOn) = (form["role"].ToString(), form["expiresOn"].ToString().Trim());
-        var (model, refusal) = await ReadAsync(context, useCases, accountId, collaborationId, role, expiresOn, null);
-        if (model is null) return Render(context, view, null, refusal, refusal!.Status);
+        // "No renewal", or "every N days": the days are sent only with that choice (the API bounds them).
+        string? renewEvery = form["renewal"] == "every" ? form["renewEvery"].ToString().Trim() : null;
+        var (read, refusal) = await ReadAsync(context, useCases, accountId, collaborationId, role, expiresOn, null);
+        if (read is null) return Render(context, view, null, refusal, refusal!.Status);
+        var model = read with { RenewEvery = renewEvery };
 
         // The browser's date field sends yyyy-MM-dd: access lasts to the end of that day (UTC, as the page says).
         DateTimeOffset? expires = null;
@@ -52,10 +58,19 @@ public static class GrantAccessPage
             if (!DateOnly.TryParseExact(expiresOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 return Render(context, view, model, Invalid("expiresAt", "must be a date (yyyy-mm-dd)."), StatusCodes.Status400BadRequest);
             expires = new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
+            // The day shown is the grant's own expiry day: it stays as it is to the second (a renewal or an extension moves
+            // it off the end of a day), or a change of role or renewal would move it, and withdraw a request waiting on it.
+            if (model.Grant is { Status: GrantStatus.Active, ExpiresAt: { } current } && DateOnly.FromDateTime(current.UtcDateTime) == day) expires = current;
         }
-        var answer = await useCases.InvokeAsync(context, "PUT", $"/api/v1/collaborations/{collaborationId}/access-grant", 
-            // The page has no renewal field yet: a grant set to renew keeps renewing while it keeps an expiry.
-            new SetAccessGrant(role, expires, expires is null ? null : model.Grant.RenewEvery));
+        int? every = null;
+        if (renewEvery is not null)
+        {
+            if (!int.TryParse(renewEvery, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+                return Render(context, view, model, Invalid("renewEvery", view.T("indica cada cuántos días se renueva.", "say every how many days it renews.")),
+                    StatusCodes.Status400BadRequest);
+            every = days;
+        }
+        var answer = await useCases.InvokeAsync(context, "PUT", $"/api/v1/collaborations/{collaborationId}/access-grant", new SetAccessGrant(role, expires, every));
         if (answer.Succeeded) return Results.Redirect(PathOf(accountId, collaborationId) + "?done=saved"); // post/redirect/get
         return Render(context, view, model, answer.Refusal, answer.Status);
     }
@@ -82,7 +97,19 @@ public static class GrantAccessPage
             if (previewed.Succeeded) preview = previewed.As<GrantPreview>();
             else refusal = previewed.Refusal;
         }
-        return (new GrantAccessModel(accountId, collaboration, grant, roles, role, preview, expiresOn, done), refusal);
+        var renewEvery = inForce ? grant.RenewEvery?.ToString(CultureInfo.InvariantCulture) : null;
+        return (new GrantAccessModel(accountId, collaboration, grant, roles, role, preview, expiresOn, done, renewEvery,
+            await PendingAsync(context, useCases, grant)), refusal);
+    }
+
+    /// <summary>The firm's request waiting on this grant, as the client's list words it (with who asked), or none.</summary>
+    private static async Task<PendingExtensionView?> PendingAsync(HttpContext context, IUseCases useCases, GrantView grant)
+    {
+        if (grant.PendingExtension is null) return null;
+        var list = await useCases.InvokeAsync(context, "GET", $"/api/v1/clients/{grant.ClientAccountId}/extension-requests?partnerAccountId={grant.PartnerAccountId}");
+        // Only the client's managers read the list (and answer): anyone else sees the request without its asker's name.
+        var found = list.Succeeded ? list.As<List<PendingExtensionView>>().FirstOrDefault(p => p.CollaborationId == grant.CollaborationId) : null;
+        return found ?? new PendingExtensionView(grant.CollaborationId, grant.PartnerAccountId, null, grant.Role ?? "", grant.ExpiresAt ?? default, grant.PendingExtension);
     }
 
     private static Refusal Invalid(string field, string message) =>
@@ -90,6 +117,32 @@ public static class GrantAccessPage
 
     private static IResult Render(HttpContext context, PortalView view, GrantAccessModel? model, Refusal? refusal, int status) =>
         Portal.Render<GrantAccessForm>(context, view, new { Model = model, Refusal = refusal }, status);
+
+    // The firm's extension request: approved or declined in one click, each its own POST running the API's use case.
+
+    [AllowAnonymous]
+    [WolverinePost(Route + "/extension/{requestId}/approve")]
+    public static Task<IResult> Approve(Guid accountId, Guid collaborationId, Guid requestId, HttpContext context, IUseCases useCases) =>
+        AnswerAsync(accountId, collaborationId, requestId, "approve", context, useCases);
+
+    [AllowAnonymous]
+    [WolverinePost(Route + "/extension/{requestId}/decline")]
+    public static Task<IResult> Decline(Guid accountId, Guid collaborationId, Guid requestId, HttpContext context, IUseCases useCases) =>
+        AnswerAsync(accountId, collaborationId, requestId, "decline", context, useCases);
+
+    private static async Task<IResult> AnswerAsync(Guid accountId, Guid collaborationId, Guid requestId, string answer, HttpContext context, IUseCases useCases)
+    {
+        var view = await Portal.ViewAsync(context, accountId);
+        if (view.Person is null) return Portal.SignIn(context);
+        if (await Portal.FormAsync(context) is null) return Portal.StaleForm();
+        var (model, refusal) = await ReadAsync(context, useCases, accountId, collaborationId, null, null, null);
+        if (model is null) return Render(context, view, null, refusal, refusal!.Status);
+        var answered = await useCases.InvokeAsync(context, "POST", $"/api/v1/collaborations/{collaborationId}/access-grant/extension-requests/{requestId}/{answer}");
+        if (answered.Succeeded) return Results.Redirect(PathOf(accountId, collaborationId) + (answer == "approve" ? "?done=extended" : "?done=declined"));
+        // Answered meanwhile (409) or too late (422): the page as it is now, with why.
+        var (now, _) = await ReadAsync(context, useCases, accountId, collaborationId, null, null, null);
+        return Render(context, view, now ?? model, answered.Refusal, answered.Status);
+    }
 
     // "Quitar acceso": a confirmation that says what the firm loses, then the removal on its own POST.
 

@@ -6,6 +6,11 @@ using Holded.Partners.Kernel.Web;
 
 namespace Holded.Partners.Collaboration.Web;
 
+/// <summary>GET /api/v1/clients/{id}/extension-requests, as much of it as "Mi asesoría" reads (the Access module owns it).</summary>
+public sealed record ExtensionWaiting(Guid CollaborationId, Guid PartnerAccountId, DateTimeOffset ExpiresAt, ExtensionWaitingRequest Request);
+
+public sealed record ExtensionWaitingRequest(Guid Id, DateTimeOffset ExpiresAt);
+
 /// <summary>
 /// "Mi asesoría": the client's collaborations (GET /api/v1/clients/{id}/collaborations), each with the way to "Conceder
 /// acceso", and which sections' pending tasks its firms see (PUT /api/v1/clients/{id}/shared-sections, owners and admins).
@@ -45,10 +50,14 @@ public static class AdvisorsPage
             return Portal.Render<AdvisorsList>(context, view, new { AccountId = accountId, Status = shown, Refusal = answer.Refusal }, answer.Status);
         // Only the client's owners and admins choose what is shared: for anyone else the API has no such list, and the form is not shown.
         var shared = await useCases.InvokeAsync(context, "GET", $"/api/v1/clients/{accountId}/shared-sections");
+        // The firms' extension requests waiting for this client (the Access module's list; its managers alone read it).
+        var waiting = await useCases.InvokeAsync(context, "GET", $"/api/v1/clients/{accountId}/extension-requests");
         return Portal.Render<AdvisorsList>(context, view, new
         {
             AccountId = accountId, Status = shown, Done = done, Collaborations = answer.As<Page<CollaborationView>>(),
             Shared = shared.Succeeded ? chosen ?? shared.As<SharedSections>().Sections : null, Refusal = refusal,
+            Extensions = waiting.Succeeded ? waiting.As<List<ExtensionWaiting>>() : [],
+            Count = int.TryParse(context.Request.Query["count"], out var count) ? count : (int?)null, // how many a bulk approval moved
         }, code);
     }
 }

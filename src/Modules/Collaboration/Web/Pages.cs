@@ -10,6 +10,7 @@ public static class Pages
     public static string Clients(Guid firm) => $"/firms/{firm}/clients";
     public static string Advisors(Guid business) => $"/businesses/{business}/advisors";
     public static string Access(Guid business, Guid collaboration) => $"/businesses/{business}/advisors/{collaboration}/access";
+    public static string ApproveExtensions(Guid business, Guid firm) => $"/businesses/{business}/advisors/extensions/approve?firm={firm}";
     public static string Notifications(Guid firm, Guid collaboration) => $"/firms/{firm}/clients/{collaboration}/notifications";
 
     /// <summary>"?a=1&amp;b=2" from the values given (empty ones left out), escaped; a list gives the name once per value.</summary>
