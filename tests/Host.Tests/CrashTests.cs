@@ -107,7 +107,7 @@ public sealed class HostProcess : IDisposable
     {
         _process = process;
         _output = output;
-        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(90) }; // a bound: a fresh process compiles each handler on first use
     }
 
     /// <summary>Waits (bounded) until the host writes a line containing <paramref name="text"/>: what it says it has done.</summary>
