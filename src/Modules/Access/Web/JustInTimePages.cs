@@ -43,16 +43,9 @@ public static class FirmJustInTimePage
 
     [AllowAnonymous]
     [WolverinePost("/firms/{accountId}/just-in-time/{requestId}/{verb}")]
-    public static async Task<IResult> Answer(Guid accountId, Guid requestId, string verb, HttpContext context, IUseCases useCases)
-    {
-        var view = await Portal.ViewAsync(context, accountId);
-        if (view.Person is null) return Portal.SignIn(context);
-        if (await Portal.FormAsync(context) is null) return Portal.StaleForm();
-        if (!JustInTimeVerbs.All.Contains(verb)) return Results.NotFound();
-        var answer = await useCases.InvokeAsync(context, "POST", $"/api/v1/just-in-time/{requestId}/{verb}");
-        if (answer.Succeeded) return Results.Redirect(PathOf(accountId) + $"?done={verb}");
-        return await RenderAsync(context, useCases, view, accountId, null, answer.Refusal, null, answer.Status);
-    }
+    public static Task<IResult> Answer(Guid accountId, Guid requestId, string verb, HttpContext context, IUseCases useCases) =>
+        JustInTimeAnswer.PostAsync(context, useCases, accountId, requestId, verb, PathOf(accountId),
+            (view, refusal, status) => RenderAsync(context, useCases, view, accountId, null, refusal, null, status));
 
     private static async Task<IResult> RenderAsync(HttpContext context, IUseCases useCases, PortalView view, Guid accountId, string? done,
         Refusal? refusal, JustInTimeTyped? typed, int status)
@@ -98,16 +91,9 @@ public static class ClientJustInTimePage
 
     [AllowAnonymous]
     [WolverinePost("/businesses/{accountId}/just-in-time/{requestId}/{verb}")]
-    public static async Task<IResult> Answer(Guid accountId, Guid requestId, string verb, HttpContext context, IUseCases useCases)
-    {
-        var view = await Portal.ViewAsync(context, accountId);
-        if (view.Person is null) return Portal.SignIn(context);
-        if (await Portal.FormAsync(context) is null) return Portal.StaleForm();
-        if (!JustInTimeVerbs.All.Contains(verb)) return Results.NotFound();
-        var answer = await useCases.InvokeAsync(context, "POST", $"/api/v1/just-in-time/{requestId}/{verb}");
-        if (answer.Succeeded) return Results.Redirect(PathOf(accountId) + $"?done={verb}");
-        return await RenderAsync(context, useCases, view, accountId, null, answer.Refusal, answer.Status);
-    }
+    public static Task<IResult> Answer(Guid accountId, Guid requestId, string verb, HttpContext context, IUseCases useCases) =>
+        JustInTimeAnswer.PostAsync(context, useCases, accountId, requestId, verb, PathOf(accountId),
+            (view, refusal, status) => RenderAsync(context, useCases, view, accountId, null, refusal, status));
 
     private static async Task<IResult> RenderAsync(HttpContext context, IUseCases useCases, PortalView view, Guid accountId, string? done, Refusal? refusal, int status)
     {
@@ -130,3 +116,22 @@ public static class JustInTimeVerbs
 
 /// <summary>What was typed in a request form that the API refused, to show it again.</summary>
 public sealed record JustInTimeTyped(Guid CollaborationId, string Reason, IReadOnlyList<string> Sections, string Hours);
+
+/// <summary>
+/// Approve, decline or end, from either side's page: the same use case, whoever asks (it decides who may); a refusal
+/// shows the asking page again with it.
+/// </summary>
+internal static class JustInTimeAnswer
+{
+    public static async Task<IResult> PostAsync(HttpContext context, IUseCases useCases, Guid accountId, Guid requestId, string verb,
+        string page, Func<PortalView, Refusal?, int, Task<IResult>> again)
+    {
+        var view = await Portal.ViewAsync(context, accountId);
+        if (view.Person is null) return Portal.SignIn(context);
+        if (await Portal.FormAsync(context) is null) return Portal.StaleForm();
+        if (!JustInTimeVerbs.All.Contains(verb)) return Results.NotFound();
+        var answer = await useCases.InvokeAsync(context, "POST", $"/api/v1/just-in-time/{requestId}/{verb}");
+        if (answer.Succeeded) return Results.Redirect(page + $"?done={verb}");
+        return await again(view, answer.Refusal, answer.Status);
+    }
+}
