@@ -1,6 +1,7 @@
 using Holded.Partners.Access.Audit;
 using Holded.Partners.Access.Decisions;
 using Holded.Partners.Access.JustInTime;
+using Holded.Partners.Access.Sessions;
 using Contract = Holded.Partners.Contracts.Access;
 
 namespace Holded.Partners.Access.Tests;
@@ -267,6 +268,36 @@ public class JustInTimeTests(PartnersApp app) : AppTest(app)
         (await Check(f.Member.UserId, f.Business, "accounting")).Reason.ShouldBe(Reasons.MemberRemoved);
         (await Api.GetAs<JustInTimeView>(Of(member), f.Admin)).EndReason.ShouldBe(JustInTimeEndReasons.MemberRemoved);
         (await Trail(f)).Count(e => e.Type == AuditTypes.JustInTimeEnded).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task a_session_through_it_holds_only_the_sections_asked_for_until_its_expiry_and_stops_when_it_ends()
+    {
+        var f = await Collaborating();
+        Task<Introspection> Introspect(string token) =>
+            Api.Post("/api/v1/access/introspect", Erp, new { token }).ContinueWith(t => t.Result.ShouldBe(HttpStatusCode.OK).As<Introspection>());
+        // Not assigned, nothing asked for: the client does not exist for them.
+        (await Api.Post("/api/v1/access/sessions", f.Member, new { clientAccountId = f.Business })).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        var id = await Active(f, ["accounting"], hours: 1);
+        App.Clock.Advance(TimeSpan.FromMinutes(50));
+        var ticket = (await Api.Post("/api/v1/access/sessions", f.Member, new { clientAccountId = f.Business }))
+            .ShouldBe(HttpStatusCode.Created).As<SessionTicket>();
+        ticket.Permissions["accounting"].ShouldBe("write");
+        ticket.Permissions.Where(p => p.Key != "accounting").ShouldAllBe(p => p.Value == "none"); // the grant gives invoicing read: not asked for
+        ticket.ExpiresAt.ShouldBe(App.Clock.GetUtcNow().AddMinutes(10), TimeSpan.FromSeconds(5)); // the access's expiry, not 15 minutes
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(ticket.Token).GetClaim("scope").Value.ShouldBe("accounting:write");
+        var introspection = await Introspect(ticket.Token);
+        (introspection.Active, introspection.Permissions!["accounting"], introspection.Permissions["invoicing"]).ShouldBe((true, "write", "none"));
+        (await Trail(f)).Single(e => e.Type == AuditTypes.SessionOpened).Reason.ShouldBe(Reasons.JustInTime);
+        (await Api.GetAs<SessionView>($"/api/v1/access/sessions/{ticket.SessionId}", f.Member)).JustInTimeRequestId.ShouldBe(id);
+
+        // Ended early: the token stops working at once, and a request approved again later is not this session's.
+        await Api.Settled(async () => (await Api.Post($"{Of(id)}/end", f.Admin)).ShouldBe(HttpStatusCode.OK));
+        (await Introspect(ticket.Token)).ShouldSatisfyAllConditions(i => i.Active.ShouldBeFalse(), i => i.Reason.ShouldBe(Reasons.NotAssigned));
+        await Active(f, ["accounting"], hours: 1);
+        (await Introspect(ticket.Token)).Active.ShouldBeFalse();
+        (await Api.Post("/api/v1/access/sessions", f.Member, new { clientAccountId = f.Business })).ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]

@@ -73,8 +73,16 @@ public class JustInTimePagesTests(BrowserApp app)
         await client.ShouldBeAccessibleAsync();
         await client.ScreenshotAsync(new() { Path = Shot("jit-client-es.png"), FullPage = true });
 
-        // The member ends it now.
+        // The member enters the client's account through it: a session holding the two sections asked for alone.
         await member.GotoAsync(member.Url.Split('?')[0]);
+        await Task.WhenAll(member.WaitForURLAsync(url => url.Contains("/sessions/")), member.ClickAsync("#just-in-time button:has-text('Entrar en la cuenta')"));
+        var session = await _api.GetAs<Holded.Partners.Access.Sessions.SessionView>($"/api/v1/access/sessions/{member.Url.Split('/').Last()}", f.Member);
+        session.Permissions.Where(p => p.Value != "none").Select(p => p.Key).Order().ShouldBe(["accounting", "taxes"]);
+        await member.ShouldBeAccessibleAsync();
+        await member.ScreenshotAsync(new() { Path = Shot("jit-session-es.png"), FullPage = true });
+
+        // The member ends it now.
+        await member.GotoAsync(new Uri(app.Address, $"/firms/{f.Partner}/just-in-time").ToString());
         await Task.WhenAll(member.WaitForURLAsync(url => url.Contains("done=end")), member.ClickAsync("#just-in-time button:has-text('Terminar ahora')"));
         (await member.Locator("#just-in-time tbody tr").InnerTextAsync()).ShouldContain("Terminado");
         var request = (await _api.GetAs<FirmJustInTime>($"/api/v1/partners/{f.Partner}/just-in-time", f.Admin)).Requests.Items.ShouldHaveSingleItem();

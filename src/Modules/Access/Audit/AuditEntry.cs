@@ -104,7 +104,7 @@ public static class AuditEntries
         AccessRenewed d => Entry(e, AuditTypes.GrantRenewed, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, System, null,
             d.Role, d.Role, null, d.ToExpiresAt, $"renews_every_{d.RenewEvery}_days"),
         SessionOpened d => Entry(e, AuditTypes.SessionOpened, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,
-            null, d.Role, SessionTokens.Scope(d.Permissions), d.ExpiresAt, null),
+            null, d.Role, SessionTokens.Scope(d.Permissions), d.ExpiresAt, d.JustInTimeRequestId is null ? null : Decisions.Reasons.JustInTime),
         Decisions.CheckDenied d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, "erp", d.UserId,
             null, null, $"{d.Section}:{d.Action}", null, d.Reason),
         SessionRefused d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,

@@ -44,13 +44,25 @@ public static class AccessDecision
         foreach (var (collaboration, firm, grant) in facts.Collaborations)
         {
             if (firm is null || !EverMember(firm, facts.UserId)) continue;
-            var decision = DecideOne(facts, collaboration, firm, grant);
-            // The best answer among the member's firms: allowed first, then the most specific refusal.
-            if (best is null || (decision.Allowed != best.Allowed ? decision.Allowed : Specificity(decision.Reason) > Specificity(best.Reason)))
-                best = decision;
+            best = Better(best, DecideOne(facts, collaboration, firm, grant));
         }
         return best ?? Deny(Reasons.NoCollaboration);
     }
+
+    /// <summary>
+    /// The best answer for any of the sections: what a session decides on, since it holds all the sections it may reach
+    /// (a member reached through just-in-time access reaches only the sections asked for, not the catalog's first).
+    /// </summary>
+    public static Decision DecideAny(Facts facts, IEnumerable<string> sections)
+    {
+        Decision? best = null;
+        foreach (var section in sections) best = Better(best, Decide(facts with { Section = section }));
+        return best ?? Deny(Reasons.NoCollaboration);
+    }
+
+    // Allowed first, then the most specific refusal.
+    private static Decision Better(Decision? best, Decision decision) =>
+        best is null || (decision.Allowed != best.Allowed ? decision.Allowed : Specificity(decision.Reason) > Specificity(best.Reason)) ? decision : best;
 
     // Removed members stay in the firm's replica as tombstones: they are told "member_removed", not "no_collaboration".
     private static bool EverMember(AccessAccount firm, string userId)

@@ -37,11 +37,14 @@ public static class IntrospectTokenEndpoint
         if (opened is null) return Inactive("unknown_session");
         var facts = await state.FactsAsync(session.DocumentStore, opened.UserId, opened.ClientAccountId, Catalogs.Sections[0], "read", now, ct,
             AccessVersions.Parse(command.AtLeastAsFresh));
-        var decision = AccessDecision.Decide(facts with
+        // A session stands on what it was opened through: its collaboration, and its own just-in-time access if any (a
+        // later request approved again is not this session's).
+        var decision = AccessDecision.DecideAny(facts with
         {
             Collaborations = [.. facts.Collaborations.Where(c => c.Collaboration.Id == opened.CollaborationId)],
-        });
-        if (decision.Reason is not (Reasons.Granted or Reasons.RoleLevelTooLow or Reasons.PlanExcludesSection))
+            JustInTime = [.. (facts.JustInTime ?? []).Where(a => a.Id == opened.JustInTimeRequestId)],
+        }, Catalogs.Sections);
+        if (!OpenSessionEndpoint.Reaching.Contains(decision.Reason))
             return Inactive(decision.Reason) with { SessionId = sessionId };
         // Never more than the token was issued with, and never more than the state allows now.
         var grant = facts.Collaborations.Single(c => c.Collaboration.Id == opened.CollaborationId).Grant!;

@@ -36,7 +36,8 @@ public sealed class SessionRefusals(int perMinute)
 /// </summary>
 public static class OpenSessionEndpoint
 {
-    private static readonly string[] Reaching = [Reasons.Granted, Reasons.RoleLevelTooLow, Reasons.PlanExcludesSection];
+    /// <summary>The decisions that let a session open (and an introspected one stay active): the member reaches the client with a grant in force.</summary>
+    public static readonly string[] Reaching = [Reasons.Granted, Reasons.JustInTime, Reasons.RoleLevelTooLow, Reasons.PlanExcludesSection];
 
     /// <summary>
     /// The decision for this person and client, from the access memory as the ERP's check reads it — or, asked for an
@@ -50,7 +51,7 @@ public static class OpenSessionEndpoint
         if (!await state.CatchUpAsync(version, database, ct)) return SessionDecision.UnknownVersion;
         var now = clock.GetUtcNow();
         var facts = await state.FactsAsync(store, caller.UserId, command.ClientAccountId, Catalogs.Sections[0], "read", now, ct, version);
-        return new SessionDecision(facts, AccessDecision.Decide(facts), now);
+        return new SessionDecision(facts, AccessDecision.DecideAny(facts, Catalogs.Sections), now);
     }
 
     /// <summary>
@@ -92,11 +93,17 @@ public static class OpenSessionEndpoint
     {
         var (collaboration, _, grant) = decision.Through;
         var permissions = AccessCatalog.Effective(grant!.Role!, decision.Facts.Client?.Plan);
-        var id = Guid.CreateVersion7();
         var expires = decision.Now + SessionTokens.Lifetime;
+        // Through just-in-time access: only the sections asked for, and not a moment past its expiry.
+        if (decision.JustInTime is { } justInTime)
+        {
+            permissions = permissions.ToDictionary(p => p.Key, p => justInTime.Sections.Contains(p.Key) ? p.Value : Levels.None);
+            if (justInTime.ExpiresAt < expires) expires = justInTime.ExpiresAt.Value;
+        }
+        var id = Guid.CreateVersion7();
         session.Events.StartStream<AccessSession>(id, new SessionOpened(id, collaboration.Id, collaboration.ClientAccountId,
-            collaboration.PartnerAccountId, caller.UserId, grant.Role!, permissions, expires));
-        var ticket = new SessionTicket(id, tokens.Issue(id, collaboration.ClientAccountId, caller.UserId, permissions, decision.Now), "Bearer",
+            collaboration.PartnerAccountId, caller.UserId, grant.Role!, permissions, expires, decision.JustInTime?.Id));
+        var ticket = new SessionTicket(id, tokens.Issue(id, collaboration.ClientAccountId, caller.UserId, permissions, decision.Now, expires), "Bearer",
             expires, collaboration.Id, grant.Role!, permissions);
         http.Response.Headers.CacheControl = "no-store"; // a bearer token: never kept by a cache
         http.Response.Headers.Pragma = "no-cache";
@@ -118,12 +125,27 @@ public sealed record SessionDecision(AccessDecision.Facts Facts, Decision Decisi
 
     public (AccessCollaboration Collaboration, AccessAccount? Firm, Grants.Grant? Grant) Through =>
         Facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == Decision.CollaborationId);
+
+    /// <summary>The just-in-time access the member reaches the client through, when they are not assigned to it.</summary>
+    public JustInTime.JustInTimeAccess? JustInTime
+    {
+        get
+        {
+            var (collaboration, firm, grant) = Through;
+            if (collaboration is null || firm is null || collaboration.Reaches(Facts.UserId, client: null, firm)) return null;
+            return Catalogs.Sections.Select(s => AccessDecision.JustInTimeFor(Facts with { Section = s }, collaboration, firm, grant))
+                .FirstOrDefault(a => a is not null);
+        }
+    }
 }
 
-/// <summary>A session as the member who opened it reads it back: the ticket without its token, and whether it still works.</summary>
+/// <summary>
+/// A session as the member who opened it reads it back: the ticket without its token, whether it still works, the
+/// client's name, and the just-in-time access it was opened through, if any.
+/// </summary>
 public sealed record SessionView(
     Guid SessionId, Guid CollaborationId, Guid ClientAccountId, string Role, IReadOnlyDictionary<string, string> Permissions,
-    DateTimeOffset OpenedAt, DateTimeOffset ExpiresAt, bool Expired);
+    DateTimeOffset OpenedAt, DateTimeOffset ExpiresAt, bool Expired, string? ClientName = null, Guid? JustInTimeRequestId = null);
 
 public static class GetSessionEndpoint
 {
@@ -134,7 +156,7 @@ public static class GetSessionEndpoint
         opened is not null && opened.UserId == caller.UserId ? Problems.None : Problems.NotFound("session");
 
     [WolverineGet("/api/v1/access/sessions/{id}")]
-    public static SessionView Get([NotBody] AccessSession opened, TimeProvider clock) =>
+    public static async Task<SessionView> Get([NotBody] AccessSession opened, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
         new(opened.Id, opened.CollaborationId, opened.ClientAccountId, opened.Role, opened.Permissions, opened.OpenedAt, opened.ExpiresAt,
-            opened.ExpiresAt <= clock.GetUtcNow());
+            opened.ExpiresAt <= clock.GetUtcNow(), (await session.LoadAsync<AccessAccount>(opened.ClientAccountId, ct))?.Name, opened.JustInTimeRequestId);
 }

@@ -31,14 +31,16 @@ public sealed class SessionTokens(string signingKey)
         .Where(s => permissions.TryGetValue(s, out var level) && level != Catalog.Levels.None)
         .Select(s => $"{s}:{permissions[s]}"));
 
-    public string Issue(Guid sessionId, Guid clientAccountId, string userId, IReadOnlyDictionary<string, string> permissions, DateTimeOffset now) =>
+    /// <param name="expires">Now plus the <see cref="Lifetime"/>, or sooner: never past what the access it carries lasts.</param>
+    public string Issue(Guid sessionId, Guid clientAccountId, string userId, IReadOnlyDictionary<string, string> permissions, DateTimeOffset now,
+        DateTimeOffset? expires = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
-            Expires = (now + Lifetime).UtcDateTime,
+            Expires = (expires ?? now + Lifetime).UtcDateTime,
             Claims = new Dictionary<string, object>
             {
                 ["sub"] = clientAccountId.ToString(),

@@ -48,7 +48,12 @@ public static class AccessSessionPage
         var answer = await useCases.InvokeAsync(context, "POST", "/api/v1/access/sessions", new OpenSession(model.Collaboration.ClientAccountId));
         if (!answer.Succeeded) return await RenderEnter(context, model, answer.Refusal, answer.Status);
 
-        var ticket = answer.As<SessionTicket>();
+        return HandOff(context, protection, answer.As<SessionTicket>());
+    }
+
+    /// <summary>Keeps the opened session's token for its own page alone, and goes there.</summary>
+    public static IResult HandOff(HttpContext context, IDataProtectionProvider protection, SessionTicket ticket)
+    {
         context.Response.Cookies.Append(Cookie, protection.CreateProtector(Purpose).ToTimeLimitedDataProtector()
             .Protect($"{ticket.SessionId:N}|{ticket.Token}", ticket.ExpiresAt), new CookieOptions
         {

@@ -41,6 +41,26 @@ public static class FirmJustInTimePage
         return await RenderAsync(context, useCases, view, accountId, null, answer.Refusal, typed, answer.Status);
     }
 
+    /// <summary>
+    /// "Entrar en la cuenta" with access in force: the same session the API opens for an assigned manager, holding only
+    /// the sections asked for until the access ends.
+    /// </summary>
+    [AllowAnonymous]
+    [WolverinePost("/firms/{accountId}/just-in-time/{requestId}/enter")]
+    public static async Task<IResult> Enter(Guid accountId, Guid requestId, HttpContext context, IUseCases useCases,
+        Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection)
+    {
+        var view = await Portal.ViewAsync(context, accountId);
+        if (view.Person is null) return Portal.SignIn(context);
+        if (await Portal.FormAsync(context) is null) return Portal.StaleForm();
+        var request = await useCases.InvokeAsync(context, "GET", $"/api/v1/just-in-time/{requestId}");
+        var answer = request.Succeeded
+            ? await useCases.InvokeAsync(context, "POST", "/api/v1/access/sessions", new Sessions.OpenSession(request.As<JustInTimeView>().ClientAccountId))
+            : request;
+        if (answer.Succeeded) return AccessSessionPage.HandOff(context, protection, answer.As<Sessions.SessionTicket>());
+        return await RenderAsync(context, useCases, view, accountId, null, answer.Refusal, null, answer.Status);
+    }
+
     [AllowAnonymous]
     [WolverinePost("/firms/{accountId}/just-in-time/{requestId}/{verb}")]
     public static Task<IResult> Answer(Guid accountId, Guid requestId, string verb, HttpContext context, IUseCases useCases) =>
