@@ -25,6 +25,8 @@ public class DemoDataTests(PartnersApp app) : AppTest(app)
         clients[0]!["role"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
         clients[0]!["kpis"]!.AsObject().Count.ShouldBeGreaterThan(0);
         (await App.EventCountAsync("access.access_granted")).ShouldBe(17);
+        (await App.EventCountAsync("access.just_in_time_requested")).ShouldBe(1);
+        (await App.EventCountAsync("access.access_review_started")).ShouldBe(1);
         (await App.EventCountAsync("collaboration.pending_work_reported")).ShouldBeGreaterThan(30);
     }
 

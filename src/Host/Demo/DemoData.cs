@@ -38,9 +38,11 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
     public static IReadOnlyList<DemoIdentity> Identities { get; } =
     [
         new($"admin@{Slug($"{Surnames[0]}-asesores")}.es", $"{Surnames[0]} Admin", null,
-            new($"Administrador de {Surnames[0]} Asesores, una asesoría partner con clientes", $"Administrator of {Surnames[0]} Asesores, a partner firm with clients")),
+            new($"Administrador de {Surnames[0]} Asesores, una asesoría partner con clientes y una revisión de accesos abierta", $"Administrator of {Surnames[0]} Asesores, a partner firm with clients and an access review open")),
         new($"gestor@{Slug($"{Surnames[0]}-asesores")}.es", $"Gestor {Surnames[0]}", null,
             new($"Gestor de cuentas de {Surnames[0]} Asesores: ve solo sus clientes", $"Account manager at {Surnames[0]} Asesores: sees only their clients")),
+        new(JustInTimeAsker, $"Gestor {Surnames[1]}", null,
+            new($"Gestor de {Surnames[1]} Asesores: ha pedido acceso temporal a un cliente que no lleva", $"Account manager at {Surnames[1]} Asesores: has asked for temporary access to a client they do not manage")),
         new($"owner@{Slug(BusinessName(0))}.es", $"Propietario {BusinessPlace(0)}", null,
             new($"Propietario de {BusinessName(0)}, cliente de {Surnames[0]} Asesores", $"Owner of {BusinessName(0)}, a client of {Surnames[0]} Asesores")),
         new($"owner@{Slug(BusinessName(24))}.es", $"Propietario {BusinessPlace(24)}", null,
@@ -49,6 +51,8 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
         new("demo-operator@holded.com", "Operador Demo", "operator", new("Operaciones: proyecciones y suscripciones", "Operator: projections and subscriptions")),
         new("demo-auditor@holded.com", "Auditora Demo", "auditor", new("Auditoría: el registro de accesos completo", "Auditor: the full access trail")),
     ];
+
+    private static string JustInTimeAsker => $"gestor@{Slug($"{Surnames[1]}-asesores")}.es";
 
     private static string BusinessPlace(int i) => Surnames[(i * 7 + 3) % Surnames.Length];
     private static string BusinessName(int i) => $"{Trades[i]} {BusinessPlace(i)}";
@@ -95,6 +99,7 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
             log.LogInformation("Demo data: firm {Count}/{Total} {Name}", i + 1, Firms, name);
         }
 
+        var collaborations = new Dictionary<int, Guid>();
         for (var i = 0; i < Businesses; i++)
         {
             var place = BusinessPlace(i);
@@ -124,6 +129,7 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
                 return clients["items"]!.AsArray().Select(c => c!["collaboration"]!).FirstOrDefault(c => c["clientAccountId"]!.GetValue<Guid>() == business)?["id"]!.GetValue<Guid>()
                     ?? throw new DemoNotYet();
             }, ct);
+            collaborations[i] = collaboration;
             if (i % 2 == 0)
                 await Eventually(() => Send(HttpMethod.Put, $"/api/v1/collaborations/{collaboration}/managers", firm.Admin, new { userIds = new[] { firm.Manager } }, ct), ct);
             await Eventually(() => Send(HttpMethod.Put, $"/api/v1/collaborations/{collaboration}/access-grant", owner, new
@@ -142,6 +148,13 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
                 }, ct), ct);
             log.LogInformation("Demo data: client {Count}/{Total} {Name} with {Firm}", i + 1, 17, name, firm.Id);
         }
+        // Firm 1's account manager is not assigned to its client: they ask for temporary access, for its administrator to
+        // answer. Firm 0's administrators have an access review to complete.
+        await Eventually(() => Send(HttpMethod.Post, $"/api/v1/collaborations/{collaborations[1]}/just-in-time", Token(JustInTimeAsker, $"Gestor {Surnames[1]}"), new
+        {
+            reason = "Cierre del trimestre: revisar los asientos antes del modelo 303.", sections = new[] { "accounting" }, hours = 8,
+        }, ct), ct);
+        await Send(HttpMethod.Post, $"/api/v1/partners/{firms[0].Id}/access-reviews", firms[0].Admin, new { deadlineDays = 14 }, ct);
         log.LogInformation("Demo data loaded: {Firms} firms, {Businesses} businesses. Firm administrators sign in as admin@<firm>.es, owners as owner@<business>.es.",
             Firms, Businesses);
     }
