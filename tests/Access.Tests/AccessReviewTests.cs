@@ -204,6 +204,7 @@ public class AccessReviewTests(PartnersApp app) : AppTest(app)
         // Collaboration unassigned the manager, Onboarding removed the administrator: every reader says so.
         (await Check(firm.Manager, firm.Business)).Reason.ShouldBe("not_assigned");
         (await Api.Post("/api/v1/access/introspect", Erp, new { token = firm.Token })).As<Introspection>().Active.ShouldBeFalse();
+        (await Api.Get("/api/v1/notifications", firm.Manager)).ShouldBe(HttpStatusCode.OK).Body.ShouldContain("de accesos de tu asesor"); // the review, named in the notice
         (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{firm.Collaboration}", firm.Admin)).Managers.ShouldBeEmpty();
         (await Check(firm.Other, firm.Business)).Reason.ShouldBe("member_removed");
         (await Api.GetAs<Page<TeamMember>>($"/api/v1/accounts/{firm.Partner}/members", firm.Admin)).Items.ShouldNotContain(m => m.UserId == firm.Other.UserId);

@@ -37,14 +37,17 @@ public static class CollaborationNewsHandler
             $"/api/v1/collaborations/{m.CollaborationId}", m.PartnerAccountId));
     }
 
-    // Unassigned because the member left the firm or the collaboration ended: the end speaks for itself.
+    // Unassigned because the member left the firm or the collaboration ended: the end speaks for itself. By an access
+    // review: the manager is told it was the review, since no one may have told them otherwise.
     public static async Task<OutgoingMessages> Handle(Collaborations.ManagerUnassigned m, IDocumentSession session)
     {
-        if (m.Reason != Collaborations.UnassignReasons.Unassigned) return [];
+        if (m.Reason is not (Collaborations.UnassignReasons.Unassigned or Collaborations.UnassignReasons.AccessReview)) return [];
         var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
+        var reviewed = m.Reason == Collaborations.UnassignReasons.AccessReview;
         return firm?.Member(m.UserId) is not { } member ? [] : await Deliver.ToAsync(session, [new Recipient(member.UserId, member.Email)], new News(
             "manager_unassigned", $"{m.CollaborationId}|{m.UserId}|{m.At.UtcTicks}",
-            $"Ya no gestionas a {client?.Name}.", $"You no longer manage {client?.Name}.",
+            reviewed ? $"La revisión de accesos de tu asesoría retiró tu asignación: ya no gestionas a {client?.Name}." : $"Ya no gestionas a {client?.Name}.",
+            reviewed ? $"Your firm's access review removed your assignment: you no longer manage {client?.Name}." : $"You no longer manage {client?.Name}.",
             $"/api/v1/collaborations/{m.CollaborationId}", m.PartnerAccountId));
     }
 
