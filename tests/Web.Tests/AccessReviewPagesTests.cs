@@ -85,6 +85,7 @@ public class AccessReviewPagesTests(BrowserApp app)
         var english = await app.SignedIn(admin, $"/firms/{firm}/access-reviews", "en-GB");
         (await english.Locator("#reviews tbody tr").CountAsync()).ShouldBe(1);
         (await english.Locator("#start-review").CountAsync()).ShouldBe(1);
+        (await english.Locator("header nav a[aria-current=page]").CountAsync()).ShouldBe(0); // outside the menu: under none of its links, not "Program"
         await english.ShouldBeAccessibleAsync();
         await english.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "access-reviews-en.png"), FullPage = true });
 

@@ -40,7 +40,7 @@ public class LandingBrowserTests(BrowserApp app)
         await page.ShouldBeAccessibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "signin-es.png"), FullPage = true });
 
-        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal"), demo.Nth(4).Locator("button").ClickAsync());
+        await Task.WhenAll(page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal"), demo.Filter(new() { HasText = "demo-reviewer@holded.com" }).Locator("button").ClickAsync());
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Hola, Revisora Demo");
         (await page.Locator("section[aria-labelledby=staff]").InnerTextAsync()).ShouldContain("Solicitudes de partner por revisar");
         await page.ShouldBeAccessibleAsync();
