@@ -70,6 +70,23 @@ public class ProcessingRecordBuilderTests
     }
 
     [Fact]
+    public void just_in_time_access_stands_from_its_approval_to_its_early_end_or_its_expiry_as_of_the_instant()
+    {
+        var asked = new JustInTime.JustInTimeAccess(Guid.NewGuid(), Collaboration, Client, Firm, "ana", "Cierre", ["accounting"], 48, false,
+            JustInTime.JustInTimeStatus.Pending, Day0);
+        ProcessingRecordBuilder.JustInTimeSpell(asked, Day0.AddDays(5)).ShouldBeNull(); // never approved
+        var approved = asked with { Status = JustInTime.JustInTimeStatus.Active, StartedAt = Day0.AddDays(1), ExpiresAt = Day0.AddDays(3) };
+        ProcessingRecordBuilder.JustInTimeSpell(approved, Day0.AddHours(12)).ShouldBeNull(); // not yet started then
+        ProcessingRecordBuilder.JustInTimeSpell(approved, Day0.AddDays(2)).ShouldBe((Day0.AddDays(1), null, null));
+        ProcessingRecordBuilder.JustInTimeSpell(approved, Day0.AddDays(4)).ShouldBe((Day0.AddDays(1), Day0.AddDays(3), "expired")); // not yet recorded
+        var recorded = approved with { Status = JustInTime.JustInTimeStatus.Expired, EndedAt = Day0.AddDays(3).AddMinutes(1) };
+        ProcessingRecordBuilder.JustInTimeSpell(recorded, Day0.AddDays(4)).ShouldBe((Day0.AddDays(1), Day0.AddDays(3), "expired"));
+        var ended = approved with { Status = JustInTime.JustInTimeStatus.Ended, EndedAt = Day0.AddDays(2), EndReason = "ended_by_firm" };
+        ProcessingRecordBuilder.JustInTimeSpell(ended, Day0.AddDays(4)).ShouldBe((Day0.AddDays(1), Day0.AddDays(2), "ended_by_firm"));
+        ProcessingRecordBuilder.JustInTimeSpell(ended, Day0.AddDays(1).AddHours(1)).ShouldBe((Day0.AddDays(1), null, null)); // ended after the instant
+    }
+
+    [Fact]
     public void periods_overlap_only_where_both_run()
     {
         ProcessingRecordBuilder.Overlap(Day0, Day0.AddDays(2), Day0.AddDays(1), null).ShouldBe((Day0.AddDays(1), Day0.AddDays(2)));

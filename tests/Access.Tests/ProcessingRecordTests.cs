@@ -161,6 +161,84 @@ public class ProcessingRecordTests(PartnersApp app) : AppTest(app)
         english.ShouldContain("Technical and organisational security measures");
     }
 
+    private sealed record TemporaryAccess(Guid Firm, Actor Admin, Guid Client, Actor Member, Actor Pending, Actor Declined, Guid Request,
+        DateTimeOffset Before, DateTimeOffset During);
+
+    private static object Asking(string reason) => new { reason, sections = new[] { "accounting", "invoicing" }, hours = 4 };
+
+    /// <summary>
+    /// A client that granted "accountant", and three members of the firm not assigned to it who ask for just-in-time access:
+    /// the firm approves the first, leaves the second pending and declines the third.
+    /// </summary>
+    private async Task<TemporaryAccess> JustInTimeAsked()
+    {
+        var (collaboration, firm, admin, client, owner) = await Api.Collaborating();
+        await Api.Settled(async () => (await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK));
+        var member = await Api.AddMember(firm, admin, "account_manager");
+        var pending = await Api.AddMember(firm, admin, "account_manager");
+        var declined = await Api.AddMember(firm, admin, "account_manager");
+        var ask = $"/api/v1/collaborations/{collaboration}/just-in-time";
+        var request = await Api.Settled(async () => (await Api.Post(ask, member, Asking("Cierre trimestral: revisar el IVA del T3."))).ShouldBe(HttpStatusCode.Created).Id);
+        var before = await Mark(); // asked, not yet approved
+        (await Api.Post($"/api/v1/just-in-time/{request}/approve", admin)).ShouldBe(HttpStatusCode.OK);
+        var during = await Mark();
+        (await Api.Post(ask, pending, Asking("Quiero ver las facturas."))).ShouldBe(HttpStatusCode.Created);
+        var refused = (await Api.Post(ask, declined, Asking("Por si acaso."))).ShouldBe(HttpStatusCode.Created).Id;
+        (await Api.Post($"/api/v1/just-in-time/{refused}/decline", admin)).ShouldBe(HttpStatusCode.OK);
+        return new TemporaryAccess(firm, admin, client, member, pending, declined, request, before, during);
+    }
+
+    private static IReadOnlyList<PersonWithAccess> TemporaryPeople(ProcessingRecord record) =>
+        [.. record.Controllers.Single().Periods.Single().People.Where(p => p.Basis == AccessBases.JustInTime)];
+
+    [Fact]
+    public async Task just_in_time_access_is_listed_with_its_period_sections_and_reason_once_approved_and_as_it_stood_then()
+    {
+        var t = await JustInTimeAsked();
+
+        // Approved: the member, named as the firm knows them, in force, with what they asked for; pending and declined are not there.
+        var now = TemporaryPeople(await Record(t.Firm, t.Admin)).ShouldHaveSingleItem();
+        now.ShouldSatisfyAllConditions(
+            p => p.UserId.ShouldBe(t.Member.UserId), p => p.Name.ShouldBe(t.Member.Name), p => p.Email.ShouldBe(t.Member.Email),
+            p => p.From.ShouldBeGreaterThan(t.Before), p => p.From.ShouldBeLessThanOrEqualTo(t.During), p => p.To.ShouldBeNull());
+        var asked = now.JustInTime.ShouldNotBeNull();
+        (asked.RequestId, asked.Reason, asked.EndReason).ShouldBe((t.Request, "Cierre trimestral: revisar el IVA del T3.", null));
+        asked.Sections.ShouldBe(["invoicing", "accounting"]);
+        asked.ExpiresAt.ShouldBe(now.From.AddHours(4), TimeSpan.FromMinutes(1));
+
+        // As of before the approval: nobody on that basis.
+        TemporaryPeople(await Record(t.Firm, t.Admin, t.Before)).ShouldBeEmpty();
+
+        // Ended early: closed with the reason since; as of a moment during it, still in force.
+        (await Api.Post($"/api/v1/just-in-time/{t.Request}/end", t.Member)).ShouldBe(HttpStatusCode.OK);
+        var ended = TemporaryPeople(await Record(t.Firm, t.Admin)).ShouldHaveSingleItem();
+        ended.To.ShouldNotBeNull().ShouldBeGreaterThan(t.During);
+        ended.JustInTime!.EndReason.ShouldBe("ended_by_requester");
+        var during = TemporaryPeople(await Record(t.Firm, t.Admin, t.During)).ShouldHaveSingleItem();
+        (during.UserId, during.To, during.JustInTime!.EndReason).ShouldBe((t.Member.UserId, null, null));
+    }
+
+    [Fact]
+    public async Task just_in_time_access_past_its_expiry_reads_as_expired_then_in_the_json_and_the_pdf()
+    {
+        var t = await JustInTimeAsked();
+        App.Clock.Advance(TimeSpan.FromHours(5)); // past its four hours, its expiry not yet recorded
+        var expired = TemporaryPeople(await Record(t.Firm, t.Admin)).ShouldHaveSingleItem();
+        expired.JustInTime!.EndReason.ShouldBe("expired");
+        expired.To.ShouldBe(expired.JustInTime.ExpiresAt);
+
+        var spanish = await PdfText(Url(t.Firm, pdf: ".pdf"), t.Admin, "es");
+        spanish.ShouldContain("acceso temporal pedido y aprobado");
+        spanish.ShouldContain("Cierre trimestral: revisar el IVA del T3.");
+        spanish.ShouldContain("caducó el");
+        spanish.ShouldNotContain("Quiero ver las facturas.");
+        spanish.ShouldNotContain("Por si acaso.");
+        var english = await PdfText(Url(t.Firm, t.During, ".pdf"), t.Admin, "en");
+        english.ShouldContain("temporary access asked for and approved");
+        english.ShouldContain("sections: Invoicing, Accounting");
+        english.ShouldContain("expiring");
+    }
+
     /// <summary>The text the PDF's pages draw, read back with PDFsharp's own reader: every string shown, line by line.</summary>
     private async Task<string> PdfText(string url, Actor who, string language)
     {

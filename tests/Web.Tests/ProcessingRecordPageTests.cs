@@ -17,6 +17,12 @@ public class ProcessingRecordPageTests(BrowserApp app)
         var collaboration = await _api.AcceptRequest(admin, conversation);
         await _api.Settled(async () => (await _api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" })).ShouldBe(HttpStatusCode.OK));
 
+        // A member not assigned to the client, with just-in-time access asked for and approved.
+        var member = await _api.AddMember(firm, admin, "account_manager");
+        var request = await _api.Settled(async () => (await _api.Post($"/api/v1/collaborations/{collaboration}/just-in-time", member,
+            new { reason = "Cierre trimestral: revisar el IVA del T3.", sections = new[] { "accounting" }, hours = 4 })).ShouldBe(HttpStatusCode.Created).Id);
+        (await _api.Post($"/api/v1/just-in-time/{request}/approve", admin)).ShouldBe(HttpStatusCode.OK);
+
         var page = await app.SignedIn(admin, $"/firms/{firm}/clients");
         await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Registro RGPD" }).ClickAsync(),
             r => r.Url.Contains("/processing-record"));
@@ -28,6 +34,10 @@ public class ProcessingRecordPageTests(BrowserApp app)
         (await client.Locator("h3").InnerTextAsync()).ShouldBe("Panadería Sol SL");
         (await client.Locator("table.categories tr[data-role=accountant]").InnerTextAsync()).ShouldContain("Contabilidad: Ver y editar");
         (await client.Locator($"table.people tr[data-user='{admin.UserId}']").InnerTextAsync()).ShouldContain("administrador de la asesoría");
+        var temporary = client.Locator($"table.people tr[data-user='{member.UserId}'][data-basis=just_in_time][data-open=true]");
+        (await temporary.InnerTextAsync()).ShouldSatisfyAllConditions(
+            t => t.ShouldContain("acceso temporal pedido y aprobado"), t => t.ShouldContain("Cierre trimestral: revisar el IVA del T3."),
+            t => t.ShouldContain("secciones: Contabilidad"), t => t.ShouldContain("en vigor"));
         (await page.Locator("#safeguards + ul li").CountAsync()).ShouldBeGreaterThan(5);
         await page.ShouldBeAccessibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "processing-record-es.png"), FullPage = true });

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace Holded.Partners.Access.Records;
 
 /// <summary>
-/// Where the record's facts are read, each from the module that owns it, as of the instant: the grants and sessions from
-/// Access's own events; the collaborations, their managers and what each client shared from the Collaboration module;
+/// Where the record's facts are read, each from the module that owns it, as of the instant: the grants, sessions and
+/// just-in-time access from Access's own events; the collaborations, their managers and what each client shared from the Collaboration module;
 /// who each account is and who belonged to it, when, from Onboarding. The other two are asked through Contracts, and
 /// each answers from its own streams' events: no module reads another's tables, and no copy that knows only today is used.
 /// </summary>
@@ -24,8 +24,11 @@ public static class ProcessingRecords
         foreach (var c in collaborations) grants[c.CollaborationId] = await session.Events.FetchStreamAsync(Grant.IdFor(c.CollaborationId), token: ct);
         // A session's document is its one event (SessionOpened), never changed after: the sessions' log, found by firm.
         var sessions = await session.Query<AccessSession>().Where(s => s.PartnerAccountId == firm.Id && s.OpenedAt <= asOf).ToListAsync(ct);
+        // Just-in-time access, by the times its own events set: what had started by the instant (the builder reads its end then).
+        var justInTime = await session.Query<JustInTime.JustInTimeAccess>()
+            .Where(j => j.PartnerAccountId == firm.Id && j.StartedAt != null && j.StartedAt <= asOf).ToListAsync(ct);
         return ProcessingRecordBuilder.Build(new RecordFacts(firm.Id, asOf, accounts.FirstOrDefault(a => a.AccountId == firm.Id), firm.Name,
-            collaborations, accounts.Where(a => a.AccountId != firm.Id).ToDictionary(a => a.AccountId), grants, [.. sessions]));
+            collaborations, accounts.Where(a => a.AccountId != firm.Id).ToDictionary(a => a.AccountId), grants, [.. sessions], [.. justInTime]));
     }
 
     /// <summary>

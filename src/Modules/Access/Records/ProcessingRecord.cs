@@ -1,5 +1,6 @@
 using Holded.Partners.Access.Catalog;
 using Holded.Partners.Access.Grants;
+using Holded.Partners.Access.JustInTime;
 using Holded.Partners.Access.Sessions;
 using JasperFx.Events;
 
@@ -40,9 +41,17 @@ public sealed record SharedPeriod(IReadOnlyList<string> Sections, DateTimeOffset
 
 /// <summary>
 /// A person of the firm who could reach the client, and on what basis: "administrator" (a firm's administrators reach
-/// every client) or "account_manager" (assigned to this client), for a while within the collaboration.
+/// every client), "account_manager" (assigned to this client) or "just_in_time" (temporary access asked for and approved,
+/// described in <see cref="JustInTime"/>), for a while within the collaboration.
 /// </summary>
-public sealed record PersonWithAccess(string UserId, string Name, string? Email, string Basis, DateTimeOffset From, DateTimeOffset? To);
+public sealed record PersonWithAccess(
+    string UserId, string Name, string? Email, string Basis, DateTimeOffset From, DateTimeOffset? To, AskedAccess? JustInTime = null);
+
+/// <summary>
+/// Just-in-time access as the record tells it: the reason the member gave, the sections asked for (at the grant's level),
+/// when it was to expire, and why it stopped when it did ("expired", or the early end's reason; null while in force).
+/// </summary>
+public sealed record AskedAccess(Guid RequestId, string Reason, IReadOnlyList<string> Sections, DateTimeOffset ExpiresAt, string? EndReason);
 
 /// <summary>The access sessions one person opened in the client's account: how many, the first and the last.</summary>
 public sealed record SessionsHeld(string UserId, string Name, int Count, DateTimeOffset First, DateTimeOffset Last);
@@ -51,13 +60,15 @@ public static class AccessBases
 {
     public const string Administrator = Roles.Administrator;
     public const string AccountManager = Roles.AccountManager;
+    public const string JustInTime = "just_in_time";
 }
 
 /// <summary>The facts the record is made of, each as its owner tells it as of the instant (see <see cref="ProcessingRecords"/>).</summary>
 public sealed record RecordFacts(
     Guid FirmAccountId, DateTimeOffset AsOf, Onboarding.AccountHistory? Firm, string FirmName,
     IReadOnlyList<Collaborations.CollaborationSpan> Collaborations, IReadOnlyDictionary<Guid, Onboarding.AccountHistory> Clients,
-    IReadOnlyDictionary<Guid, IReadOnlyList<IEvent>> GrantEvents, IReadOnlyList<AccessSession> Sessions);
+    IReadOnlyDictionary<Guid, IReadOnlyList<IEvent>> GrantEvents, IReadOnlyList<AccessSession> Sessions,
+    IReadOnlyList<JustInTimeAccess>? JustInTime = null);
 
 /// <summary>The record, decided from the facts alone: no clock, no store.</summary>
 public static class ProcessingRecordBuilder
@@ -111,7 +122,15 @@ public static class ProcessingRecordBuilder
                        let overlap = Within((m.From, m.To), c)
                        where overlap is not null
                        select new PersonWithAccess(m.UserId, NameOf(m.UserId, m.Name), EmailOf(m.UserId), AccessBases.AccountManager, overlap.Value.From, overlap.Value.To);
-        var people = administrators.Concat(managers).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.From).ToList();
+        var justInTime = from j in facts.JustInTime ?? []
+                         where j.CollaborationId == c.CollaborationId
+                         let spell = JustInTimeSpell(j, facts.AsOf)
+                         where spell is not null
+                         let overlap = Within((spell.Value.From, spell.Value.To), c)
+                         where overlap is not null
+                         select new PersonWithAccess(j.UserId, NameOf(j.UserId), EmailOf(j.UserId), AccessBases.JustInTime, overlap.Value.From, overlap.Value.To,
+                             new AskedAccess(j.Id, j.Reason, j.Sections, j.ExpiresAt!.Value, spell.Value.EndReason));
+        var people = administrators.Concat(managers).Concat(justInTime).OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.From).ToList();
 
         var sessions = facts.Sessions.Where(s => s.CollaborationId == c.CollaborationId)
             .GroupBy(s => s.UserId)
@@ -166,6 +185,19 @@ public static class ProcessingRecordBuilder
         return [.. spells.Select(s => s.ExpiresAt is { } expiry && expiry <= (s.To ?? asOf) && expiry >= s.From
             ? s with { To = expiry, EndReason = GrantStatus.Expired }
             : s)];
+    }
+
+    /// <summary>
+    /// Just-in-time access as it stood at the instant, from its event-derived times: nothing unless approved by then; ended
+    /// at its early end or its expiry when that came by then (an expiry is recorded after the fact: the expiry is when it
+    /// stopped), in force otherwise, even when it ended later.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset? To, string? EndReason)? JustInTimeSpell(JustInTimeAccess access, DateTimeOffset asOf)
+    {
+        if (access is not { StartedAt: { } from, ExpiresAt: { } expires } || from > asOf) return null;
+        if (access.EndedAt is { } ended && ended <= asOf && ended < expires)
+            return (from, ended, access.EndReason ?? JustInTimeStatus.Ended);
+        return expires <= asOf ? (from, expires, JustInTimeStatus.Expired) : (from, null, null);
     }
 
     private static (DateTimeOffset From, DateTimeOffset? To)? Within((DateTimeOffset From, DateTimeOffset? To)? period, Collaborations.CollaborationSpan c) =>

@@ -55,7 +55,8 @@ public static class ProcessingRecordPdf
                 pen.Line(w.T("Personas con acceso:", "People with access:"));
                 if (period.People.Count == 0) pen.Bullet(w.T("Nadie.", "Nobody."));
                 foreach (var p in period.People)
-                    pen.Bullet($"{p.Name}{(p.Email is { } email ? $" ({email})" : "")}, {w.Basis(p.Basis)}, {w.Period(p.From, p.To)}");
+                    pen.Bullet($"{p.Name}{(p.Email is { } email ? $" ({email})" : "")}, {w.Basis(p.Basis)}, {w.Period(p.From, p.To)}" +
+                        (p.JustInTime is { } asked ? $"; {w.JustInTime(asked)}" : ""));
                 pen.Line(w.T("Sesiones de acceso abiertas:", "Access sessions opened:"));
                 if (period.Sessions.Count == 0) pen.Bullet(w.T("Ninguna.", "None."));
                 foreach (var s in period.Sessions) pen.Bullet($"{s.Name}: {w.Sessions(s)}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Holded.Partners.Access.JustInTime;
 
 namespace Holded.Partners.Access.Records;
 
@@ -30,9 +31,19 @@ public sealed class RecordWords(string language)
 
     public string SharedSections(IEnumerable<string> sections) => string.Join(", ", sections.Select(Label));
 
-    public string Basis(string basis) => basis == AccessBases.Administrator
-        ? T("administrador de la asesoría (todos los clientes)", "firm administrator (every client)")
-        : T("gestor asignado a este cliente", "account manager assigned to this client");
+    public string Basis(string basis) => basis switch
+    {
+        AccessBases.Administrator => T("administrador de la asesoría (todos los clientes)", "firm administrator (every client)"),
+        AccessBases.JustInTime => T("acceso temporal pedido y aprobado", "temporary access asked for and approved"),
+        _ => T("gestor asignado a este cliente", "account manager assigned to this client"),
+    };
+
+    /// <summary>"motivo: «Cierre del T3»; secciones: Facturación, Contabilidad; caduca el … (terminado por quien lo pidió)".</summary>
+    public string JustInTime(AskedAccess a) =>
+        T($"motivo: «{a.Reason}»; secciones: {SharedSections(a.Sections)}; ", $"reason: “{a.Reason}”; sections: {SharedSections(a.Sections)}; ") +
+        (a.EndReason == JustInTimeStatus.Expired
+            ? T($"caducó el {When(a.ExpiresAt)}", $"expired on {When(a.ExpiresAt)}")
+            : T($"caduca el {When(a.ExpiresAt)}", $"expiring {When(a.ExpiresAt)}") + (a.EndReason is { } end ? $" ({Label(end).ToLower(Culture)})" : ""));
 
     public string GrantEnd(string? reason) => reason switch
     {

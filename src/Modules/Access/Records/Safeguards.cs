@@ -11,10 +11,12 @@ public static class Safeguards
     [
         new("Acceso por roles y mínimo privilegio, decidido en cada petición: el sistema decide cada acceso a partir de su propio estado registrado " +
             "(nunca de lo que diga un token), con el rol que concede el cliente limitado por las secciones que incluye su plan, y solo para las " +
-            "personas autorizadas de la asesoría: sus administradores y los gestores asignados a ese cliente.",
+            "personas autorizadas de la asesoría: sus administradores, los gestores asignados a ese cliente y, " +
+            "por un tiempo limitado, quien pidió acceso temporal con un motivo y lo vio aprobado, solo a las secciones pedidas.",
             "Role-based, least-privilege access decided on every request: the system decides each access from its own recorded state (never from " +
             "what a token claims), with the role the client grants capped by the sections its plan includes, and only for the firm's authorised " +
-            "people: its administrators and the account managers assigned to that client."),
+            "people: its administrators, the account managers assigned to that client and, " +
+            "for a limited time, whoever asked for temporary access with a reason and had it approved, to the sections asked for only."),
         new("El cliente, como responsable del tratamiento, concede, cambia y retira el acceso de la asesoría, y puede fijarle una fecha de caducidad " +
             "(como máximo dos años): pasada esa fecha el acceso deja de funcionar por sí solo, y ambas partes reciben aviso 30, 7 y 1 días antes.",
             "The client, as controller, grants, changes and removes the firm's access, and may set an expiry date (two years at most): past it the " +
