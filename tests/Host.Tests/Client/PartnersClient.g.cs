@@ -15205,6 +15205,40 @@ namespace Holded.Partners.Host.Tests.Client.Generated
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AskedAccess
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("requestId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid RequestId { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Reason { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("sections")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Sections { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset ExpiresAt { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("endReason")]
+        public string EndReason { get; set; }
+
+        private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AuditEntry
     {
 
@@ -18159,6 +18193,9 @@ namespace Holded.Partners.Host.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("to")]
         public System.DateTimeOffset? To { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("justInTime")]
+        public AskedAccess JustInTime { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -19427,6 +19464,12 @@ namespace Holded.Partners.Host.Tests.Client.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("expired")]
         public bool Expired { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("clientName")]
+        public string ClientName { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("justInTimeRequestId")]
+        public System.Guid? JustInTimeRequestId { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
