@@ -14,3 +14,9 @@ public sealed record UnassignReviewedManager(Guid ReviewId, Guid CollaborationId
 /// removal does (the same rule keeps the firm's last administrator), unless they are no longer a member.
 /// </summary>
 public sealed record RemoveReviewedMember(Guid ReviewId, Guid PartnerAccountId, string UserId, string By, DateTimeOffset At);
+
+/// <summary>
+/// A firm's access review started, by an administrator or by the firm's schedule (<paramref name="Scheduled"/>): the
+/// firm's administrators are told, since what none of them confirms by <paramref name="Deadline"/> is removed.
+/// </summary>
+public sealed record AccessReviewStarted(Guid ReviewId, Guid PartnerAccountId, string StartedBy, DateTimeOffset Deadline, int Lines, bool Scheduled, DateTimeOffset At);

@@ -32,11 +32,12 @@ public static class AuditTypes
     public const string ReviewUnassigned = "review_unassigned";
     public const string ReviewMemberRemoved = "review_member_removed";
     public const string ReviewLineKept = "review_line_kept";
+    public const string ReviewScheduleChanged = "access_review_schedule_changed";
     public static readonly IReadOnlyList<string> All =
     [
         GrantCreated, GrantChanged, GrantRemoved, GrantExpired, GrantTerminated, ExtensionRequested, GrantExtended, ExtensionDeclined, GrantRenewed, SessionOpened, AccessDenied,
         JustInTimeRequested, JustInTimeApproved, JustInTimeDeclined, JustInTimeUsed, JustInTimeEnded, JustInTimeExpired, JustInTimePolicyChanged,
-        ReviewStarted, ReviewCompleted, ReviewUnassigned, ReviewMemberRemoved, ReviewLineKept,
+        ReviewStarted, ReviewCompleted, ReviewUnassigned, ReviewMemberRemoved, ReviewLineKept, ReviewScheduleChanged,
     ];
 }
 
@@ -81,6 +82,7 @@ public static class AuditEntries
         typeof(JustInTimeRequested), typeof(JustInTimeApproved), typeof(JustInTimeDeclined), typeof(JustInTimeUsed), typeof(JustInTimeEnded),
         typeof(JustInTimeExpired), typeof(JustInTimePolicySet),
         typeof(AccessReviewStarted), typeof(AccessReviewCompleted), typeof(ReviewRemovalApplied), typeof(ReviewLineKeptByRule),
+        typeof(AccessReviewScheduleSet),
     ];
 
     public static AuditEntry? From(IEvent e) => e.Data switch
@@ -127,13 +129,15 @@ public static class AuditEntries
         // A review is the firm's own: its start and completion are entries of the firm's trail (the firm in the client's
         // place too, as the account whose access is reviewed); a removed assignment is also the client's.
         AccessReviewStarted d => Entry(e, AuditTypes.ReviewStarted, d.PartnerAccountId, d.PartnerAccountId, null, d.StartedBy, null, null, null,
-            null, d.Deadline, $"{d.Lines.Count}_lines"),
+            null, d.Deadline, d.Scheduled ? $"scheduled:{d.Lines.Count}_lines" : $"{d.Lines.Count}_lines"),
         AccessReviewCompleted d => Entry(e, AuditTypes.ReviewCompleted, d.PartnerAccountId, d.PartnerAccountId, null, d.By, null, null, null,
             null, null, $"{d.How}:{d.Removed}_removed_{d.Kept}_kept"),
         ReviewRemovalApplied d => Entry(e, d.Kind == ReviewLineKinds.Role ? AuditTypes.ReviewMemberRemoved : AuditTypes.ReviewUnassigned,
             d.ClientAccountId ?? d.PartnerAccountId, d.PartnerAccountId, d.CollaborationId, d.By, d.UserId, d.Role, null, null, null, d.Reason),
         ReviewLineKeptByRule d => Entry(e, AuditTypes.ReviewLineKept, d.ClientAccountId ?? d.PartnerAccountId, d.PartnerAccountId, d.CollaborationId,
             AuditEntries.System, d.UserId, d.Role, d.Role, null, null, d.Reason),
+        AccessReviewScheduleSet d => Entry(e, AuditTypes.ReviewScheduleChanged, d.PartnerAccountId, d.PartnerAccountId, null, d.By, null, null, null,
+            null, d.NextDueAt, d.EveryDays is { } every ? $"reviews_every_{every}_days" : "reviews_not_scheduled"),
         _ => null,
     };
 

@@ -53,7 +53,8 @@ public sealed record ReviewLine(
     Guid LineId, string Kind, string UserId, string MemberName, string Role, Guid? CollaborationId, Guid? ClientAccountId, string? ClientName,
     string? Decision = null, string? DecidedBy = null, DateTimeOffset? DecidedAt = null, string? Outcome = null, string? Reason = null);
 
-public sealed record AccessReviewStarted(Guid ReviewId, Guid PartnerAccountId, string StartedBy, DateTimeOffset Deadline, IReadOnlyList<ReviewLine> Lines);
+/// <param name="Scheduled">Started by the firm's review schedule (then <paramref name="StartedBy"/> is "system").</param>
+public sealed record AccessReviewStarted(Guid ReviewId, Guid PartnerAccountId, string StartedBy, DateTimeOffset Deadline, IReadOnlyList<ReviewLine> Lines, bool Scheduled = false);
 
 public sealed record ReviewLineDecided(Guid ReviewId, Guid PartnerAccountId, Guid LineId, string Decision, string By);
 
@@ -74,7 +75,7 @@ public sealed record AccessReviewCompleted(Guid ReviewId, Guid PartnerAccountId,
 /// </summary>
 public sealed record AccessReview(
     Guid Id, Guid PartnerAccountId, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset Deadline, string Status,
-    IReadOnlyList<ReviewLine> Lines, DateTimeOffset? CompletedAt = null, string? CompletedBy = null, string? How = null)
+    IReadOnlyList<ReviewLine> Lines, DateTimeOffset? CompletedAt = null, string? CompletedBy = null, string? How = null, bool Scheduled = false)
 {
     public long Version { get; set; }
 
@@ -86,7 +87,7 @@ public sealed record AccessReview(
     public ReviewLine? Line(Guid lineId) => Lines.FirstOrDefault(l => l.LineId == lineId);
 
     public static AccessReview Create(IEvent<AccessReviewStarted> e) =>
-        new(e.Data.ReviewId, e.Data.PartnerAccountId, e.Data.StartedBy, e.At(), e.Data.Deadline, ReviewStatus.Open, e.Data.Lines);
+        new(e.Data.ReviewId, e.Data.PartnerAccountId, e.Data.StartedBy, e.At(), e.Data.Deadline, ReviewStatus.Open, e.Data.Lines, Scheduled: e.Data.Scheduled);
 
     public AccessReview Apply(IEvent<ReviewLineDecided> e) =>
         With(e.Data.LineId, l => l with { Decision = e.Data.Decision, DecidedBy = e.Data.By, DecidedAt = e.At() });

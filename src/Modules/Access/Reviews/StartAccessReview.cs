@@ -51,17 +51,29 @@ public static class StartAccessReviewEndpoint
         return lines;
     }
 
+    /// <summary>
+    /// A review of the firm as Access knows it now, with its deadline's close (scheduled in the database, as a grant's
+    /// expiry is) and the news for the firm's administrators: the POST and the schedule start one the same way.
+    /// </summary>
+    public static async Task<(AccessReviewStarted Started, OutgoingMessages Messages)> Begin(
+        FirmReviews firm, string by, int deadlineDays, bool scheduled, IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = firm.Firm!.Id;
+        var collaborations = await session.Query<AccessCollaboration>().Where(c => c.PartnerAccountId == id).ToListAsync(ct);
+        var clients = (await session.LoadManyAsync<AccessAccount>(ct, collaborations.Select(c => c.ClientAccountId).Distinct())).ToDictionary(a => a.Id);
+        var reviewId = AccessReview.IdFor(id, firm.Count + 1);
+        var deadline = now.AddDays(deadlineDays);
+        var started = new AccessReviewStarted(reviewId, id, by, deadline, Lines(firm.Firm, collaborations, clients), scheduled);
+        return (started, [new CloseAccessReview(reviewId).ScheduledAt(deadline),
+            new Contract.AccessReviewStarted(reviewId, id, by, deadline, started.Lines.Count, scheduled, now)]);
+    }
+
     [WolverinePost("/api/v1/partners/{id}/access-reviews")]
     public static async Task<(CreationResponse<Guid>, IStartStream, OutgoingMessages)> Post(
         Guid id, StartAccessReview command, [NotBody] FirmReviews firm, IQuerySession session, Caller caller, TimeProvider clock, CancellationToken ct)
     {
-        var collaborations = await session.Query<AccessCollaboration>().Where(c => c.PartnerAccountId == id).ToListAsync(ct);
-        var clients = (await session.LoadManyAsync<AccessAccount>(ct, collaborations.Select(c => c.ClientAccountId).Distinct())).ToDictionary(a => a.Id);
-        var reviewId = AccessReview.IdFor(id, firm.Count + 1);
-        var deadline = clock.GetUtcNow().AddDays(command.DeadlineDays!.Value);
-        var started = new AccessReviewStarted(reviewId, id, caller.UserId, deadline, Lines(firm.Firm!, collaborations, clients));
-        // At the deadline what is not confirmed is removed: scheduled in the database, as a grant's expiry is.
-        return (new CreationResponse<Guid>($"/api/v1/access-reviews/{reviewId}", reviewId), MartenOps.StartStream<AccessReview>(reviewId, started),
-            [new CloseAccessReview(reviewId).ScheduledAt(deadline)]);
+        var (started, messages) = await Begin(firm, caller.UserId, command.DeadlineDays!.Value, scheduled: false, session, clock.GetUtcNow(), ct);
+        return (new CreationResponse<Guid>($"/api/v1/access-reviews/{started.ReviewId}", started.ReviewId),
+            MartenOps.StartStream<AccessReview>(started.ReviewId, started), messages);
     }
 }

@@ -56,6 +56,7 @@ public static partial class InboxPage
         if (Match(Resource("invitations"), link) is { } invitation) return $"/invitations/{invitation[1]}";
         if (Match(ProfilePart(), link) is { } profile) return $"/firms/{profile[1]}/profile";
         if (Match(Resource("partner-applications"), link) is not null && item.AccountId is { } firm) return $"/firms/{firm}";
+        if (Match(Resource("access-reviews"), link) is { } review && item.AccountId is { } reviewed) return $"/firms/{reviewed}/access-reviews/{review[1]}";
         return Portal.Home;
     }
 
