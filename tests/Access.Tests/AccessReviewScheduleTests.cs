@@ -154,7 +154,11 @@ public class AccessReviewScheduleTests(PartnersApp app) : AppTest(app)
 
         // Every administrator is told, in the inbox, with the way to the review's page; the account manager is not.
         foreach (var admin in new[] { firm.Admin, firm.Other })
-            (await Api.Get("/api/v1/notifications", admin)).ShouldBe(HttpStatusCode.OK).Body.ShouldContain($"/api/v1/access-reviews/{review.Id}");
+        {
+            var told = (await Api.GetAs<Notifications.Inbox.InboxPage>("/api/v1/notifications", admin)).Items.Single(i => i.Kind == "access_review_started");
+            told.Text.ShouldContain("revisión de accesos programada");
+            Notifications.Web.InboxPage.PortalLink(told).ShouldBe($"/firms/{firm.Partner}/access-reviews/{review.Id}");
+        }
         (await Api.Get("/api/v1/notifications", firm.Manager)).Body.ShouldNotContain("access_review_started");
 
         var schedule = await Api.GetAs<AccessReviewScheduleView>(Schedule(firm.Partner), firm.Admin);

@@ -95,6 +95,40 @@ public class AccessReviewPagesTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task an_administrator_schedules_the_reviews_and_stops_them()
+    {
+        var admin = BrowserApp.AsSignedIn(Actor.Person("Sara Programa"));
+        var firm = await _api.PublishedPartner(admin);
+        var page = await app.SignedIn(admin, $"/firms/{firm}/access-reviews");
+        (await page.Locator("#schedule-status").InnerTextAsync()).ShouldContain("no están programadas");
+
+        // A deadline that reaches the next review is refused with the rule in the page's words, and what was typed stays.
+        await page.FillAsync("#schedule-reviews input[name=everyDays]", "30");
+        await page.FillAsync("#schedule-reviews input[name=deadlineDays]", "30");
+        var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#schedule-reviews button[value=save]"), r => r.Request.Method == "POST");
+        refused.Status.ShouldBe(422);
+        (await page.Locator("#refusal li[data-rule=deadline_not_before_next]").InnerTextAsync()).ShouldContain("antes de que empiece la siguiente");
+        (await page.InputValueAsync("#schedule-reviews input[name=everyDays]")).ShouldBe("30");
+        await page.ShouldBeAccessibleAsync();
+
+        await page.FillAsync("#schedule-reviews input[name=deadlineDays]", "10");
+        await page.ClickAsync("#schedule-reviews button[value=save]");
+        await page.WaitForURLAsync(u => u.Contains("done=scheduled"));
+        (await page.Locator("#schedule-status").InnerTextAsync()).ShouldContain("cada 30 días, con 10 días de plazo");
+        await page.ShouldBeAccessibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Screenshots, "access-review-schedule-es.png"), FullPage = true });
+        (await _api.Get($"/api/v1/partners/{firm}/access-review-schedule", admin)).ShouldBe(HttpStatusCode.OK).Body.ShouldContain("\"everyDays\":30");
+
+        var english = await app.SignedIn(admin, $"/firms/{firm}/access-reviews", "en-GB");
+        (await english.Locator("#schedule-status").InnerTextAsync()).ShouldContain("every 30 days, with 10 days to decide");
+        await english.ClickAsync("#schedule-reviews button[value=stop]");
+        await english.WaitForURLAsync(u => u.Contains("done=unscheduled"));
+        (await english.Locator("#schedule-status").InnerTextAsync()).ShouldContain("not scheduled");
+        (await english.Locator("#schedule-reviews button[value=stop]").CountAsync()).ShouldBe(0);
+        await english.ShouldBeAccessibleAsync();
+    }
+
+    [Fact]
     public async Task the_leaver_view_shows_what_a_member_reaches_and_removes_it_on_confirmation()
     {
         var (firm, admin, manager, _) = await FirmWithAManager();

@@ -6,7 +6,7 @@ namespace Holded.Partners.Access.Reviews;
 /// <summary>A review as its list shows it: when, by whom, until when, and how it ended.</summary>
 public sealed record ReviewSummary(
     Guid Id, Guid PartnerAccountId, string Status, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset Deadline,
-    DateTimeOffset? CompletedAt, string? CompletedBy, string? How, int Lines, int Undecided, int Removed);
+    DateTimeOffset? CompletedAt, string? CompletedBy, string? How, int Lines, int Undecided, int Removed, bool Scheduled);
 
 /// <summary>One review, its lines and their outcome: as JSON, or as CSV (Accept: text/csv), the downloadable record.</summary>
 public static class GetAccessReviewEndpoint
@@ -42,5 +42,5 @@ public static class ListAccessReviewsEndpoint
 
     public static ReviewSummary Summary(AccessReview r) => new(
         r.Id, r.PartnerAccountId, r.Status, r.StartedBy, r.StartedAt, r.Deadline, r.CompletedAt, r.CompletedBy, r.How, r.Lines.Count,
-        r.Lines.Count(l => l.Decision is null), r.Lines.Count(l => l.Outcome == ReviewDecisions.Remove));
+        r.Lines.Count(l => l.Decision is null), r.Lines.Count(l => l.Outcome == ReviewDecisions.Remove), r.Scheduled);
 }

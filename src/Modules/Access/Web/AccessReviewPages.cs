@@ -8,7 +8,7 @@ namespace Holded.Partners.Access.Web;
 
 /// <summary>
 /// "Revisión de accesos": the firm's reviews (the open one, the record of past ones with their CSV) and the start of a
-/// new one with its deadline; each review's lines with keep/remove per line, saved at once, and "Completar". Every read
+/// new one with its deadline, and the schedule that starts them by themselves; each review's lines with keep/remove per line, saved at once, and "Completar". Every read
 /// and write is the API's own (/api/v1/partners/{id}/access-reviews, /api/v1/access-reviews/{id}...).
 /// </summary>
 public static class AccessReviewPages
@@ -32,18 +32,39 @@ public static class AccessReviewPages
         var view = await Portal.ViewAsync(context, accountId);
         if (view.Person is null) return Portal.SignIn(context);
         if (await Portal.FormAsync(context) is not { } form) return Portal.StaleForm();
-        int? days = int.TryParse(form["deadlineDays"], out var d) ? d : null;
-        var answer = await useCases.InvokeAsync(context, "POST", $"/api/v1/partners/{accountId}/access-reviews", new StartAccessReview(days));
+        var answer = await useCases.InvokeAsync(context, "POST", $"/api/v1/partners/{accountId}/access-reviews", new StartAccessReview(Number(form["deadlineDays"])));
         if (answer.Succeeded) return Results.Redirect(ReviewPath(accountId, answer.Body!.Value.GetProperty("value").GetGuid()) + "?done=started");
         return await RenderList(context, useCases, view, accountId, null, answer.Refusal, answer.Status);
     }
 
-    private static async Task<IResult> RenderList(HttpContext context, IUseCases useCases, PortalView view, Guid accountId, string? done, Refusal? refusal, int status)
+    /// <summary>"Programar revisiones": every how many days one starts by itself and its deadline; "Quitar programación" stops it.</summary>
+    [AllowAnonymous]
+    [WolverinePost("/firms/{accountId}/access-reviews/schedule")]
+    public static async Task<IResult> Schedule(Guid accountId, HttpContext context, IUseCases useCases)
+    {
+        var view = await Portal.ViewAsync(context, accountId);
+        if (view.Person is null) return Portal.SignIn(context);
+        if (await Portal.FormAsync(context) is not { } form) return Portal.StaleForm();
+        var stop = form["action"] == "stop";
+        var command = new SetAccessReviewSchedule(stop ? null : Number(form["everyDays"]), stop ? null : Number(form["deadlineDays"]));
+        var answer = await useCases.InvokeAsync(context, "PUT", $"/api/v1/partners/{accountId}/access-review-schedule", command);
+        if (answer.Succeeded) return Results.Redirect(ListPath(accountId) + (stop ? "?done=unscheduled" : "?done=scheduled"));
+        return await RenderList(context, useCases, view, accountId, null, null, answer.Status, answer.Refusal, command);
+    }
+
+    private static int? Number(string? value) => int.TryParse(value, out var n) ? n : null;
+
+    private static async Task<IResult> RenderList(HttpContext context, IUseCases useCases, PortalView view, Guid accountId, string? done, Refusal? refusal, int status,
+        Refusal? scheduleRefusal = null, SetAccessReviewSchedule? asked = null)
     {
         var listed = await useCases.InvokeAsync(context, "GET", $"/api/v1/partners/{accountId}/access-reviews?pageSize=100");
         if (!listed.Succeeded) return Portal.Render<AccessReviewsList>(context, view, new { AccountId = accountId, Refusal = listed.Refusal }, listed.Status);
-        return Portal.Render<AccessReviewsList>(context, view,
-            new { AccountId = accountId, Reviews = listed.As<Page<ReviewSummary>>().Items, Done = done, Refusal = refusal }, status);
+        var schedule = await useCases.InvokeAsync(context, "GET", $"/api/v1/partners/{accountId}/access-review-schedule");
+        return Portal.Render<AccessReviewsList>(context, view, new
+        {
+            AccountId = accountId, Reviews = listed.As<Page<ReviewSummary>>().Items, Schedule = schedule.Succeeded ? schedule.As<AccessReviewScheduleView>() : null, Asked = asked, Done = done,
+            Refusal = refusal, ScheduleRefusal = scheduleRefusal,
+        }, status);
     }
 
     [AllowAnonymous]
