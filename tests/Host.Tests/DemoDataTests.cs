@@ -27,6 +27,7 @@ public class DemoDataTests(PartnersApp app) : AppTest(app)
         (await App.EventCountAsync("access.access_granted")).ShouldBe(17);
         (await App.EventCountAsync("access.just_in_time_requested")).ShouldBe(1);
         (await App.EventCountAsync("access.access_review_started")).ShouldBe(1);
+        (await App.EventCountAsync("access.access_review_schedule_set")).ShouldBe(1);
         (await App.EventCountAsync("collaboration.pending_work_reported")).ShouldBeGreaterThan(30);
     }
 

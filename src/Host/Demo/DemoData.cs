@@ -149,12 +149,13 @@ public sealed class DemoData(HttpClient api, string signingKey, ILogger log)
             log.LogInformation("Demo data: client {Count}/{Total} {Name} with {Firm}", i + 1, 17, name, firm.Id);
         }
         // Firm 1's account manager is not assigned to its client: they ask for temporary access, for its administrator to
-        // answer. Firm 0's administrators have an access review to complete.
+        // answer. Firm 0's administrators have an access review to complete, and the next ones start every quarter.
         await Eventually(() => Send(HttpMethod.Post, $"/api/v1/collaborations/{collaborations[1]}/just-in-time", Token(JustInTimeAsker, $"Gestor {Surnames[1]}"), new
         {
             reason = "Cierre del trimestre: revisar los asientos antes del modelo 303.", sections = new[] { "accounting" }, hours = 8,
         }, ct), ct);
         await Send(HttpMethod.Post, $"/api/v1/partners/{firms[0].Id}/access-reviews", firms[0].Admin, new { deadlineDays = 14 }, ct);
+        await Send(HttpMethod.Put, $"/api/v1/partners/{firms[0].Id}/access-review-schedule", firms[0].Admin, new { everyDays = 90, deadlineDays = 14 }, ct);
         log.LogInformation("Demo data loaded: {Firms} firms, {Businesses} businesses. Firm administrators sign in as admin@<firm>.es, owners as owner@<business>.es.",
             Firms, Businesses);
     }
