@@ -73,6 +73,8 @@ public sealed class Check
 
     public bool IsValid => _errors.Count == 0;
 
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
     public ProblemDetails Result() => IsValid
         ? Problems.None
         : Problems.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

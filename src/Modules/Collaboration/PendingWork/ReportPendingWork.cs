@@ -23,23 +23,31 @@ public static class ReportPendingWorkEndpoint
     {
         if (!caller.Has(ServiceScopes.PendingWorkWrite))
             return Problems.Forbidden($"Pending work is reported by the ERP's service token with the {ServiceScopes.PendingWorkWrite} scope.");
-        var check = new Check()
-            .OneOf("section", section, Catalogs.Sections)
-            .That(command.Items is not null, "items", "is required: every pending item of the section (an empty list when none is).")
-            .That(command.Items is null || command.Items.Count <= MaxItems, "items", $"must have at most {MaxItems} entries.");
-        var items = command.Items ?? [];
-        for (var i = 0; i < items.Count && check.IsValid; i++)
-        {
-            var item = items[i];
-            check.Text($"items[{i}].id", item?.Id, 100)
-                .Text($"items[{i}].title", item?.Title, 200)
-                .That(item?.Link is null || IsErpPath(item.Link), $"items[{i}].link", "must be a path in the ERP, starting with one \"/\" (at most 500 characters).")
-                .That(item?.Link is not null, $"items[{i}].link", "is required: where the item is in the ERP.");
-        }
-        check.That(!check.IsValid || items.Select(i => i!.Id!.Trim()).Distinct().Count() == items.Count, "items", "must not repeat an item id.");
+        var check = Report(new Check(), section, command.Items);
         if (!check.IsValid) return check.Result();
         return account is { Kind: AccountKinds.Business } ? Problems.None : Problems.NotFound("client");
     }
+
+    /// <summary>One section's report, as the single and the bulk report check it (<paramref name="prefix"/> names it in a bulk one).</summary>
+    public static Check Report(Check check, string? section, IReadOnlyList<ReportedItem?>? items, string prefix = "")
+    {
+        check.OneOf($"{prefix}section", section, Catalogs.Sections)
+            .That(items is not null, $"{prefix}items", "is required: every pending item of the section (an empty list when none is).")
+            .That(items is null || items.Count <= MaxItems, $"{prefix}items", $"must have at most {MaxItems} entries.");
+        var list = items ?? [];
+        for (var i = 0; i < list.Count && check.IsValid; i++)
+        {
+            var item = list[i];
+            check.Text($"{prefix}items[{i}].id", item?.Id, 100)
+                .Text($"{prefix}items[{i}].title", item?.Title, 200)
+                .That(item?.Link is null || IsErpPath(item.Link), $"{prefix}items[{i}].link", "must be a path in the ERP, starting with one \"/\" (at most 500 characters).")
+                .That(item?.Link is not null, $"{prefix}items[{i}].link", "is required: where the item is in the ERP.");
+        }
+        return check.That(!check.IsValid || list.Select(i => i!.Id!.Trim()).Distinct().Count() == list.Count, $"{prefix}items", "must not repeat an item id.");
+    }
+
+    public static PendingItem[] Items(IReadOnlyList<ReportedItem> items) =>
+        [.. items.Select(i => new PendingItem(i.Id!.Trim(), i.Title!.Trim(), i.DueDate, i.Amount, i.Link!))];
 
     // A path in the ERP: never another site, never a script.
     private static bool IsErpPath(string link) =>
@@ -64,7 +72,7 @@ public static class ReportPendingWorkEndpoint
     public static async Task<(SectionReport, OutgoingMessages)> Put(
         Guid accountId, string section, ReportPendingWork command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var items = command.Items!.Select(i => new PendingItem(i.Id!.Trim(), i.Title!.Trim(), i.DueDate, i.Amount, i.Link!)).ToArray();
+        var items = Items(command.Items!);
         // Loaded once, for writing, and locked: two reports of one client take turns, each deciding from the other's result.
         var stream = await session.Events.FetchForExclusiveWriting<ClientWork>(ClientWork.IdFor(accountId), ct);
         var (events, report, told) = Decide(stream.Aggregate ?? ClientWork.New(accountId), section, items, stream.CurrentVersion ?? 0, clock.GetUtcNow());
