@@ -17,18 +17,18 @@ public static class CheckAccessEndpoint
 {
     public static readonly IReadOnlyList<string> Actions = ["read", "write"];
 
-    public static ProblemDetails Input(CheckAccess command, Caller caller)
-    {
-        if (!caller.Has(ServiceScopes.AccessCheck))
-            return Problems.Forbidden($"Access checks are for the ERP's service token with the {ServiceScopes.AccessCheck} scope.");
-        return new Check()
-            .Text("userId", command.UserId, 200)
-            .That(command.ClientAccountId != Guid.Empty, "clientAccountId", "is required: the client account being acted in.")
-            .OneOf("section", command.Section, Catalogs.Sections)
-            .OneOf("action", command.Action, Actions)
-            .Version(command.AtLeastAsFresh)
-            .Result();
-    }
+    public static ProblemDetails Input(CheckAccess command, Caller caller) =>
+        Scope(caller) is { Status: not null } refused ? refused : Question(new Check(), command).Version(command.AtLeastAsFresh).Result();
+
+    public static ProblemDetails Scope(Caller caller) => caller.Has(ServiceScopes.AccessCheck) ? Problems.None
+        : Problems.Forbidden($"Access checks are for the ERP's service token with the {ServiceScopes.AccessCheck} scope.");
+
+    /// <summary>One question's fields, as the single and the batch check name them (<paramref name="prefix"/> in a batch).</summary>
+    public static Check Question(Check check, CheckAccess? question, string prefix = "") => check
+        .Text($"{prefix}userId", question?.UserId, 200)
+        .That(question is not null && question.ClientAccountId != Guid.Empty, $"{prefix}clientAccountId", "is required: the client account being acted in.")
+        .OneOf($"{prefix}section", question?.Section, Catalogs.Sections)
+        .OneOf($"{prefix}action", question?.Action, Actions);
 
     /// <summary>The input, then (asked for a version) this node caught up to it, or the version refused as never recorded.</summary>
     public static Task<ProblemDetails> ValidateAsync(CheckAccess command, Caller caller, AccessState state, NpgsqlDataSource database, CancellationToken ct) =>
@@ -36,24 +36,38 @@ public static class CheckAccessEndpoint
 
     // The ERP's hot path: decided from the in-memory state, with no session or transaction unless there is a refusal to record.
     [WolverinePost("/api/v1/access/check")]
-    public static async Task<Decision> Post(CheckAccess command, AccessState state, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Decision> Post(CheckAccess command, AccessState state, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
+        (await DecideAsync([command], AccessVersions.Parse(command.AtLeastAsFresh), state, store, clock.GetUtcNow(), ct))[0];
+
+    /// <summary>
+    /// Each question decided from the in-memory state by the one decision; then, in one transaction, the refusals of
+    /// those who work for the client (access denied, for the audit trail: strangers to the client, with no
+    /// collaboration at all, are not recorded against it), and each first use of just-in-time access.
+    /// </summary>
+    public static async Task<Decision[]> DecideAsync(
+        IReadOnlyList<CheckAccess> questions, long? version, AccessState state, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
     {
-        var facts = await state.FactsAsync(store, command.UserId!, command.ClientAccountId, command.Section!, command.Action!, clock.GetUtcNow(), ct,
-            AccessVersions.Parse(command.AtLeastAsFresh));
-        var decision = AccessDecision.Decide(facts);
-        // A refusal of someone who works for this client is an access denied, for the audit trail. Strangers to the
-        // client (no collaboration at all) are not recorded against it.
-        if (!decision.Allowed && decision.Reason != Reasons.NoCollaboration)
+        var decisions = new Decision[questions.Count];
+        List<CheckDenied>? denied = null;
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var q = questions[i];
+            var facts = await state.FactsAsync(store, q.UserId!, q.ClientAccountId, q.Section!, q.Action!, now, ct, version);
+            var decision = decisions[i] = AccessDecision.Decide(facts);
+            if (!decision.Allowed && decision.Reason != Reasons.NoCollaboration)
+                (denied ??= []).Add(new CheckDenied(Guid.CreateVersion7(), q.ClientAccountId,
+                    facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId).Collaboration?.PartnerAccountId,
+                    decision.CollaborationId, q.UserId!, q.Section!, q.Action!, decision.Reason));
+            else if (decision.Reason == Reasons.JustInTime) await FirstUseAsync(facts, decision, q, store, ct);
+        }
+        if (denied is not null)
         {
             await using var session = store.LightweightSession();
             session.CorrelationId = Activity.Current?.RootId;
-            session.Events.StartStream(Guid.CreateVersion7(), new CheckDenied(Guid.CreateVersion7(), command.ClientAccountId,
-                facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId).Collaboration?.PartnerAccountId,
-                decision.CollaborationId, command.UserId!, command.Section!, command.Action!, decision.Reason));
+            foreach (var d in denied) session.Events.StartStream(d.CheckId, d);
             await session.SaveChangesAsync(ct);
         }
-        else if (decision.Reason == Reasons.JustInTime) await FirstUseAsync(facts, decision, command, store, ct);
-        return decision;
+        return decisions;
     }
 
     /// <summary>
