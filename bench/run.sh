@@ -3,7 +3,7 @@
 # (code generated at build, no compiler), builds the plain ASP.NET Core baseline, the stack alone (bench/StackFloor) and
 # the harness, and runs every scenario against its ceiling in the same run. Prints one table of ratios; writes
 # bench/results/benchmarks.json.
-#   bench/run.sh [--only start,check,command,search,audit,revocation,rebuild] [--concurrency 8] [--seconds 5] [--rounds 3]
+#   bench/run.sh [--only start,check,command,ingest,search,audit,revocation,rebuild] [--concurrency 8] [--seconds 5] [--rounds 3]
 #                [--listings 50000] [--events 1000000] [--starts 5] [--audit-entries 1000000] [--revocations 1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -96,6 +96,17 @@ public sealed class HostApi(string url, string signingKey) : IDisposable
         return new Client(business, owner, conversation);
     }
 
+    /// <summary>A business account, and nothing else: a client the ERP reports pending work of.</summary>
+    public async Task<Guid> Business(string plan = "premium")
+    {
+        var n = Interlocked.Increment(ref _seed);
+        var ownerId = $"bench-owner-{_run}-{n}";
+        return (await Call(HttpMethod.Post, "/api/v1/accounts", Token(ownerId, $"{ownerId}@bench.es"), new
+        {
+            kind = "business", plan, legalName = $"Bench {n} SL", taxId = Cif(n), contact = new { name = "O", email = $"{ownerId}@bench.es" }, address = Address,
+        }))["value"]!.GetValue<Guid>();
+    }
+
     /// <summary>The client asks, the firm accepts, the client grants access with a role: returns the collaboration.</summary>
     public async Task<Guid> Collaborating(Firm firm, Client client, string role = "accountant")
     {

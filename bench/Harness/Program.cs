@@ -18,7 +18,7 @@ var environment = new Dictionary<string, string>
 };
 var rows = new List<Row>();
 
-if (new[] { "check", "command", "search", "revocation", "audit" }.Any(o.Runs))
+if (new[] { "check", "command", "ingest", "search", "revocation", "audit" }.Any(o.Runs))
 {
     await using var host = Server.Start(o.HostDll, o.HostPort, environment, Path.Combine(o.Logs, "host.log"));
     await using var baseline = Server.Start(o.BaselineDll, o.BaselinePort, new Dictionary<string, string>(), Path.Combine(o.Logs, "baseline.log"));
@@ -29,6 +29,7 @@ if (new[] { "check", "command", "search", "revocation", "audit" }.Any(o.Runs))
 
     if (o.Runs("check")) { Console.WriteLine("access check..."); rows.AddRange(await Check.Run(api, host, baseline, o)); }
     if (o.Runs("command")) { Console.WriteLine("command over HTTP..."); rows.AddRange(await Command.Run(api, host, o.Connection, o)); }
+    if (o.Runs("ingest")) { Console.WriteLine("pending work, single and bulk..."); rows.AddRange(await PendingWorkIngest.Run(api, host, o.Connection, o)); }
     if (o.Runs("search")) { Console.WriteLine("directory search..."); rows.AddRange(await Search.Run(database, host, o)); }
     if (o.Runs("audit")) { Console.WriteLine("audit trail reads..."); rows.AddRange(await AuditRead.Run(api, database, host, o)); }
     if (o.Runs("revocation"))

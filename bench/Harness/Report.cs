@@ -17,7 +17,7 @@ public sealed record Row(string Scenario, double Value, string Unit, string? Cei
     public static Row Share(string scenario, double value, string unit, string ceiling, double ceilingValue, double min, object? details)
     {
         var ratio = Math.Round(value / ceilingValue, 3);
-        return new(scenario, value, unit, ceiling, ceilingValue, ratio, $"≥ {min:P0}", ratio >= min, details);
+        return new(scenario, value, unit, ceiling, ceilingValue, ratio, min >= 2 ? $"≥ {min:0.#}x" : $"≥ {min:P0}", ratio >= min, details);
     }
 
     /// <summary>
@@ -36,6 +36,10 @@ public sealed record Row(string Scenario, double Value, string Unit, string? Cei
         return new(scenario, value, unit, ceiling, ceilingValue, ratio, $"≤ {maxTimes}x", ratio <= maxTimes, details);
     }
 
+    /// <summary>A rate that must reach <paramref name="min"/> by itself, beside a ceiling measured in the same run.</summary>
+    public static Row AtLeast(string scenario, double value, string unit, double min, string ceiling, double ceilingValue, object? details) =>
+        new(scenario, value, unit, ceiling, ceilingValue, Math.Round(value / ceilingValue, 3), $"≥ {min:N0} {unit}", value >= min, details);
+
     public static Row AtMost(string scenario, double value, string unit, double max) =>
         new(scenario, value, unit, null, null, null, $"≤ {max} {unit}", value <= max, null);
 }
@@ -49,7 +53,7 @@ public static class Report
         foreach (var r in rows)
         {
             var ceiling = r.CeilingValue is { } c ? $"{c:0.##} {r.Unit}" : "—";
-            var ratio = r.Ratio is { } x ? (r.Unit.EndsWith("/s") ? $"{x:P0}" : $"{x:0.00}x") : "—";
+            var ratio = r.Ratio is { } x ? (r.Unit.EndsWith("/s") && !r.Target.EndsWith('x') ? $"{x:P0}" : $"{x:0.00}x") : "—";
             Console.WriteLine($"{r.Scenario,-38}{$"{r.Value:0.##} {r.Unit}",16}{ceiling,16}  {ratio,8}  {r.Target,-14}{(r.Met ? "met" : "MISSED"),4}");
         }
         foreach (var r in rows.Where(r => r.Ceiling is not null)) Console.WriteLine($"  ceiling of {r.Scenario}: {r.Ceiling}");
