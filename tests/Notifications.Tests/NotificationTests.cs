@@ -184,6 +184,44 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task a_kpi_that_keeps_rising_is_one_notification_updated_until_it_is_read()
+    {
+        var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();
+        await Api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
+        await Api.Put($"/api/v1/clients/{business}/shared-sections", owner, new { sections = new[] { "accounting" } });
+        (await Api.Put("/api/v1/notification-settings", firmAdmin, new { email = true, kpis = new[] { "journal_entries_to_review" } })).ShouldBe(HttpStatusCode.OK);
+        var bus = Wolverine.HostBuilderExtensions.MessageBus(App.Host);
+        Collaborations.PendingWorkChanged Rise(int pending, long version) =>
+            new(business, "accounting", "journal_entries_to_review", pending, pending - 1, true, version, DateTimeOffset.UtcNow);
+        async Task<InboxItem[]> Rises() =>
+            [.. (await Api.GetAs<InboxPage>("/api/v1/notifications?pageSize=100", firmAdmin)).Items.Where(i => i.Kind == "kpi_rise")];
+
+        // Ten rises, one at a time and then at once: one notification, saying the last count; one email.
+        var sent = new List<object>();
+        for (var v = 1; v <= 5; v++) sent.AddRange(await Api.Messages(() => bus.PublishAsync(Rise(v, v)).AsTask()));
+        sent.AddRange(await Api.Messages(() => Task.WhenAll(Enumerable.Range(6, 5).Select(v => bus.PublishAsync(Rise(v, v)).AsTask()))));
+        var rise = (await Rises()).ShouldHaveSingleItem();
+        rise.Text.ShouldContain("10 pendientes");
+        rise.Read.ShouldBeFalse();
+        sent.OfType<Notifications.Mail.SendNotificationEmail>().Count().ShouldBe(1);
+
+        // A late or repeated fact changes nothing.
+        var before = await App.EventCountAsync();
+        await Api.Settled(() => bus.PublishAsync(Rise(4, 4)).AsTask());
+        await Api.Settled(() => bus.PublishAsync(Rise(10, 10)).AsTask());
+        (await App.EventCountAsync()).ShouldBe(before);
+        (await Rises()).ShouldHaveSingleItem().Text.ShouldContain("10 pendientes");
+
+        // Once read, the next rise is news again.
+        (await Api.Post($"/api/v1/notifications/{rise.Id}/read", firmAdmin)).ShouldBe(HttpStatusCode.OK);
+        await Api.Settled(() => bus.PublishAsync(Rise(11, 11)).AsTask());
+        var both = await Rises();
+        both.Length.ShouldBe(2);
+        both[0].ShouldSatisfyAllConditions(r => r.Read.ShouldBeFalse(), r => r.Text.ShouldContain("11 pendientes"));
+        await App.ShouldRebuildIdentically<Notification>(typeof(Notification));
+    }
+
+    [Fact]
     public async Task the_same_news_delivered_twice_is_one_notification()
     {
         var (collaboration, _, firmAdmin, business, owner) = await Api.Collaborating();

@@ -20,11 +20,14 @@ public static class NotificationsModule
         {
             opts.Events.MapEventType<NotificationDelivered>("notifications.notification_delivered");
             opts.Events.MapEventType<NotificationRead>("notifications.notification_read");
+            opts.Events.MapEventType<NotificationUpdated>("notifications.notification_updated");
             opts.Events.MapEventType<NotificationSettingsChanged>("notifications.settings_changed");
             opts.Projections.Snapshot<Notification>(SnapshotLifecycle.Inline);
             opts.Schema.For<Notification>().DatabaseSchemaName(Schema).Index(n => n.UserId).Index(n => n.Email);
             opts.Projections.Snapshot<NotificationSettings>(SnapshotLifecycle.Inline);
             opts.Schema.For<NotificationSettings>().DatabaseSchemaName(Schema);
+            // Two rises for one person at once meet here (a new thread is inserted, a known one versioned) and are retried in turn.
+            opts.Schema.For<NewsThread>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<NotificationAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<NotificationCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);
         });

@@ -34,4 +34,35 @@ public static class Deliver
         }
         return mail;
     }
+
+    /// <summary>
+    /// News of a count that keeps moving (a KPI rising with each report): while a person has not read the last one, it
+    /// is updated in place, and emailed only when it is new; so the inbox and the mail stay bounded at any report rate.
+    /// <paramref name="version"/> orders the facts: one already said, or older, changes nothing.
+    /// </summary>
+    public static async Task<OutgoingMessages> UpdatingAsync(IDocumentSession session, IEnumerable<Recipient> recipients, News news, string thread, long version)
+    {
+        var people = recipients.Where(r => r.UserId is not null).DistinctBy(r => r.UserId).ToList();
+        var threads = (await session.LoadManyAsync<NewsThread>(people.Select(r => NewsThread.IdFor(news.Kind, thread, r.UserId!)))).ToDictionary(t => t.Id);
+        var current = (await session.LoadManyAsync<Notification>(threads.Values.Select(t => t.Current))).ToDictionary(n => n.Id);
+        var mail = new OutgoingMessages();
+        foreach (var person in people)
+        {
+            var known = threads.GetValueOrDefault(NewsThread.IdFor(news.Kind, thread, person.UserId!));
+            if (known?.Version >= version) continue;
+            if (known is not null && current.GetValueOrDefault(known.Current) is { Read: false } unread)
+            {
+                session.Events.Append(unread.Id, new NotificationUpdated(unread.Id, news.Text, news.TextEn));
+                session.Store(known with { Version = version });
+                continue;
+            }
+            // A new one, named by the thread's generation: two first rises at once meet on its stream id, and the
+            // second, retried, finds it and updates it.
+            var generation = (known?.Generation ?? 0) + 1;
+            var fresh = news with { About = $"{thread}|{generation}" };
+            session.Store(new NewsThread(NewsThread.IdFor(news.Kind, thread, person.UserId!), Notification.IdFor(news.Kind, fresh.About, person), generation, version));
+            mail.AddRange(await ToAsync(session, [person], fresh));
+        }
+        return mail;
+    }
 }

@@ -53,7 +53,7 @@ public static class CollaborationNewsHandler
 
     /// <summary>
     /// A KPI rose in a shared section: each firm member who reaches the client, may read that section (Access decides)
-    /// and has that KPI on for this client hears of it.
+    /// and has that KPI on for this client hears of it: once, updated with each further rise until they read it.
     /// </summary>
     public static async Task<OutgoingMessages> Handle(Collaborations.PendingWorkChanged m, IDocumentSession session, IMessageBus bus, CancellationToken ct)
     {
@@ -71,11 +71,11 @@ public static class CollaborationNewsHandler
                 .ToDictionary(s => s.UserId);
             var hearing = members.Where((member, i) => access[i].Sections[m.Section].Level != Access.Levels.None
                 && (settings.GetValueOrDefault(member.UserId!) ?? NotificationSettings.Default(member.UserId!)).Notifies(m.Kpi, m.ClientAccountId)).ToList();
-            mail.AddRange(await Deliver.ToAsync(session, hearing, new News(
-                "kpi_rise", $"{m.ClientAccountId}|{m.Section}|{m.Version}",
+            mail.AddRange(await Deliver.UpdatingAsync(session, hearing, new News(
+                "kpi_rise", $"{m.ClientAccountId}|{m.Section}",
                 $"{client?.Name}: {m.Pending} pendientes en «{Labels.Of(m.Kpi, Language.Spanish)}» (antes {m.PreviousPending}).",
                 $"{client?.Name}: {m.Pending} pending in “{Labels.Of(m.Kpi, Language.English)}” (was {m.PreviousPending}).",
-                $"/api/v1/collaborations/{collaboration.Id}/pending-work", m.ClientAccountId)));
+                $"/api/v1/collaborations/{collaboration.Id}/pending-work", m.ClientAccountId), $"{m.ClientAccountId}|{m.Section}", m.Version));
         }
         return mail;
     }
