@@ -49,12 +49,12 @@ public static class Report
     public static void Print(IReadOnlyList<Row> rows)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"scenario",-38}{"measured",16}{"ceiling",16}  {"ratio",8}  {"target",-14}{"",4}");
+        Console.WriteLine($"{"scenario",-46}{"measured",16}{"ceiling",16}  {"ratio",8}  {"target",-14}{"",4}");
         foreach (var r in rows)
         {
             var ceiling = r.CeilingValue is { } c ? $"{c:0.##} {r.Unit}" : "—";
             var ratio = r.Ratio is { } x ? (r.Unit.EndsWith("/s") && !r.Target.EndsWith('x') ? $"{x:P0}" : $"{x:0.00}x") : "—";
-            Console.WriteLine($"{r.Scenario,-38}{$"{r.Value:0.##} {r.Unit}",16}{ceiling,16}  {ratio,8}  {r.Target,-14}{(r.Met ? "met" : "MISSED"),4}");
+            Console.WriteLine($"{r.Scenario,-46}{$"{r.Value:0.##} {r.Unit}",16}{ceiling,16}  {ratio,8}  {r.Target,-14}{(r.Met ? "met" : "MISSED"),4}");
         }
         foreach (var r in rows.Where(r => r.Ceiling is not null)) Console.WriteLine($"  ceiling of {r.Scenario}: {r.Ceiling}");
     }
