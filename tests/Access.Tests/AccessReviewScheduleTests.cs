@@ -214,6 +214,26 @@ public class AccessReviewScheduleTests(PartnersApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task a_new_deadline_alone_keeps_the_review_already_due_and_saving_a_stalled_schedule_restarts_it()
+    {
+        var firm = await Working();
+        var (first, start) = await Set(firm, 90, 14);
+        var (kept, again) = await Set(firm, 90, 10);
+        kept.NextDueAt.ShouldBe(first.NextDueAt);
+        again.ShouldNotBeNull().ShouldSatisfyAllConditions(m => m.DueAt.ShouldBe(start!.DueAt), m => m.Generation.ShouldBe(start!.Generation + 1));
+
+        // Its time passed and no start was handled: saving the same again restarts it.
+        App.Clock.Advance(TimeSpan.FromDays(100));
+        try
+        {
+            var (restarted, next) = await Set(firm, 90, 10);
+            restarted.NextDueAt!.Value.ShouldBe(App.Clock.GetUtcNow().AddDays(90), TimeSpan.FromMinutes(1));
+            next.ShouldNotBeNull();
+        }
+        finally { App.Clock.Offset = TimeSpan.Zero; }
+    }
+
+    [Fact]
     public async Task the_schedules_rebuilt_from_their_events_equal_the_live_ones()
     {
         var firm = await Working();

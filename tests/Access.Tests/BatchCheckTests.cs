@@ -60,6 +60,8 @@ public class BatchCheckTests(PartnersApp app) : AppTest(app)
         (await Api.Post(Batch, Erp, new { checks = new object?[] { null } })).ShouldBeInvalid("checks[0].userId");
         (await Api.Post(Batch, Erp, new { checks = new[] { new { userId = "u", section = "accounting", action = "read" } } })).ShouldBeInvalid("checks[0].clientAccountId");
         (await Api.Post(Batch, Erp, new { checks = new[] { good }, atLeastAsFresh = "abc" })).ShouldBeInvalid("atLeastAsFresh");
+        (await Api.Post(Batch, Erp, new { checks = new[] { new { userId = firmAdmin.UserId, clientAccountId = business, section = "accounting", action = "read", atLeastAsFresh = "1" } } }))
+            .ShouldBeInvalid("checks[0].atLeastAsFresh");
         (await Api.Send(HttpMethod.Post, Batch, Erp, rawBody: "{\"checks\": [")).ShouldBeProblem(HttpStatusCode.BadRequest);
         (await App.EventCountAsync()).ShouldBe(before); // not even the refusal of no_grant
     }

@@ -26,7 +26,10 @@ public static class CheckAccessInBatchEndpoint
             .That(command.Checks is { Count: > 0 }, "checks", "is required: one entry per question, each with userId, clientAccountId, section and action.")
             .That(checks.Count <= MaxChecks, "checks", $"must have at most {MaxChecks} entries; ask the rest in another request.")
             .Version(command.AtLeastAsFresh);
-        for (var i = 0; i < checks.Count && check.IsValid; i++) CheckAccessEndpoint.Question(check, checks[i], $"checks[{i}].");
+        for (var i = 0; i < checks.Count && check.IsValid; i++)
+            CheckAccessEndpoint.Question(check, checks[i], $"checks[{i}].")
+                // Never ignored: a version given per question would be a freshness the answer does not honour.
+                .That(checks[i]?.AtLeastAsFresh is null, $"checks[{i}].atLeastAsFresh", "is given once for the whole batch, at the top: \"atLeastAsFresh\" beside \"checks\".");
         return check.Result();
     }
 

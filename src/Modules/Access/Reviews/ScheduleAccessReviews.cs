@@ -59,9 +59,14 @@ public static class SetAccessReviewScheduleEndpoint
         Guid id, SetAccessReviewSchedule command, IEventStream<AccessReviewSchedule> stream, Caller caller, TimeProvider clock)
     {
         var current = stream.Aggregate;
-        if (current?.EveryDays == command.EveryDays && current?.DeadlineDays == command.DeadlineDays)
+        var now = clock.GetUtcNow();
+        // Saying again what is set records nothing, unless the next review is not ahead (then saving it restarts it).
+        var ahead = current?.NextDueAt > now;
+        if (current?.EveryDays == command.EveryDays && current?.DeadlineDays == command.DeadlineDays && (command.EveryDays is null || ahead))
             return (AccessReviewScheduleView.Of(id, current), []);
-        var due = command.EveryDays is { } every ? clock.GetUtcNow().AddDays(every) : (DateTimeOffset?)null;
+        // A new interval counts from now; a new deadline alone keeps the review already due.
+        var due = command.EveryDays is not { } every ? (DateTimeOffset?)null
+            : current?.EveryDays == every && ahead ? current!.NextDueAt : now.AddDays(every);
         var set = new AccessReviewScheduleSet(id, command.EveryDays, command.DeadlineDays, due, caller.UserId);
         stream.AppendOne(set);
         var generation = (current?.Generation ?? 0) + 1;

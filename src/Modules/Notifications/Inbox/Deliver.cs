@@ -52,7 +52,8 @@ public static class Deliver
             if (known?.Version >= version) continue;
             if (known is not null && current.GetValueOrDefault(known.Current) is { Read: false } unread)
             {
-                session.Events.Append(unread.Id, new NotificationUpdated(unread.Id, news.Text, news.TextEn));
+                // At the version it was read unread: a read in between makes this a conflict, retried, and then news anew.
+                session.Events.Append(unread.Id, unread.Version + 1, new NotificationUpdated(unread.Id, news.Text, news.TextEn));
                 session.Store(known with { Version = version });
                 continue;
             }
