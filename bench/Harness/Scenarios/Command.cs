@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using JasperFx;
 using Marten;
 
 namespace Holded.Partners.Bench.Scenarios;
@@ -29,15 +28,7 @@ public static class Command
             response.EnsureSuccessStatusCode();
         }
 
-        await using var store = DocumentStore.For(x =>
-        {
-            x.Connection(connection);
-            x.DatabaseSchemaName = "bench_raw";
-            x.Events.DatabaseSchemaName = "bench_raw";
-            x.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
-            x.AutoCreateSchemaObjects = AutoCreate.All;
-        });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using var store = await RawMarten.OpenAsync(connection);
         var streams = conversations.Select(_ => Guid.CreateVersion7()).ToArray();
         async Task Append(int worker, long n)
         {

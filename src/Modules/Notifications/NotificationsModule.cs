@@ -26,7 +26,7 @@ public static class NotificationsModule
             opts.Schema.For<Notification>().DatabaseSchemaName(Schema).Index(n => n.UserId).Index(n => n.Email);
             opts.Projections.Snapshot<NotificationSettings>(SnapshotLifecycle.Inline);
             opts.Schema.For<NotificationSettings>().DatabaseSchemaName(Schema);
-            // Two rises for one person at once meet here (a new thread is inserted, a known one versioned) and are retried in turn.
+            // Two rises for one person at once: a known thread meets on its version, a new one on its notification's stream id; either is retried.
             opts.Schema.For<NewsThread>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<NotificationAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<NotificationCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId);

@@ -21,12 +21,14 @@ public static class ReportPendingWorkEndpoint
 
     public static ProblemDetails Validate(ReportPendingWork command, CollaborationAccount? account, string section, Caller caller)
     {
-        if (!caller.Has(ServiceScopes.PendingWorkWrite))
-            return Problems.Forbidden($"Pending work is reported by the ERP's service token with the {ServiceScopes.PendingWorkWrite} scope.");
+        if (Scope(caller) is { Status: not null } refused) return refused;
         var check = Report(new Check(), section, command.Items);
         if (!check.IsValid) return check.Result();
         return account is { Kind: AccountKinds.Business } ? Problems.None : Problems.NotFound("client");
     }
+
+    public static ProblemDetails Scope(Caller caller) => caller.Has(ServiceScopes.PendingWorkWrite) ? Problems.None
+        : Problems.Forbidden($"Pending work is reported by the ERP's service token with the {ServiceScopes.PendingWorkWrite} scope.");
 
     /// <summary>One section's report, as the single and the bulk report check it (<paramref name="prefix"/> names it in a bulk one).</summary>
     public static Check Report(Check check, string? section, IReadOnlyList<ReportedItem?>? items, string prefix = "")
@@ -46,8 +48,9 @@ public static class ReportPendingWorkEndpoint
         return check.That(!check.IsValid || list.Select(i => i!.Id!.Trim()).Distinct().Count() == list.Count, $"{prefix}items", "must not repeat an item id.");
     }
 
-    public static PendingItem[] Items(IReadOnlyList<ReportedItem> items) =>
-        [.. items.Select(i => new PendingItem(i.Id!.Trim(), i.Title!.Trim(), i.DueDate, i.Amount, i.Link!))];
+    /// <summary>The items of a report that passed <see cref="Report"/>, as the module keeps them.</summary>
+    public static PendingItem[] Items(IReadOnlyList<ReportedItem?> items) =>
+        [.. items.Select(i => new PendingItem(i!.Id!.Trim(), i.Title!.Trim(), i.DueDate, i.Amount, i.Link!))];
 
     // A path in the ERP: never another site, never a script.
     private static bool IsErpPath(string link) =>

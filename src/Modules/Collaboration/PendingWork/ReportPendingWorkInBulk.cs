@@ -34,8 +34,7 @@ public static class ReportPendingWorkInBulkEndpoint
 
     public static ProblemDetails Validate(ReportPendingWorkInBulk command, Caller caller)
     {
-        if (!caller.Has(ServiceScopes.PendingWorkWrite))
-            return Problems.Forbidden($"Pending work is reported by the ERP's service token with the {ServiceScopes.PendingWorkWrite} scope.");
+        if (ReportPendingWorkEndpoint.Scope(caller) is { Status: not null } refused) return refused;
         var reports = command.Reports ?? [];
         var items = reports.Sum(r => r?.Items?.Count ?? 0);
         var pairs = reports.Where(r => r?.ClientAccountId is not null && r.Section is not null).Select(r => (r!.ClientAccountId, r.Section)).ToList();
@@ -59,7 +58,7 @@ public static class ReportPendingWorkInBulkEndpoint
             var r = reports[i];
             var check = new Check().That(r?.ClientAccountId is { } id && id != Guid.Empty, "clientAccountId", "is required: the client whose section this is.");
             if (r is not null) ReportPendingWorkEndpoint.Report(check, r.Section, r.Items);
-            if (check.IsValid) valid.Add((i, r!.ClientAccountId!.Value, r.Section!, ReportPendingWorkEndpoint.Items(r.Items!.Cast<ReportedItem>().ToList())));
+            if (check.IsValid) valid.Add((i, r!.ClientAccountId!.Value, r.Section!, ReportPendingWorkEndpoint.Items(r.Items!)));
             else outcomes[i] = new(i, r?.ClientAccountId, r?.Section, BulkOutcomes.Refused, Reason: BulkOutcomes.InvalidReport, Errors: check.Errors);
         }
 

@@ -9,11 +9,14 @@ public sealed record News(string Kind, string About, string Text, string TextEn,
 /// <summary>Puts news in each recipient's inbox, once per fact and person, and queues its email for those who want one.</summary>
 public static class Deliver
 {
-    public static async Task<OutgoingMessages> ToAsync(IDocumentSession session, IEnumerable<Recipient> recipients, News news)
+    public static Task<OutgoingMessages> ToAsync(IDocumentSession session, IEnumerable<Recipient> recipients, News news) =>
+        ToAsync(session, recipients.DistinctBy(r => r.UserId ?? r.Email).Select(r => (r, news)));
+
+    /// <summary>Each recipient's own news (a news thread's next generation is each person's own), delivered as above.</summary>
+    private static async Task<OutgoingMessages> ToAsync(IDocumentSession session, IEnumerable<(Recipient Recipient, News News)> deliveries)
     {
         var mail = new OutgoingMessages();
-        var to = recipients.DistinctBy(r => r.UserId ?? r.Email)
-            .Select(r => (Recipient: r, Id: Notification.IdFor(news.Kind, news.About, r))).ToList();
+        var to = deliveries.Select(d => (d.Recipient, d.News, Id: Notification.IdFor(d.News.Kind, d.News.About, d.Recipient))).ToList();
         if (to.Count == 0) return mail;
 
         // What was delivered before and who wants email, for every recipient at once: one round trip however many.
@@ -25,7 +28,7 @@ public static class Deliver
         var delivered = (await heard).Select(n => n.Id).ToHashSet();
         var emailed = (await settings).Where(s => s.Email).Select(s => s.UserId).ToHashSet();
 
-        foreach (var (recipient, id) in to.Where(t => !delivered.Contains(t.Id))) // heard before: nothing again
+        foreach (var (recipient, news, id) in to.Where(t => !delivered.Contains(t.Id))) // heard before: nothing again
         {
             session.Events.StartStream<Notification>(id, new NotificationDelivered(
                 id, recipient.UserId, recipient.Email, news.Kind, news.Text, news.TextEn, news.Link, news.AccountId));
@@ -45,10 +48,11 @@ public static class Deliver
         var people = recipients.Where(r => r.UserId is not null).DistinctBy(r => r.UserId).ToList();
         var threads = (await session.LoadManyAsync<NewsThread>(people.Select(r => NewsThread.IdFor(news.Kind, thread, r.UserId!)))).ToDictionary(t => t.Id);
         var current = (await session.LoadManyAsync<Notification>(threads.Values.Select(t => t.Current))).ToDictionary(n => n.Id);
-        var mail = new OutgoingMessages();
+        var fresh = new List<(Recipient, News)>();
         foreach (var person in people)
         {
-            var known = threads.GetValueOrDefault(NewsThread.IdFor(news.Kind, thread, person.UserId!));
+            var id = NewsThread.IdFor(news.Kind, thread, person.UserId!);
+            var known = threads.GetValueOrDefault(id);
             if (known?.Version >= version) continue;
             if (known is not null && current.GetValueOrDefault(known.Current) is { Read: false } unread)
             {
@@ -60,10 +64,11 @@ public static class Deliver
             // A new one, named by the thread's generation: two first rises at once meet on its stream id, and the
             // second, retried, finds it and updates it.
             var generation = (known?.Generation ?? 0) + 1;
-            var fresh = news with { About = $"{thread}|{generation}" };
-            session.Store(new NewsThread(NewsThread.IdFor(news.Kind, thread, person.UserId!), Notification.IdFor(news.Kind, fresh.About, person), generation, version));
-            mail.AddRange(await ToAsync(session, [person], fresh));
+            var next = news with { About = $"{thread}|{generation}" };
+            session.Store(new NewsThread(id, Notification.IdFor(news.Kind, next.About, person), generation, version));
+            fresh.Add((person, next));
         }
-        return mail;
+        // The new ones in one round trip, however many people.
+        return await ToAsync(session, fresh);
     }
 }
