@@ -128,11 +128,13 @@ public class BulkPendingWorkTests(PartnersApp app) : AppTest(app)
         replies.ShouldAllBe(r => r.Status == HttpStatusCode.OK || r.Status == HttpStatusCode.Conflict);
         replies.ShouldContain(r => r.Status == HttpStatusCode.OK);
         // What was answered 200 is there; a 409 left nothing of its request.
-        var accounting = (await Held(a, "accounting")).Items.Select(i => i.Id).ShouldHaveSingleItem();
+        // Both bulk reports may lose to the single one: then accounting holds nothing.
+        var accounting = (await Held(a, "accounting")).Items.Select(i => i.Id).ToList();
+        accounting.Count.ShouldBe(replies[0].Status == HttpStatusCode.OK || replies[1].Status == HttpStatusCode.OK ? 1 : 0);
         (await Held(a, "banking")).Items.Count.ShouldBe(replies[0].Status == HttpStatusCode.OK ? 1 : 0);
         (await Held(a, "taxes")).Items.Count.ShouldBe(replies[1].Status == HttpStatusCode.OK ? 1 : 0);
         (await Held(a, "payroll")).Items.Count.ShouldBe(replies[2].Status == HttpStatusCode.OK ? 1 : 0);
-        if (replies[0].Status != replies[1].Status) accounting.ShouldBe(replies[0].Status == HttpStatusCode.OK ? "x1" : "y1");
+        if (replies[0].Status != replies[1].Status) accounting.ShouldBe([replies[0].Status == HttpStatusCode.OK ? "x1" : "y1"]);
     }
 
     [Fact]
