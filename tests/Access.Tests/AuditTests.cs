@@ -153,6 +153,7 @@ public class CheckAuditTests(PartnersApp app) : AppTest(app)
         await Api.Post("/api/v1/access/check", erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "payroll", action = "write" });
         await Api.Post("/api/v1/access/check", erp, new { userId = firmAdmin.UserId, clientAccountId = business, section = "taxes", action = "read" });
         await Api.Post("/api/v1/access/check", erp, new { userId = Actor.Person().UserId, clientAccountId = business, section = "taxes", action = "read" });
+        await App.DenialWindowsEndedAsync();
         var trail = await Api.Get($"/api/v1/audit/access?clientAccountId={business}&type=access_denied", owner);
         var denied = trail.ShouldBe(HttpStatusCode.OK).As<AuditPage>().Items.ShouldHaveSingleItem();
         denied.Member.ShouldBe(firmAdmin.UserId);

@@ -151,7 +151,7 @@ public class RevocationTests(PartnersApp app) : AppTest(app)
         (await end).Status.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Conflict);
         (await removal).Status.ShouldBeOneOf(HttpStatusCode.NoContent, HttpStatusCode.Conflict);
         await Check(firm.Manager, firm.Business);
-        await App.QuietAsync();
+        await App.DenialWindowsEndedAsync();
 
         var trail = await Api.GetAs<AuditPage>($"/api/v1/audit/access?clientAccountId={firm.Business}&type=access_denied&limit=200", firm.Owner);
         var reasons = trail.Items.Select(e => e.Reason!).Distinct().ToArray();

@@ -18,6 +18,8 @@ public class SettingsAtStartTests(PartnersApp app) : AppTest(app)
     [InlineData("Auth:Authority", "login.example.com", "Auth:Authority must be the https address")]
     [InlineData("Access:SessionSigningKey", "short", "Access:SessionSigningKey must be at least 32 bytes long")]
     [InlineData("Access:ChangeFeedStaleAfter", "00:00:00.5", "Access:ChangeFeedStaleAfter (00:00:00.5000000) must be longer than Access:ChangeFeedHeartbeat")]
+    [InlineData("Access:DenialWindow", "00:00:00.5", "Access:DenialWindow must be between 1 second and 24 hours")]
+    [InlineData("Access:DenialFlushEvery", "00:02:00", "Access:DenialFlushEvery must be at least 100 ms and shorter than Access:DenialWindow")]
     [InlineData("Audit:SigningKeyFile", "/nowhere/audit-key.pem", "Audit:SigningKeyFile '/nowhere/audit-key.pem' does not exist")]
     [InlineData("Audit:DigestEvery", "00:00:00.1", "Audit:DigestEvery must be at least a second")]
     [InlineData("Http:ProxyNetworks", "10.0.0.0/8, the proxy", "Http:ProxyNetworks must list CIDR networks")]

@@ -30,6 +30,9 @@ public static class AccessModule
         services.AddSingleton<AccessState>();
         services.AddSingleton(p => new SessionRefusals(p.GetRequiredService<IOptions<AccessOptions>>().Value.RefusedSessionsPerMinute));
         services.AddHostedService<AccessChangeFeed>();
+        services.AddSingleton<Decisions.DenialWindows>();
+        services.AddSingleton<Decisions.DenialCounter>();
+        services.AddHostedService<Decisions.DenialFlusher>();
         services.AddSingleton<IAfterRebuild, ForgetAccessAfterRebuild>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new AccessChanges(
             provider.GetRequiredService<AccessState>(), provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetRequiredService<ILogger<AccessChanges>>())));
@@ -53,7 +56,9 @@ public static class AccessModule
             opts.Events.MapEventType<JustInTimePolicySet>("access.just_in_time_policy_set");
             opts.Events.MapEventType<SessionOpened>("access.session_opened");
             opts.Events.MapEventType<SessionRefused>("access.session_refused");
-            opts.Events.MapEventType<Decisions.CheckDenied>("access.check_denied");
+            opts.Events.MapEventType<Decisions.CheckDenied>("access.check_denied"); // kept: the trail's denials before windows
+            opts.Events.MapEventType<Decisions.ChecksDenied>("access.checks_denied");
+            opts.Schema.For<Decisions.DenialWindow>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Duplicate(w => w.EndsAt).Duplicate(w => w.Closed);
             Reviews.AccessReviews.Configure(opts);
             opts.Projections.Snapshot<AccessSession>(SnapshotLifecycle.Inline);
             opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Inline);

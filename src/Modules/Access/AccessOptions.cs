@@ -21,6 +21,10 @@ public sealed class AccessOptions
     public TimeSpan CatchUpWait { get; set; } = FeedSettings.Default.CatchUpWait;
     /// <summary>Refused session attempts recorded per caller and minute (past it, refusals are answered, not recorded).</summary>
     public int RefusedSessionsPerMinute { get; set; } = 10;
+    /// <summary>How long one denial of the ERP's checks is counted into one entry of the trail, from its first time.</summary>
+    public TimeSpan DenialWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often a node sends the repeats of denials it counted in memory (what a crash may lose of their count).</summary>
+    public TimeSpan DenialFlushEvery { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 internal sealed class ValidateAccessOptions(IHostEnvironment environment) : IValidateOptions<AccessOptions>
@@ -44,6 +48,10 @@ internal sealed class ValidateAccessOptions(IHostEnvironment environment) : IVal
             failures.Add($"Access:CatchUpWait must be between 0 and 5 seconds; it is {options.CatchUpWait}.");
         if (options.RefusedSessionsPerMinute < 1)
             failures.Add($"Access:RefusedSessionsPerMinute must be at least 1; it is {options.RefusedSessionsPerMinute}.");
+        if (options.DenialWindow < TimeSpan.FromSeconds(1) || options.DenialWindow > TimeSpan.FromHours(24))
+            failures.Add($"Access:DenialWindow must be between 1 second and 24 hours; it is {options.DenialWindow}.");
+        if (options.DenialFlushEvery < TimeSpan.FromMilliseconds(100) || options.DenialFlushEvery >= options.DenialWindow)
+            failures.Add($"Access:DenialFlushEvery must be at least 100 ms and shorter than Access:DenialWindow ({options.DenialWindow}); it is {options.DenialFlushEvery}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -15943,6 +15943,15 @@ namespace Holded.Partners.Host.Tests.Client.Generated
         [System.Text.Json.Serialization.JsonPropertyName("correlationId")]
         public string CorrelationId { get; set; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        public long? Count { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("firstAt")]
+        public System.DateTimeOffset? FirstAt { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastAt")]
+        public System.DateTimeOffset? LastAt { get; set; }
+
         private System.Collections.Generic.IDictionary<string, object> _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]

@@ -11,7 +11,7 @@ namespace Holded.Partners.Access.Audit;
 public static class AuditCsv
 {
     public const string Header =
-        "at,type,client_account_id,partner_account_id,collaboration_id,actor,member,role_before,role_after,permissions,expires_at,reason,correlation_id," +
+        "at,type,client_account_id,partner_account_id,collaboration_id,actor,member,role_before,role_after,permissions,expires_at,reason,correlation_id,count,first_at,last_at," +
         "client_name,partner_name,actor_name,member_name";
 
     public static string Write(AuditPage page, bool header = true)
@@ -31,7 +31,7 @@ public static class AuditCsv
         var csv = new StringBuilder(header ? Header + "\n" : "");
         foreach (var e in page.Items)
             csv.AppendJoin(',', new object?[] { e.At, e.Type, e.ClientAccountId, e.PartnerAccountId, e.CollaborationId, e.Actor, e.Member,
-                e.RoleBefore, e.RoleAfter, e.Permissions, e.ExpiresAt, e.Reason, e.CorrelationId,
+                e.RoleBefore, e.RoleAfter, e.Permissions, e.ExpiresAt, e.Reason, e.CorrelationId, e.Count, e.FirstAt, e.LastAt,
                 page.NameOf(e.ClientAccountId), page.NameOf(e.PartnerAccountId), page.NameOf(e.Actor), page.NameOf(e.Member) }.Select(Field)).Append('\n');
         return csv.ToString();
     }

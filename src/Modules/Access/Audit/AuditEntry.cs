@@ -43,12 +43,13 @@ public static class AuditTypes
 
 /// <summary>
 /// One access-relevant fact, as the client, the firm and the platform read it. Keyed by the event's id; SortKey orders
-/// entries by the event's instant (newest first) and is the paging cursor.
+/// entries by the event's instant (newest first) and is the paging cursor. A window of denied checks is one entry:
+/// <see cref="Count"/> times between <see cref="FirstAt"/> and <see cref="LastAt"/> (none of them on any other entry).
 /// </summary>
 public sealed record AuditEntry(
     Guid Id, string Type, DateTimeOffset At, string SortKey, Guid ClientAccountId, Guid? PartnerAccountId, Guid? CollaborationId,
     string? Actor, string? Member, string? RoleBefore, string? RoleAfter, string? Permissions, DateTimeOffset? ExpiresAt,
-    string? Reason, string? CorrelationId)
+    string? Reason, string? CorrelationId, long? Count = null, DateTimeOffset? FirstAt = null, DateTimeOffset? LastAt = null)
 {
     /// <summary>
     /// Every read of the trail walks one of these, newest first, and stops at the page: a client's, a firm's, a
@@ -78,7 +79,7 @@ public static class AuditEntries
     [
         typeof(AccessGranted), typeof(AccessGrantChanged), typeof(AccessRemoved), typeof(AccessExpired), typeof(AccessTerminated),
         typeof(AccessExtensionRequested), typeof(AccessExtended), typeof(AccessExtensionDeclined), typeof(AccessRenewed),
-        typeof(SessionOpened), typeof(Decisions.CheckDenied), typeof(SessionRefused),
+        typeof(SessionOpened), typeof(Decisions.CheckDenied), typeof(Decisions.ChecksDenied), typeof(SessionRefused),
         typeof(JustInTimeRequested), typeof(JustInTimeApproved), typeof(JustInTimeDeclined), typeof(JustInTimeUsed), typeof(JustInTimeEnded),
         typeof(JustInTimeExpired), typeof(JustInTimePolicySet),
         typeof(AccessReviewStarted), typeof(AccessReviewCompleted), typeof(ReviewRemovalApplied), typeof(ReviewLineKeptByRule),
@@ -109,6 +110,8 @@ public static class AuditEntries
             null, d.Role, SessionTokens.Scope(d.Permissions), d.ExpiresAt, d.JustInTimeRequestId is null ? null : Decisions.Reasons.JustInTime),
         Decisions.CheckDenied d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, "erp", d.UserId,
             null, null, $"{d.Section}:{d.Action}", null, d.Reason),
+        Decisions.ChecksDenied d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, "erp", d.UserId,
+            null, null, $"{d.Section}:{d.Action}", null, d.Reason) with { Count = d.Count, FirstAt = d.FirstAt, LastAt = d.LastAt },
         SessionRefused d => Entry(e, AuditTypes.AccessDenied, d.ClientAccountId, d.PartnerAccountId, d.CollaborationId, d.UserId, d.UserId,
             null, null, null, null, d.Reason),
         // Just-in-time access: the member it is for is the entry's member; the request's own reason is the requested entry's.

@@ -8,7 +8,7 @@ namespace Holded.Partners.Access.Decisions;
 /// <param name="AtLeastAsFresh">An access version a write answered: the check is decided from state at least that fresh.</param>
 public sealed record CheckAccess(string? UserId, Guid ClientAccountId, string? Section, string? Action, string? AtLeastAsFresh = null);
 
-/// <summary>The ERP asked for a member and was told no.</summary>
+/// <summary>The ERP asked for a member and was told no: how each refusal was recorded before denial windows (<see cref="ChecksDenied"/>).</summary>
 public sealed record CheckDenied(
     Guid CheckId, Guid ClientAccountId, Guid? PartnerAccountId, Guid? CollaborationId, string UserId, string Section, string Action, string Reason);
 
@@ -34,39 +34,34 @@ public static class CheckAccessEndpoint
     public static Task<ProblemDetails> ValidateAsync(CheckAccess command, Caller caller, AccessState state, NpgsqlDataSource database, CancellationToken ct) =>
         Input(command, caller) is { Status: not null } refused ? Task.FromResult(refused) : state.RequireAsync(command.AtLeastAsFresh, database, ct);
 
-    // The ERP's hot path: decided from the in-memory state, with no session or transaction unless there is a refusal to record.
+    // The ERP's hot path: decided from the in-memory state, with no session or transaction (a refusal is counted, see DenialCounter).
     [WolverinePost("/api/v1/access/check")]
-    public static async Task<Decision> Post(CheckAccess command, AccessState state, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        (await DecideAsync([command], AccessVersions.Parse(command.AtLeastAsFresh), state, store, clock.GetUtcNow(), ct))[0];
+    public static async Task<Decision> Post(CheckAccess command, AccessState state, IDocumentStore store, DenialCounter denials,
+        TimeProvider clock, CancellationToken ct) =>
+        (await DecideAsync([command], AccessVersions.Parse(command.AtLeastAsFresh), state, store, denials, clock.GetUtcNow(), ct))[0];
 
     /// <summary>
-    /// Each question decided from the in-memory state by the one decision; then, in one transaction, the refusals of
-    /// those who work for the client (access denied, for the audit trail: strangers to the client, with no
-    /// collaboration at all, are not recorded against it), and each first use of just-in-time access.
+    /// Each question decided from the in-memory state by the one decision; then the refusals of those who work for the
+    /// client are counted into their windows of the audit trail (strangers to the client, with no collaboration at all,
+    /// are not recorded against it), and each first use of just-in-time access is recorded.
     /// </summary>
-    public static async Task<Decision[]> DecideAsync(
-        IReadOnlyList<CheckAccess> questions, long? version, AccessState state, IDocumentStore store, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Decision[]> DecideAsync(IReadOnlyList<CheckAccess> questions, long? version, AccessState state, IDocumentStore store,
+        DenialCounter denials, DateTimeOffset now, CancellationToken ct)
     {
         var decisions = new Decision[questions.Count];
-        List<CheckDenied>? denied = null;
+        List<Denial>? denied = null;
         for (var i = 0; i < questions.Count; i++)
         {
             var q = questions[i];
             var facts = await state.FactsAsync(store, q.UserId!, q.ClientAccountId, q.Section!, q.Action!, now, ct, version);
             var decision = decisions[i] = AccessDecision.Decide(facts);
             if (!decision.Allowed && decision.Reason != Reasons.NoCollaboration)
-                (denied ??= []).Add(new CheckDenied(Guid.CreateVersion7(), q.ClientAccountId,
+                (denied ??= []).Add(new Denial(q.ClientAccountId,
                     facts.Collaborations.FirstOrDefault(c => c.Collaboration.Id == decision.CollaborationId).Collaboration?.PartnerAccountId,
                     decision.CollaborationId, q.UserId!, q.Section!, q.Action!, decision.Reason));
             else if (decision.Reason == Reasons.JustInTime) await FirstUseAsync(facts, decision, q, store, ct);
         }
-        if (denied is not null)
-        {
-            await using var session = store.LightweightSession();
-            session.CorrelationId = Activity.Current?.RootId;
-            foreach (var d in denied) session.Events.StartStream(d.CheckId, d);
-            await session.SaveChangesAsync(ct);
-        }
+        if (denied is not null) await denials.CountAsync(denied, now, ct);
         return decisions;
     }
 

@@ -37,6 +37,8 @@ public static class CheckAccessInBatchEndpoint
         Input(command, caller) is { Status: not null } refused ? Task.FromResult(refused) : state.RequireAsync(command.AtLeastAsFresh, database, ct);
 
     [WolverinePost("/api/v1/access/checks")]
-    public static async Task<BatchDecisions> Post(CheckAccessInBatch command, AccessState state, IDocumentStore store, TimeProvider clock, CancellationToken ct) =>
-        new(await CheckAccessEndpoint.DecideAsync([.. command.Checks!.Select(c => c!)], AccessVersions.Parse(command.AtLeastAsFresh), state, store, clock.GetUtcNow(), ct));
+    public static async Task<BatchDecisions> Post(CheckAccessInBatch command, AccessState state, IDocumentStore store, DenialCounter denials,
+        TimeProvider clock, CancellationToken ct) =>
+        new(await CheckAccessEndpoint.DecideAsync([.. command.Checks!.Select(c => c!)], AccessVersions.Parse(command.AtLeastAsFresh), state, store,
+            denials, clock.GetUtcNow(), ct));
 }

@@ -28,20 +28,25 @@ public static class AuditHash
     /// <summary>
     /// The entry's fields in a fixed order, each written as its UTF-8 length, a colon and the value, then a newline (a
     /// missing value is "~"): unambiguous, and a few lines in any language, so an auditor can check an export without
-    /// this code. Instants are UTC with seven decimals.
+    /// this code. Instants are UTC with seven decimals. A window of denied checks is "audit-entry-v2": the same fields,
+    /// then its count, first and last instants; every other entry stays "audit-entry-v1", so no hash signed before changes.
     /// </summary>
     public static string Canonical(AuditEntry e)
     {
-        var text = new StringBuilder("audit-entry-v1\n");
-        foreach (var field in new[]
-                 {
-                     e.Id.ToString(), e.Type, Instant(e.At), e.ClientAccountId.ToString(), e.PartnerAccountId?.ToString(), e.CollaborationId?.ToString(),
-                     e.Actor, e.Member, e.RoleBefore, e.RoleAfter, e.Permissions, e.ExpiresAt is { } expires ? Instant(expires) : null, e.Reason,
-                     e.CorrelationId,
-                 })
+        var windowed = e.Count is not null;
+        var text = new StringBuilder(windowed ? "audit-entry-v2\n" : "audit-entry-v1\n");
+        IEnumerable<string?> fields =
+        [
+            e.Id.ToString(), e.Type, Instant(e.At), e.ClientAccountId.ToString(), e.PartnerAccountId?.ToString(), e.CollaborationId?.ToString(),
+            e.Actor, e.Member, e.RoleBefore, e.RoleAfter, e.Permissions, Instant(e.ExpiresAt), e.Reason, e.CorrelationId,
+        ];
+        if (windowed) fields = fields.Concat([e.Count!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Instant(e.FirstAt), Instant(e.LastAt)]);
+        foreach (var field in fields)
             text.Append(field is null ? "~" : $"{Encoding.UTF8.GetByteCount(field)}:{field}").Append('\n');
         return text.ToString();
     }
+
+    private static string? Instant(DateTimeOffset? at) => at is { } instant ? Instant(instant) : null;
 
     public static string Instant(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
