@@ -11,11 +11,13 @@ public static class DenialWindowsEnded
     /// Adds this node's counted repeats, then closes every open window as the flusher does once its end has passed:
     /// each denial so far is one entry of the trail.
     /// </summary>
-    public static async Task DenialWindowsEndedAsync(this PartnersApp app)
+    public static async Task DenialWindowsEndedAsync(this IRunningApp app)
     {
-        await app.Host.Services.GetRequiredService<Access.Decisions.DenialCounter>().FlushAsync(app.Clock.GetUtcNow(), CancellationToken.None);
-        var window = app.Host.Services.GetRequiredService<IOptions<AccessOptions>>().Value.DenialWindow;
-        var windows = app.Host.Services.GetRequiredService<Access.Decisions.DenialWindows>();
-        while (await windows.CloseEndedAsync(app.Clock.GetUtcNow() + window, CancellationToken.None) > 0) { }
+        var services = app.Host.Services;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await services.GetRequiredService<Access.Decisions.DenialCounter>().FlushAsync(now, CancellationToken.None);
+        var windows = services.GetRequiredService<Access.Decisions.DenialWindows>();
+        var after = now + services.GetRequiredService<IOptions<AccessOptions>>().Value.DenialWindow;
+        while (await windows.CloseEndedAsync(after, CancellationToken.None) > 0) { }
     }
 }

@@ -17,12 +17,18 @@ public class AuditViewerTests(BrowserApp app)
         var (collaboration, _, firmAdmin, business, owner) = await CollaboratingAs(Actor.Person("Luis"));
         await _api.Put($"/api/v1/collaborations/{collaboration}/access-grant", owner, new { role = "accountant" });
         (await _api.Post("/api/v1/access/sessions", firmAdmin, new { clientAccountId = business })).ShouldBe(HttpStatusCode.Created);
+        // The ERP asks three times for what an accountant may not do: one entry, with its count.
+        for (var i = 0; i < 3; i++)
+            (await _api.Post("/api/v1/access/check", Actor.Service("partners.access.check"),
+                new { userId = firmAdmin.UserId, clientAccountId = business, section = "inventory", action = "read" })).ShouldBe(HttpStatusCode.OK);
+        await app.DenialWindowsEndedAsync();
 
         var page = await SignedIn(owner.Email);
         await page.GotoAsync(new Uri(app.Address, $"/audit?clientAccountId={business}").ToString());
         (await page.TitleAsync()).ShouldBe("Registro de accesos — Holded Partners");
         var types = await page.Locator("#trail tbody tr td:nth-child(2)").AllInnerTextsAsync();
-        types.ShouldBe(["Acceso a la cuenta", "Acceso concedido"]);
+        types.Select(t => t.Split('\n')[0]).ShouldBe(["Acceso denegado", "Acceso a la cuenta", "Acceso concedido"]);
+        (await page.Locator("#trail tr[data-type=access_denied] .count").InnerTextAsync()).ShouldStartWith("3 veces, de ");
         // Names, not ids: the firm's member who entered, the client, the firm; each id on hover.
         var entered = page.Locator("#trail tr[data-type=session_opened]");
         (await entered.Locator("td.actor").InnerTextAsync()).ShouldBe("Firm Admin");
@@ -41,10 +47,11 @@ public class AuditViewerTests(BrowserApp app)
         var csv = await page.APIRequest.GetAsync(new Uri(app.Address, csvHref!).ToString());
         csv.Status.ShouldBe(200);
         var lines = (await csv.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldEndWith(",correlation_id,client_name,partner_name,actor_name,member_name");
-        lines[1].ShouldContain($",session_opened,{business},");
-        lines[1].ShouldContain($",{firmAdmin.UserId},");
-        lines[1].ShouldEndWith(",Panadería Sol SL,Gestoría Test SL,Firm Admin,Firm Admin");
+        lines[0].ShouldEndWith(",correlation_id,count,first_at,last_at,client_name,partner_name,actor_name,member_name");
+        lines[1].ShouldContain($",access_denied,{business},");
+        lines[2].ShouldContain($",session_opened,{business},");
+        lines[2].ShouldContain($",{firmAdmin.UserId},");
+        lines[2].ShouldEndWith(",Panadería Sol SL,Gestoría Test SL,Firm Admin,Firm Admin");
         // The API answers the same names beside its entries.
         var trail = await _api.GetAs<Access.Audit.AuditPage>($"/api/v1/audit/access?clientAccountId={business}", owner);
         trail.NameOf(firmAdmin.UserId).ShouldBe("Firm Admin");

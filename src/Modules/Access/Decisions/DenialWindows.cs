@@ -82,8 +82,8 @@ public sealed class DenialWindows(IDocumentStore store, IOptions<AccessOptions> 
     public static readonly TimeSpan KeptClosed = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Closes the windows whose end has passed: each is one entry of the trail (answers how many). Windows closed longer
-    /// than <see cref="KeptClosed"/> ago are removed: a node adding to one then finds none and opens a new one.
+    /// Closes the windows whose end has passed: each is one entry of the trail (answers how many). With them, windows
+    /// closed longer than <see cref="KeptClosed"/> ago are removed: a node adding to one then finds none and opens a new one.
     /// </summary>
     public async Task<int> CloseEndedAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -91,6 +91,8 @@ public sealed class DenialWindows(IDocumentStore store, IOptions<AccessOptions> 
         await RetriedAsync(async session =>
         {
             var ended = await session.Query<DenialWindow>().Where(w => !w.Closed && w.EndsAt <= now).Take(PerTransaction).ToListAsync(ct);
+            closed = ended.Count;
+            if (closed == 0) return; // nothing written: every node asks every second
             foreach (var window in ended)
             {
                 window.Closed = true;
@@ -101,7 +103,6 @@ public sealed class DenialWindows(IDocumentStore store, IOptions<AccessOptions> 
             }
             var forgotten = now - KeptClosed;
             session.DeleteWhere<DenialWindow>(w => w.Closed && w.EndsAt < forgotten);
-            closed = ended.Count;
         }, ct);
         return closed;
     }
