@@ -39,6 +39,8 @@ if (new[] { "check", "command", "ingest", "search", "revocation", "audit" }.Any(
         await other.WaitFor("/health/ready", System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromMinutes(2));
         rows.AddRange(await Revocation.Run(api, host, other, o.Connection, o));
     }
+    // What the scenarios stored, per row: the capacity model's bytes per event and per entry.
+    rows.AddRange(await Storage.Run(database));
     // Everything above ran against this one host process: its peak memory is the sustained-load figure.
     rows.Add(Row.AtMost("host peak RSS under load", Math.Round(host.PeakRssBytes / 1048576.0), "MB", 300));
 }

@@ -1,0 +1,25 @@
+using Npgsql;
+
+namespace Holded.Partners.Bench.Scenarios;
+
+/// <summary>
+/// What the scenarios above left stored, per row: an event (its table's heap, TOAST and indexes over its rows) and an
+/// audit entry the same way. The capacity model's storage per day and per year is these times the sized load's rows.
+/// </summary>
+public static class Storage
+{
+    public static async Task<IReadOnlyList<Row>> Run(NpgsqlDataSource database)
+    {
+        var rows = new List<Row>();
+        foreach (var (what, table, budget) in new[] { ("bytes per event, with indexes", "events.mt_events", 1024), ("bytes per audit entry, with indexes", "access.mt_doc_auditentry", 1024) })
+        {
+            await using var command = database.CreateCommand(
+                $"select pg_total_relation_size('{table}')::float8, (select count(*) from {table})::float8");
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var (bytes, count) = (reader.GetDouble(0), reader.GetDouble(1));
+            if (count > 0) rows.Add(Row.AtMost($"{what} ({count:N0} rows)", Math.Round(bytes / count), "B", budget));
+        }
+        return rows;
+    }
+}
