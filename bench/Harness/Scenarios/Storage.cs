@@ -8,6 +8,9 @@ namespace Holded.Partners.Bench.Scenarios;
 /// </summary>
 public static class Storage
 {
+    /// <summary>Below this, a table's fixed pages and index roots are most of its size, not its rows.</summary>
+    private const int MinRows = 1000;
+
     public static async Task<IReadOnlyList<Row>> Run(NpgsqlDataSource database)
     {
         var rows = new List<Row>();
@@ -18,7 +21,7 @@ public static class Storage
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             var (bytes, count) = (reader.GetDouble(0), reader.GetDouble(1));
-            if (count > 0) rows.Add(Row.AtMost($"{what} ({count:N0} rows)", Math.Round(bytes / count), "B", budget));
+            if (count >= MinRows) rows.Add(Row.AtMost($"{what} ({count:N0} rows)", Math.Round(bytes / count), "B", budget));
         }
         return rows;
     }
