@@ -4,7 +4,7 @@
 # the harness, and runs every scenario against its ceiling in the same run. Prints one table of ratios; writes
 # bench/results/benchmarks.json.
 #   bench/run.sh [--only start,check,command,ingest,search,audit,revocation,rebuild] [--concurrency 8] [--seconds 5] [--rounds 3]
-#                [--listings 50000] [--events 1000000] [--starts 5] [--audit-entries 1000000] [--revocations 1000]
+#                [--listings 50000] [--events 1000000] [--starts 5] [--audit-entries 1000000] [--revocations 1000] [--ends 240]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -29,6 +29,29 @@ public static class Load
     }
 
     /// <summary>
+    /// Closed loop over a fixed number of calls (each one uses up something, as ending a collaboration does): the
+    /// workers take call n = 0, 1, ... until <paramref name="count"/> are done.
+    /// </summary>
+    public static async Task<Result> Each(int concurrency, int count, Func<int, long, Task> call, Server? server = null)
+    {
+        var cpu = server?.CpuSeconds() ?? 0;
+        var latencies = new List<double>[concurrency];
+        long errors = 0, next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            for (var n = Interlocked.Increment(ref next); n < count; n = Interlocked.Increment(ref next))
+            {
+                var started = Stopwatch.GetTimestamp();
+                try { await call(worker, n); } catch (Exception) { Interlocked.Increment(ref errors); }
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        return Summarize(latencies, errors, clock.Elapsed, server is null ? double.NaN : server.CpuSeconds() - cpu);
+    }
+
+    /// <summary>
     /// Open loop at a fixed rate: request n is due at start + n/rate whatever happened before. A request sent behind
     /// schedule (every worker was still waiting for an answer) counts from when it was due, so a stall of the server shows
     /// in the percentiles instead of hiding as fewer requests; one sent on time counts from its sending (a timer waking

@@ -28,7 +28,7 @@ if (new[] { "check", "command", "ingest", "search", "revocation", "audit" }.Any(
     await using var database = NpgsqlDataSource.Create(o.Connection);
 
     if (o.Runs("check")) { Console.WriteLine("access check..."); rows.AddRange(await Check.Run(api, host, baseline, o)); }
-    if (o.Runs("command")) { Console.WriteLine("command over HTTP..."); rows.AddRange(await Command.Run(api, host, o.Connection, o)); }
+    if (o.Runs("command")) { Console.WriteLine("commands over HTTP: a message, a grant change, collaboration ends..."); rows.AddRange(await Command.Run(api, host, o.Connection, o)); }
     if (o.Runs("ingest")) { Console.WriteLine("pending work, single and bulk..."); rows.AddRange(await PendingWorkIngest.Run(api, host, o.Connection, o)); }
     if (o.Runs("search")) { Console.WriteLine("directory search..."); rows.AddRange(await Search.Run(database, host, o)); }
     if (o.Runs("audit")) { Console.WriteLine("audit trail reads..."); rows.AddRange(await AuditRead.Run(api, database, host, o)); }
@@ -62,7 +62,7 @@ return 0;
 public sealed record Options(
     string Connection, string HostDll, string BaselineDll, string StackFloorDll, int HostPort, int BaselinePort, string SigningKey, int Concurrency,
     TimeSpan Duration, int Rounds, TimeSpan Warmup, int Listings, int Events, int Starts, string[] Only, string Output, string Logs,
-    int Revocations, int AuditEntries)
+    int Revocations, int AuditEntries, int Ends)
 {
     public bool Runs(string scenario) => Only.Length == 0 || Only.Contains(scenario);
 
@@ -78,6 +78,6 @@ public sealed record Options(
             TimeSpan.FromSeconds(int.Parse(Value("--warmup", "3"))), int.Parse(Value("--listings", "50000")), int.Parse(Value("--events", "1000000")), int.Parse(Value("--starts", "5")),
             Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries), Value("--output", "bench/results/benchmarks.json"),
             Path.GetFullPath(Value("--logs", ".local/bench/logs")),
-            int.Parse(Value("--revocations", "1000")), int.Parse(Value("--audit-entries", "1000000")));
+            int.Parse(Value("--revocations", "1000")), int.Parse(Value("--audit-entries", "1000000")), int.Parse(Value("--ends", "240")));
     }
 }

@@ -13,6 +13,12 @@ public sealed record Row(string Scenario, double Value, string Unit, string? Cei
             ratio >= min && measured.Errors == 0 && ceilingResult.Errors == 0, new { measured, ceiling = ceilingResult });
     }
 
+    /// <summary>Throughput shown beside its ceiling with no target: a cost made visible (any error still fails it).</summary>
+    public static Row Cost(string scenario, Result measured, string ceiling, Result ceilingResult) =>
+        new(scenario, measured.RequestsPerSecond, "req/s", ceiling, ceilingResult.RequestsPerSecond,
+            Math.Round(measured.RequestsPerSecond / ceilingResult.RequestsPerSecond, 3), "— (shown)", measured.Errors == 0 && ceilingResult.Errors == 0,
+            new { measured, ceiling = ceilingResult });
+
     /// <summary>A rate (not requests) as a share of the ceiling's, at least <paramref name="min"/>.</summary>
     public static Row Share(string scenario, double value, string unit, string ceiling, double ceilingValue, double min, object? details)
     {

@@ -1,3 +1,4 @@
+using Marten;
 using Holded.Partners.Notifications.Inbox;
 using Holded.Partners.Notifications.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -328,6 +329,41 @@ public class NotificationTests(PartnersApp app) : AppTest(app)
         (await Api.Get("/api/v1/notifications", null)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         (await Api.Get("/api/v1/notifications", Erp)).ShouldBeProblem(HttpStatusCode.Forbidden);
         (await Api.Get("/api/v1/notifications?page=0", firmAdmin)).ShouldBeInvalid("page");
+    }
+
+    /// <summary>Messages are heard in batches: many written at once, in two conversations and from both sides, are each heard once by the other side.</summary>
+    [Fact]
+    public async Task messages_written_at_once_are_each_heard_once_by_the_other_side()
+    {
+        var (collaboration, partner, firmAdmin, _, owner) = await Api.Collaborating();
+        var working = (await Api.GetAs<CollaborationView>($"/api/v1/collaborations/{collaboration}", owner)).ConversationId;
+        var prospect = Actor.Person("Prospect Owner");
+        var prospecting = await Api.OpenConversation(prospect, await Api.RegisterBusiness(prospect), partner);
+        await App.QuietAsync();
+
+        var writes = new List<Task<Reply>>();
+        foreach (var (conversation, client) in new[] { (working, owner), (prospecting, prospect) })
+            for (var i = 0; i < 5; i++)
+            {
+                writes.Add(Api.Post($"/api/v1/conversations/{conversation}/messages", client, new { text = $"Cliente {i}" }));
+                writes.Add(Api.Post($"/api/v1/conversations/{conversation}/messages", firmAdmin, new { text = $"Gestoría {i}" }));
+            }
+        foreach (var reply in await Task.WhenAll(writes)) reply.ShouldBe(HttpStatusCode.Created);
+        await App.QuietAsync();
+
+        async Task<ILookup<string, InboxItem>> Messages(Actor who) =>
+            (await Api.GetAs<InboxPage>("/api/v1/notifications?pageSize=100", who)).Items.Where(i => i.Kind == "message_posted").ToLookup(i => i.Link);
+        var toFirm = await Messages(firmAdmin);
+        toFirm[$"/api/v1/conversations/{working}"].Count().ShouldBe(1 + 5); // the first message, then five
+        toFirm[$"/api/v1/conversations/{prospecting}"].Count().ShouldBe(1 + 5);
+        foreach (var (conversation, client) in new[] { (working, owner), (prospecting, prospect) })
+        {
+            var toClient = await Messages(client);
+            toClient.Select(g => g.Key).ShouldBe([$"/api/v1/conversations/{conversation}"]);
+            toClient[$"/api/v1/conversations/{conversation}"].Count().ShouldBe(5);
+        }
+        await using var session = App.Store.QuerySession();
+        (await session.Query<Notification>().CountAsync(n => n.Kind == "message_posted")).ShouldBe(6 + 6 + 5 + 5); // nobody else, nothing twice
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -101,8 +103,12 @@ public sealed class Api(IRunningApp app)
     public async Task<T> Settled<T>(Func<Task<T>> action)
     {
         T result = default!;
-        await app.Host.TrackActivity().Timeout(Settle)
+        var tracked = await app.Host.TrackActivity().Timeout(Settle)
             .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ => result = await action()));
+        // A message heard in batches is done, as far as tracking sees, once it joins a batch; its batch runs a moment
+        // later, and its envelope stays in the durable inbox until it has.
+        if (tracked.AllRecordsInOrder().Any(r => r.Envelope.Message is { } m && Holded.Partners.Notifications.NotificationsModule.Batched.Contains(m.GetType())))
+            await PartnersApp.QuietAsync(app.Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Partners")!);
         return result;
     }
 

@@ -159,15 +159,18 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     /// Waits (bounded) until no message waits in the durable queues: every module has done what earlier requests caused,
     /// so counting what is stored measures the request at hand and not a notification still on its way.
     /// </summary>
-    public async Task QuietAsync()
+    public Task QuietAsync() => QuietAsync(ConnectionString);
+
+    /// <summary>The same, for any node on the database of <paramref name="connectionString"/>.</summary>
+    public static async Task QuietAsync(string connectionString)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
             "select count(*) from wolverine.wolverine_incoming_envelopes where status = 'Incoming' " +
             "or (status = 'Scheduled' and execution_time < now() + interval '30 seconds')", connection); // retries due soon count too
         // Empty, and still empty once the inbox has been still for a moment: a handler's follow-up lands with its commit.
-        await StoreChanges.WaitAsync(ConnectionString, async () => (long)(await command.ExecuteScalarAsync())! == 0,
+        await StoreChanges.WaitAsync(connectionString, async () => (long)(await command.ExecuteScalarAsync())! == 0,
             TimeSpan.FromSeconds(20), settle: TimeSpan.FromMilliseconds(25));
     }
 

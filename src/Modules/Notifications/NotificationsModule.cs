@@ -14,6 +14,19 @@ public static class NotificationsModule
 {
     public const string Schema = "notifications";
 
+    /// <summary>
+    /// A conversation's messages are heard in batches (MarketplaceNewsHandler): up to 100 at once, or what came within
+    /// 50 ms; under load one transaction delivers many, and a message waits at most that long for its notification.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> Batched = [typeof(Contracts.Marketplace.ConversationMessagePosted)];
+
+    public static void MessageBatch(Wolverine.WolverineOptions o) =>
+        o.BatchMessagesOf<Contracts.Marketplace.ConversationMessagePosted>(b =>
+        {
+            b.BatchSize = 100;
+            b.TriggerTime = TimeSpan.FromMilliseconds(50);
+        });
+
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services)
     {
         services.ConfigureMarten(opts =>
@@ -35,6 +48,7 @@ public static class NotificationsModule
         services.AddSingleton<IValidateOptions<MailOptions>, ValidateMailOptions>();
         services.AddSingleton(provider => MailSetup.Choose(provider.GetRequiredService<IOptions<MailOptions>>(), provider.GetRequiredService<IHostEnvironment>()));
         services.AddModuleDiscovery(typeof(NotificationsModule).Assembly);
+        services.ConfigureWolverine(MessageBatch);
         return services;
     }
 }

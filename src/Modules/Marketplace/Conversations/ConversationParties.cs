@@ -18,10 +18,14 @@ public sealed record ConversationParties(
     public static async Task<ConversationParties> LoadAsync(
         IQuerySession session, Guid conversationId, Guid clientAccountId, Guid partnerAccountId, CancellationToken ct)
     {
-        var accounts = await session.LoadManyAsync<MarketplaceAccount>(ct, clientAccountId, partnerAccountId);
-        var collaborations = await session.Query<MarketplaceCollaboration>().Where(c => c.ConversationId == conversationId).ToListAsync(ct);
-        return new ConversationParties(accounts.FirstOrDefault(a => a.Id == clientAccountId),
-            accounts.FirstOrDefault(a => a.Id == partnerAccountId), collaborations);
+        // One round trip for both: every conversation request asks this before anything else.
+        var batch = session.CreateBatchQuery();
+        var accounts = batch.LoadMany<MarketplaceAccount>().ById(clientAccountId, partnerAccountId);
+        var collaborations = batch.Query<MarketplaceCollaboration>().Where(c => c.ConversationId == conversationId).ToList();
+        await batch.Execute(ct);
+        var found = await accounts;
+        return new ConversationParties(found.FirstOrDefault(a => a.Id == clientAccountId),
+            found.FirstOrDefault(a => a.Id == partnerAccountId), await collaborations);
     }
 
     /// <summary>The parties of the conversation being written, read in the writer's session.</summary>

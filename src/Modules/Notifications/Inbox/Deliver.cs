@@ -10,13 +10,20 @@ public sealed record News(string Kind, string About, string Text, string TextEn,
 public static class Deliver
 {
     public static Task<OutgoingMessages> ToAsync(IDocumentSession session, IEnumerable<Recipient> recipients, News news) =>
-        ToAsync(session, recipients.DistinctBy(r => r.UserId ?? r.Email).Select(r => (r, news)));
+        EachAsync(session, Each(recipients, news));
 
-    /// <summary>Each recipient's own news (a news thread's next generation is each person's own), delivered as above.</summary>
-    private static async Task<OutgoingMessages> ToAsync(IDocumentSession session, IEnumerable<(Recipient Recipient, News News)> deliveries)
+    /// <summary>One news for each of its recipients, once per person.</summary>
+    public static IEnumerable<(Recipient Recipient, News News)> Each(IEnumerable<Recipient> recipients, News news) =>
+        recipients.DistinctBy(r => r.UserId ?? r.Email).Select(r => (r, news));
+
+    /// <summary>
+    /// Each recipient's own news (a news thread's next generation is each person's own; a batch of messages, each
+    /// message's), delivered as above. The same fact for the same person twice (a message heard twice in one batch) is one.
+    /// </summary>
+    public static async Task<OutgoingMessages> EachAsync(IDocumentSession session, IEnumerable<(Recipient Recipient, News News)> deliveries)
     {
         var mail = new OutgoingMessages();
-        var to = deliveries.Select(d => (d.Recipient, d.News, Id: Notification.IdFor(d.News.Kind, d.News.About, d.Recipient))).ToList();
+        var to = deliveries.Select(d => (d.Recipient, d.News, Id: Notification.IdFor(d.News.Kind, d.News.About, d.Recipient))).DistinctBy(t => t.Id).ToList();
         if (to.Count == 0) return mail;
 
         // What was delivered before and who wants email, for every recipient at once: one round trip however many.
@@ -69,6 +76,6 @@ public static class Deliver
             fresh.Add((person, next));
         }
         // The new ones in one round trip, however many people.
-        return await ToAsync(session, fresh);
+        return await EachAsync(session, fresh);
     }
 }

@@ -12,23 +12,36 @@ public static class MarketplaceNewsHandler
             $"{m.ClientName} quiere colaborar con vosotros.", $"{m.ClientName} wants to work with you.",
             $"/api/v1/conversations/{m.ConversationId}", m.PartnerAccountId));
 
-    public static async Task<OutgoingMessages> Handle(Marketplace.ConversationMessagePosted m, IDocumentSession session)
+    /// <summary>
+    /// Messages are the one news that comes at the pace people type, so they are heard in batches
+    /// (<see cref="NotificationsModule.MessageBatch"/>): the accounts, the running collaborations and what was delivered
+    /// before are read once for the batch, and every notification is written in one transaction. A batch that fails is
+    /// retried whole; delivery is once per message and person, so what it had done stays done.
+    /// </summary>
+    public static async Task<OutgoingMessages> Handle(Marketplace.ConversationMessagePosted[] messages, IDocumentSession session)
     {
-        var (client, firm) = await Audience.AccountsAsync(session, m.ClientAccountId, m.PartnerAccountId);
-        IEnumerable<Recipient> others;
-        if (m.Side == Contracts.Sides.Client)
+        var fromClients = messages.Where(m => m.Side == Contracts.Sides.Client).Select(m => m.ClientAccountId).Distinct().ToArray();
+        var batch = session.CreateBatchQuery();
+        var accounts = batch.LoadMany<NotificationAccount>().ById(messages.SelectMany(m => new[] { m.ClientAccountId, m.PartnerAccountId }).Distinct().ToArray());
+        var running = batch.Query<NotificationCollaboration>().Where(c => c.ClientAccountId.IsOneOf(fromClients) && !c.Ended).ToList();
+        await batch.Execute();
+        var account = (await accounts).ToDictionary(a => a.Id);
+        var working = (await running).ToLookup(c => (c.ClientAccountId, c.PartnerAccountId));
+
+        return await Deliver.EachAsync(session, messages.SelectMany(m =>
         {
-            // The firm: its administrators, and the managers of a collaboration already running with this client.
-            var working = await session.Query<NotificationCollaboration>()
-                .Where(c => c.ClientAccountId == m.ClientAccountId && c.PartnerAccountId == m.PartnerAccountId && !c.Ended).ToListAsync();
-            others = Audience.Managers(firm).Concat(working.SelectMany(c => Audience.FirmSide(firm, c)));
-        }
-        else others = Audience.Members(client);
-        var from = m.Side == Contracts.Sides.Client ? client?.Name : firm?.Name;
-        return await Deliver.ToAsync(session, others.Where(r => r.UserId != m.AuthorUserId), new News(
-            "message_posted", m.MessageId.ToString(),
-            $"Nuevo mensaje de {from}.", $"New message from {from}.",
-            $"/api/v1/conversations/{m.ConversationId}", m.Side == Contracts.Sides.Client ? m.PartnerAccountId : m.ClientAccountId));
+            var client = account.GetValueOrDefault(m.ClientAccountId);
+            var firm = account.GetValueOrDefault(m.PartnerAccountId);
+            // To the client's side, its members; to the firm's, its administrators and the managers of a collaboration
+            // already running with this client.
+            var others = m.Side == Contracts.Sides.Client
+                ? Audience.Managers(firm).Concat(working[(m.ClientAccountId, m.PartnerAccountId)].SelectMany(c => Audience.FirmSide(firm, c)))
+                : Audience.Members(client);
+            var from = m.Side == Contracts.Sides.Client ? client?.Name : firm?.Name;
+            var news = new News("message_posted", m.MessageId.ToString(), $"Nuevo mensaje de {from}.", $"New message from {from}.",
+                $"/api/v1/conversations/{m.ConversationId}", m.Side == Contracts.Sides.Client ? m.PartnerAccountId : m.ClientAccountId);
+            return Deliver.Each(others.Where(r => r.UserId != m.AuthorUserId), news);
+        }));
     }
 
     public static async Task<OutgoingMessages> Handle(Marketplace.CollaborationRequestDeclined m, IDocumentSession session)
