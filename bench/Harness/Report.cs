@@ -46,6 +46,9 @@ public sealed record Row(string Scenario, double Value, string Unit, string? Cei
     public static Row AtLeast(string scenario, double value, string unit, double min, string ceiling, double ceilingValue, object? details) =>
         new(scenario, value, unit, ceiling, ceilingValue, Math.Round(value / ceilingValue, 3), $"≥ {min:N0} {unit}", value >= min, details);
 
+    /// <summary>A measured figure another number is derived from (the capacity model's), with no target of its own.</summary>
+    public static Row Figure(string scenario, double value, string unit) => new(scenario, value, unit, null, null, null, "— (shown)", true, null);
+
     public static Row AtMost(string scenario, double value, string unit, double max) =>
         new(scenario, value, unit, null, null, null, $"≤ {max} {unit}", value <= max, null);
 }

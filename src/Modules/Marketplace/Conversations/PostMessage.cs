@@ -9,8 +9,8 @@ public sealed record PostMessage(string? Text);
 /// <summary>Either side writes in the conversation.</summary>
 public static class PostMessageEndpoint
 {
-    public static Task<ConversationParties> LoadAsync(Conversation conversation, IDocumentSession session, CancellationToken ct) =>
-        ConversationParties.LoadAsync(session, conversation, ct);
+    public static Task<ConversationParties> LoadAsync(ConversationView conversation, IDocumentSession session, CancellationToken ct) =>
+        ConversationParties.LoadAsync(session, conversation.Id, conversation.ClientAccountId, conversation.PartnerAccountId, ct);
 
     public static ProblemDetails Validate(PostMessage command, ConversationParties parties, Caller caller)
     {
@@ -20,11 +20,13 @@ public static class PostMessageEndpoint
 
     /// <summary>
     /// Messages wait for each other rather than conflict: the stream is loaded for writing under its lock (exclusive), so
-    /// writers one after another each append to the version the one before committed.
+    /// writers one after another each append to the version the one before committed. What is loaded is the
+    /// conversation's view, the one document a message changes (its count and last activity): the commit applies the
+    /// message to that very instance instead of reading it again.
     /// </summary>
     [WolverinePost("/api/v1/conversations/{id}/messages")]
     public static (CreationResponse<Guid>, Events, OutgoingMessages) Post(
-        PostMessage command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] Conversation conversation, ConversationParties parties,
+        PostMessage command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] ConversationView conversation, ConversationParties parties,
         Caller caller, TimeProvider clock)
     {
         var side = parties.SideOf(caller)!;
