@@ -116,6 +116,9 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     /// </summary>
     private async Task ShardsIdleAsync()
     {
+        // Marten's wait, given no events at all, waits its whole bound for some to appear: a test that wrote none has
+        // nothing for a shard to apply.
+        if (await Eventually.CountAsync(ConnectionString, "select coalesce(max(seq_id), 0) from events.mt_events") == 0) return;
         try
         {
             await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(Host, TimeSpan.FromSeconds(15));
