@@ -1,5 +1,3 @@
-using Wolverine.Http.Marten;
-using Wolverine.Marten;
 using Contract = Holded.Partners.Contracts.Marketplace;
 
 namespace Holded.Partners.Marketplace.Conversations;
@@ -9,12 +7,12 @@ public sealed record PostMessage(string? Text);
 /// <summary>Either side writes in the conversation.</summary>
 public static class PostMessageEndpoint
 {
-    public static Task<ConversationParties> LoadAsync(ConversationView conversation, IDocumentSession session, CancellationToken ct) =>
-        ConversationParties.LoadAsync(session, conversation.Id, conversation.ClientAccountId, conversation.PartnerAccountId, ct);
+    public static Task<ConversationWrite> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) =>
+        ConversationParties.ForWritingAsync(session, id, ct);
 
-    public static ProblemDetails Validate(PostMessage command, ConversationParties parties, Caller caller)
+    public static ProblemDetails Validate(PostMessage command, ConversationWrite write, Caller caller)
     {
-        var access = ConversationAccess.RequireParticipant(parties, caller);
+        var access = ConversationAccess.RequireParticipant(write.Parties, caller);
         return access.Status is not null ? access : new Check().Text("text", command.Text, OpenConversationEndpoint.MaxText).Result();
     }
 
@@ -22,17 +20,17 @@ public static class PostMessageEndpoint
     /// Messages wait for each other rather than conflict: the stream is loaded for writing under its lock (exclusive), so
     /// writers one after another each append to the version the one before committed. What is loaded is the
     /// conversation's view, the one document a message changes (its count and last activity): the commit applies the
-    /// message to that very instance instead of reading it again.
+    /// message to that very instance instead of reading it again. Who may write comes in the same round trip.
     /// </summary>
     [WolverinePost("/api/v1/conversations/{id}/messages")]
-    public static (CreationResponse<Guid>, Events, OutgoingMessages) Post(
-        PostMessage command, [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] ConversationView conversation, ConversationParties parties,
-        Caller caller, TimeProvider clock)
+    public static (CreationResponse<Guid>, OutgoingMessages) Post(PostMessage command, [NotBody] ConversationWrite write, Caller caller, TimeProvider clock)
     {
-        var side = parties.SideOf(caller)!;
-        var c = conversation;
+        var side = write.Parties.SideOf(caller)!;
+        var c = write.Stream.Aggregate!;
         var posted = new MessagePosted(c.Id, Guid.CreateVersion7(), side, caller.UserId, caller.Name, command.Text!.Trim());
-        return (new CreationResponse<Guid>($"/api/v1/conversations/{c.Id}", posted.MessageId), [posted],
+        write.Stream.AppendOne(posted);
+        return (new CreationResponse<Guid>($"/api/v1/conversations/{c.Id}", posted.MessageId),
             [new Contract.ConversationMessagePosted(c.Id, posted.MessageId, c.ClientAccountId, c.PartnerAccountId, side, caller.UserId, clock.GetUtcNow())]);
     }
 }
+
