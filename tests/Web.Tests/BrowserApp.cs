@@ -25,10 +25,13 @@ public class BrowserApp : IAsyncLifetime, IRunningApp
     public virtual async Task InitializeAsync()
     {
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
-        _factory = new Factory(await TestDatabase.CreateAsync(), Settings);
+        var connectionString = await TestDatabase.CreateAsync();
+        _factory = new Factory(connectionString, Settings);
         var port = TestDatabase.FreePort();
         _factory.UseKestrel(port);
         _factory.StartServer();
+        // The waits for settled work hear the store's changes, as on every test host (without them, each waited its bound).
+        await StoreChanges.InstallAsync(connectionString);
         Address = new Uri($"http://127.0.0.1:{port}");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
