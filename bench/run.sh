@@ -4,7 +4,7 @@
 # the harness, and runs every scenario against its ceiling in the same run. Prints one table of ratios; writes
 # bench/results/benchmarks.json.
 #   bench/run.sh [--only start,check,command,ingest,search,audit,revocation,rebuild] [--concurrency 8] [--seconds 5] [--rounds 3]
-#                [--listings 50000] [--events 1000000] [--starts 5] [--audit-entries 1000000] [--revocations 1000] [--ends 240]
+#                [--listings 50000] [--events 1000000] [--starts 5] [--audit-entries 1000000] [--revocations 1000] [--ends 240] [--latency-rounds 7]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +12,8 @@ PG_PORT=${PARTNERS_BENCH_PG_PORT:-5434}
 DATA=.local/bench/postgres
 OUT=.local/bench/host
 mkdir -p .local/bench
-CS=${PARTNERS_BENCH_CONNECTION:-$(deploy/local-postgres.sh start "$DATA" "$PG_PORT")}
+# pg_stat_statements: the statements each request costs (the capacity model's statements per request).
+CS=${PARTNERS_BENCH_CONNECTION:-$(PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements" deploy/local-postgres.sh start "$DATA" "$PG_PORT")}
 [[ -n "${PARTNERS_BENCH_CONNECTION:-}" ]] || trap 'deploy/local-postgres.sh stop "$DATA" > /dev/null' EXIT
 
 echo "publishing the host with pre-generated code..."

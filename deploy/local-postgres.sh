@@ -3,6 +3,7 @@
 #   deploy/local-postgres.sh start DIR PORT   creates (first time) and starts it; prints the connection string
 #   deploy/local-postgres.sh stop DIR         stops it
 #   deploy/local-postgres.sh destroy DIR      stops it and deletes its data (for throwaway test clusters)
+# PG_OPTIONS adds server settings to a start (the benchmarks load pg_stat_statements with it).
 # Uses the machine's PostgreSQL binaries; on Debian/Ubuntu installs the postgresql package when there are none.
 set -euo pipefail
 
@@ -68,7 +69,7 @@ case "$command" in
     fi
     if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
       as_pg "$BIN/pg_ctl" -D "$DATA" -l "$RUN/postgres.log" -w -t 60 start \
-        -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$RUN -c max_connections=200 -c fsync=${PG_FSYNC:-on}" >&2 \
+        -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$RUN -c max_connections=200 -c fsync=${PG_FSYNC:-on} ${PG_OPTIONS:-}" >&2 \
         || { tail -20 "$RUN/postgres.log" >&2; exit 1; }
     fi
     if ! "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -tAc "select 1 from pg_database where datname='partners'" | grep -q 1; then

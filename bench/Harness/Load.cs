@@ -2,8 +2,28 @@ using System.Diagnostics;
 
 namespace Holded.Partners.Bench;
 
-/// <summary>What one path did under load: throughput, latency percentiles, errors, and the server's CPU per request.</summary>
-public sealed record Result(long Requests, long Errors, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, double ServerCpuUsPerRequest);
+/// <summary>
+/// What one path did under load: throughput, latency percentiles, errors, the server's CPU per request, and the
+/// statements PostgreSQL ran per request meanwhile (everything it ran: the host's background work at that time too).
+/// </summary>
+public sealed record Result(long Requests, long Errors, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, double ServerCpuUsPerRequest,
+    double StatementsPerRequest);
+
+/// <summary>The server's CPU time and PostgreSQL's statement count when a run began, to take from the same at its end.</summary>
+internal readonly record struct Meter(Server? Server, double Cpu, long Statements)
+{
+    /// <summary>
+    /// Statements run so far in the benchmark's database (pg_stat_statements, when the cluster loads it: bench/run.sh
+    /// does); null when it is not there.
+    /// </summary>
+    public static Func<long>? StatementCount { get; set; }
+
+    public static Meter Start(Server? server) => new(server, server?.CpuSeconds() ?? 0, StatementCount?.Invoke() ?? 0);
+
+    public double CpuSecondsSince() => Server is null ? double.NaN : Server.CpuSeconds() - Cpu;
+
+    public double StatementsSince() => StatementCount is { } count ? count() - Statements : double.NaN;
+}
 
 /// <summary>Load, bounded in time, from this process over loopback (or straight to PostgreSQL for a raw ceiling).</summary>
 public static class Load
@@ -11,7 +31,7 @@ public static class Load
     /// <summary>Closed loop: each of <paramref name="concurrency"/> workers calls again as soon as its answer is in (maximum throughput).</summary>
     public static async Task<Result> Closed(int concurrency, TimeSpan duration, Func<int, long, Task> call, Server? server = null)
     {
-        var cpu = server?.CpuSeconds() ?? 0;
+        var meter = Meter.Start(server);
         var latencies = new List<double>[concurrency];
         long errors = 0;
         var clock = Stopwatch.StartNew();
@@ -25,7 +45,7 @@ public static class Load
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
-        return Summarize(latencies, errors, clock.Elapsed, server is null ? double.NaN : server.CpuSeconds() - cpu);
+        return Summarize(latencies, errors, clock.Elapsed, meter);
     }
 
     /// <summary>
@@ -34,7 +54,7 @@ public static class Load
     /// </summary>
     public static async Task<Result> Each(int concurrency, int count, Func<int, long, Task> call, Server? server = null)
     {
-        var cpu = server?.CpuSeconds() ?? 0;
+        var meter = Meter.Start(server);
         var latencies = new List<double>[concurrency];
         long errors = 0, next = -1;
         var clock = Stopwatch.StartNew();
@@ -48,7 +68,7 @@ public static class Load
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
-        return Summarize(latencies, errors, clock.Elapsed, server is null ? double.NaN : server.CpuSeconds() - cpu);
+        return Summarize(latencies, errors, clock.Elapsed, meter);
     }
 
     /// <summary>
@@ -59,7 +79,7 @@ public static class Load
     /// </summary>
     public static async Task<Result> AtRate(double rate, int concurrency, TimeSpan duration, Func<int, long, Task> call, Server? server = null)
     {
-        var cpu = server?.CpuSeconds() ?? 0;
+        var meter = Meter.Start(server);
         var latencies = new List<double>[concurrency];
         long errors = 0, next = -1;
         var total = (long)(rate * duration.TotalSeconds);
@@ -81,7 +101,7 @@ public static class Load
                 mine.Add((clock.Elapsed - from).TotalMilliseconds);
             }
         }));
-        return Summarize(latencies, errors, clock.Elapsed, server is null ? double.NaN : server.CpuSeconds() - cpu);
+        return Summarize(latencies, errors, clock.Elapsed, meter);
     }
 
     /// <summary>
@@ -115,11 +135,13 @@ public static class Load
         return (Median(first), Median(second));
     }
 
-    private static Result Summarize(List<double>[] latencies, long errors, TimeSpan elapsed, double cpuSeconds)
+    private static Result Summarize(List<double>[] latencies, long errors, TimeSpan elapsed, Meter meter)
     {
+        var (cpuSeconds, statements) = (meter.CpuSecondsSince(), meter.StatementsSince());
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double At(double p) => all.Length == 0 ? 0 : Math.Round(all[Math.Min(all.Length - 1, (int)(p * all.Length))], 2);
         return new Result(all.Length, errors, Math.Round(all.Length / elapsed.TotalSeconds, 1), At(0.50), At(0.95), At(0.99),
-            double.IsNaN(cpuSeconds) || all.Length == 0 ? 0 : Math.Round(cpuSeconds * 1_000_000 / all.Length, 1));
+            double.IsNaN(cpuSeconds) || all.Length == 0 ? 0 : Math.Round(cpuSeconds * 1_000_000 / all.Length, 1),
+            double.IsNaN(statements) || all.Length == 0 ? 0 : Math.Round(statements / all.Length, 2));
     }
 }

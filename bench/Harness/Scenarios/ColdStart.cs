@@ -19,7 +19,8 @@ public static class ColdStart
         };
         var hostEnvironment = new Dictionary<string, string>(floorEnvironment)
         {
-            ["Auth__Authority"] = "https://login.example.com/", ["Auth__Audience"] = "holded-partners",
+            ["Auth__Authority"] = "https://login.example.com/", ["Auth__Audience"] = "holded-partners", ["Erp__Url"] = "https://app.holded.com/",
+            ["Auth__PortalClientId"] = "holded-partners-portal",
             ["Access__SessionSigningKey"] = benchmarkEnvironment["Access__SessionSigningKey"],
             ["Audit__SigningKeyFile"] = benchmarkEnvironment["Audit__SigningKeyFile"],
         };
@@ -38,9 +39,11 @@ public static class ColdStart
         var (h, s, p) = (Median(host), Median(stack), Median(plain));
         return
         [
-            Row.Times("cold start to first 200", h, "plain ASP.NET Core app", p, "ms", 2.0, new { hostMs = host, stackMs = stack, plainMs = plain }),
-            // Not a target of its own: where the host's start would be with no module at all.
-            Row.Times("cold start, Marten + Wolverine alone", s, "plain ASP.NET Core app", p, "ms", 2.0, new { stackMs = stack, plainMs = plain }),
+            // What the modules add to the stack they run on (issue 17): the host against the stack alone.
+            Row.Times("cold start to first 200", h, "Marten + Wolverine alone (bench/StackFloor)", s, "ms", 1.15, new { hostMs = host, stackMs = stack, plainMs = plain }),
+            // Shown: what the stack itself costs against a plain app, and the host against that plain app.
+            Row.Times("cold start, Marten + Wolverine alone", s, "plain ASP.NET Core app", p, "ms", null, new { stackMs = stack, plainMs = plain }),
+            Row.Times("cold start, the host", h, "plain ASP.NET Core app", p, "ms", null, new { hostMs = host, plainMs = plain }),
         ];
     }
 

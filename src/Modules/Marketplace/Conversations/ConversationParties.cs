@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Holded.Partners.Marketplace.Accounts;
 
 namespace Holded.Partners.Marketplace.Conversations;
@@ -29,35 +28,10 @@ public sealed record ConversationParties(
             found.FirstOrDefault(a => a.Id == partnerAccountId), await collaborations);
     }
 
-    /// <summary>
-    /// The conversation's view loaded for writing, under its stream's lock, and its parties, in one round trip: the
-    /// accounts come with the view (an include), the collaborations by the conversation's id. The transaction is begun
-    /// first, so the lock is taken inside it, and held until the write commits.
-    /// </summary>
-    public static async Task<ConversationWrite> ForWritingAsync(IDocumentSession session, Guid id, CancellationToken ct)
-    {
-        await session.BeginTransactionAsync(ct);
-        var batch = session.CreateBatchQuery();
-        var stream = batch.Events.FetchForExclusiveWriting<ConversationView>(id);
-        var accounts = new List<MarketplaceAccount>();
-        var views = batch.Query<ConversationView>().Where(v => v.Id == id)
-            .Include(v => v.ClientAccountId, accounts).Include(v => v.PartnerAccountId, accounts).ToList();
-        var collaborations = batch.Query<MarketplaceCollaboration>().Where(c => c.ConversationId == id).ToList();
-        await batch.Execute(ct);
-        var written = await stream;
-        await views;
-        var view = written.Aggregate;
-        return new ConversationWrite(written, new ConversationParties(accounts.FirstOrDefault(a => a.Id == view?.ClientAccountId),
-            accounts.FirstOrDefault(a => a.Id == view?.PartnerAccountId), view is null ? [] : await collaborations));
-    }
-
     /// <summary>The parties of the conversation being written, read in the writer's session.</summary>
     public static Task<ConversationParties> LoadAsync(IQuerySession session, Conversation conversation, CancellationToken ct) =>
         LoadAsync(session, conversation.Id, conversation.ClientAccountId, conversation.PartnerAccountId, ct);
 }
-
-/// <summary>A conversation loaded for writing (its view, locked) with who it is between.</summary>
-public sealed record ConversationWrite(IEventStream<ConversationView> Stream, ConversationParties Parties);
 
 /// <summary>
 /// Who takes part in a conversation. The business's side: its current members. The firm's side, while no collaboration
