@@ -120,10 +120,9 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     {
         var last = await Eventually.CountAsync(ConnectionString, "select coalesce(max(seq_id), 0) from events.mt_events");
         var daemon = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
-        var bound = System.Diagnostics.Stopwatch.StartNew();
-        while (bound.Elapsed < TimeSpan.FromSeconds(15) &&
-               daemon.CurrentAgents().Any(a => a.Status == JasperFx.AgentStatus.Running && a.Position < last))
-            await Task.Delay(20);
+        // Heard as each shard records its progress (the store's change triggers), not polled.
+        await StoreChanges.WaitAsync(ConnectionString, () => Task.FromResult(
+            !daemon.CurrentAgents().Any(a => a.Status == JasperFx.AgentStatus.Running && a.Position < last)), TimeSpan.FromSeconds(15));
     }
 
     /// <summary>

@@ -31,6 +31,10 @@ public sealed record ConversationParties(
     /// <summary>The parties of the conversation being written, read in the writer's session.</summary>
     public static Task<ConversationParties> LoadAsync(IQuerySession session, Conversation conversation, CancellationToken ct) =>
         LoadAsync(session, conversation.Id, conversation.ClientAccountId, conversation.PartnerAccountId, ct);
+
+    /// <summary>The parties of a conversation read through its view.</summary>
+    public static Task<ConversationParties> LoadAsync(IQuerySession session, ConversationView view, CancellationToken ct) =>
+        LoadAsync(session, view.Id, view.ClientAccountId, view.PartnerAccountId, ct);
 }
 
 /// <summary>

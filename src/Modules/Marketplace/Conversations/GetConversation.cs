@@ -21,7 +21,7 @@ public static class GetConversationEndpoint
     {
         var view = await session.LoadAsync<ConversationView>(id, ct);
         return view is null ? (null, null)
-            : (view, await ConversationParties.LoadAsync(session, view.Id, view.ClientAccountId, view.PartnerAccountId, ct));
+            : (view, await ConversationParties.LoadAsync(session, view, ct));
     }
 
     public static ProblemDetails Validate(ConversationParties? parties, long? before, int? limit, Caller caller) =>

@@ -10,7 +10,7 @@ public sealed record PostMessage(string? Text);
 public static class PostMessageEndpoint
 {
     public static Task<ConversationParties> LoadAsync(ConversationView conversation, IDocumentSession session, CancellationToken ct) =>
-        ConversationParties.LoadAsync(session, conversation.Id, conversation.ClientAccountId, conversation.PartnerAccountId, ct);
+        ConversationParties.LoadAsync(session, conversation, ct);
 
     public static ProblemDetails Validate(PostMessage command, ConversationParties parties, Caller caller)
     {
