@@ -17,7 +17,7 @@ builder.Services.AddMarketplaceModule(builder.Configuration);
 builder.Services.AddCollaborationModule();
 builder.Services.AddAccessModule(builder.Configuration);
 builder.Services.AddNotificationsModule();
-builder.Services.AddPartnersProjectionPaging();
+builder.Services.AddPartnersProjectionDefaults();
 builder.AddPartnersMessaging();
 builder.AddPartnersIdentity();
 builder.AddPartnersHttp();
@@ -27,6 +27,7 @@ builder.Services.AddSingleton(new Holded.Partners.Kernel.DemoIdentities(Holded.P
 builder.Services.AddHostedService(provider => provider.GetRequiredService<Holded.Partners.Host.Demo.DemoSeed>());
 
 var app = builder.Build();
+await EventTablesBeforePartitioning.PrepareAsync(app, args);
 
 app.UseSecurityHeaders();
 app.UsePartnersErrors();

@@ -29,6 +29,9 @@ public static class Store
                 o.DatabaseSchemaName = "partners";
                 o.Events.DatabaseSchemaName = "events";
                 o.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
+                // Ended collaborations' streams are archived after their retention: PostgreSQL partitions keep them out
+                // of the live mt_events and mt_streams, which stay the size of what is still running.
+                o.Events.UseArchivedStreamPartitioning = true;
                 o.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
@@ -47,10 +50,46 @@ public static class Store
         if (!builder.Environment.IsProduction()) marten.ApplyAllDatabaseChangesOnStartup();
     }
 
-    /// <summary>Settings every projection shares; registered after the modules, which add the projections.</summary>
-    public static void AddPartnersProjectionPaging(this IServiceCollection services) =>
+    /// <summary>
+    /// Settings every projection shares; registered after the modules, which add the projections. Each reads archived
+    /// events too: Marten's daemon leaves them out by default, and a rebuild after an archiving would then lose every
+    /// ended collaboration from the read models and the trail.
+    /// </summary>
+    public static void AddPartnersProjectionDefaults(this IServiceCollection services) =>
         services.ConfigureMarten(o =>
         {
-            foreach (var projection in o.Projections.All) projection.Options.BatchSize = Kernel.ProjectionPaging.Events;
+            foreach (var projection in o.Projections.All)
+            {
+                projection.Options.BatchSize = Kernel.ProjectionPaging.Events;
+                ((JasperFx.Events.Projections.IEventFilterable)projection).IncludeArchivedEvents = true;
+            }
         });
+}
+
+/// <summary>
+/// Before the schema is migrated (db-apply, or a non-production start): a store made before archived-stream
+/// partitioning has mt_events as a plain table, which Weasel rebuilds as a partitioned one by copying its rows and
+/// dropping it. The event sequence is owned by that table's seq_id, so it would be dropped with it and created again
+/// from 1, under events that already hold those numbers. Owned by nothing, it survives; the new table keeps using it.
+/// </summary>
+public static class EventTablesBeforePartitioning
+{
+    public static async Task PrepareAsync(WebApplication app, string[] args)
+    {
+        var migrates = !app.Environment.IsProduction() || args.FirstOrDefault() is { } command && (command.StartsWith("db-") || command == "resources");
+        if (!migrates || app.Configuration.GetConnectionString("Partners") is not { } connection) return;
+        await using var database = Npgsql.NpgsqlDataSource.Create(connection);
+        await using var detach = database.CreateCommand("""
+            do $$ begin
+              if exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                         where n.nspname = 'events' and c.relname = 'mt_events' and c.relkind = 'r')
+                 and exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                             where n.nspname = 'events' and c.relname = 'mt_events_sequence') then
+                alter sequence events.mt_events_sequence owned by none;
+              end if;
+            end $$;
+            """);
+        try { await detach.ExecuteNonQueryAsync(); }
+        catch (Npgsql.NpgsqlException) { } // no database to reach yet: the migration itself will say so, in its own words
+    }
 }

@@ -64,7 +64,7 @@ public static class AccessModule
             opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Inline);
             opts.Schema.For<AuditEntry>().DatabaseSchemaName(Schema); // its columns and indexes: AuditEntry.ConfigureMarten
             opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-            opts.Schema.For<AccessSession>().DatabaseSchemaName(Schema);
+            opts.Schema.For<AccessSession>().DatabaseSchemaName(Schema).Index(s => s.CollaborationId); // found by collaboration when its streams are archived
 
             opts.Schema.For<AccessAccount>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             opts.Schema.For<AccessCollaboration>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true).Index(c => c.ClientAccountId).Index(c => c.PartnerAccountId);

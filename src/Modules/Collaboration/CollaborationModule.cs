@@ -12,6 +12,9 @@ public static class CollaborationModule
 
     public static IServiceCollection AddCollaborationModule(this IServiceCollection services)
     {
+        services.AddOptions<CollaborationOptions>().BindConfiguration(CollaborationOptions.Section)
+            .Validate(o => o.ArchiveEndedAfter >= TimeSpan.Zero, "Collaboration:ArchiveEndedAfter must not be negative (a time span such as 30.00:00:00).")
+            .ValidateOnStart();
         services.ConfigureMarten(opts =>
         {
             opts.Events.MapEventType<CollaborationStarted>("collaboration.collaboration_started");

@@ -11,6 +11,12 @@ public sealed record CollaborationEnded(
     Guid CollaborationId, Guid RequestId, Guid ClientAccountId, Guid PartnerAccountId, string EndedBy, string Side, string Reason,
     IReadOnlyList<string> Managers, DateTimeOffset At, long Version);
 
+/// <summary>
+/// Scheduled by an end, at its retention's close: each module archives the streams that were only that collaboration's
+/// (moved out of the live event tables; every read model and every history read still has them).
+/// </summary>
+public sealed record ArchiveEndedCollaboration(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId);
+
 public sealed record ManagerAssigned(Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string AssignedBy, DateTimeOffset At, long Version);
 
 /// <summary>Why a manager was unassigned (<see cref="ManagerUnassigned.Reason"/>).</summary>

@@ -21,7 +21,7 @@ public static class ProcessingRecords
         var accounts = (await bus.InvokeAsync<Onboarding.AccountHistories>(
             new Onboarding.AskAccountHistories([firm.Id, .. collaborations.Select(c => c.ClientAccountId).Distinct()], asOf), ct)).Accounts;
         var grants = new Dictionary<Guid, IReadOnlyList<IEvent>>();
-        foreach (var c in collaborations) grants[c.CollaborationId] = await session.Events.FetchStreamAsync(Grant.IdFor(c.CollaborationId), token: ct);
+        foreach (var c in collaborations) grants[c.CollaborationId] = await session.Events.StreamAsync(Grant.IdFor(c.CollaborationId), ct);
         // A session's document is its one event (SessionOpened), never changed after: the sessions' log, found by firm.
         var sessions = await session.Query<AccessSession>().Where(s => s.PartnerAccountId == firm.Id && s.OpenedAt <= asOf).ToListAsync(ct);
         // Just-in-time access, by the times its own events set: what had started by the instant (the builder reads its end then).

@@ -21,14 +21,14 @@ public static class AnswerFirmCollaborationsHandler
         {
             if (!sharing.TryGetValue(c.ClientAccountId, out var shared))
                 sharing[c.ClientAccountId] = shared = await SharedAsync(c.ClientAccountId, session, ct);
-            if (FirmCollaborations.Of(await session.Events.FetchStreamAsync(c.Id, token: ct), shared, question.AsOf) is { } span) spans.Add(span);
+            if (FirmCollaborations.Of(await session.Events.StreamAsync(c.Id, ct), shared, question.AsOf) is { } span) spans.Add(span);
         }
         return new Contract.FirmCollaborations([.. spans.OrderBy(s => s.From)]);
     }
 
     // Only the client's choices of what to share, not every pending-work report of its stream.
     private static async Task<IReadOnlyList<IEvent>> SharedAsync(Guid client, IQuerySession session, CancellationToken ct) =>
-        await session.Events.QueryAllRawEvents()
+        await session.Events.AllEvents()
             .Where(e => e.StreamId == ClientWork.IdFor(client) && e.EventTypesAre(typeof(SectionsShared)))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
 }

@@ -1,4 +1,5 @@
 using Wolverine.Http.Marten;
+using Microsoft.Extensions.Options;
 using Wolverine.Marten;
 
 namespace Holded.Partners.Collaboration.Collaborations;
@@ -48,12 +49,16 @@ public static class EndCollaborationEndpoint
     }
 
     [WolverinePost("/api/v1/collaborations/{id}/end")]
-    public static (UpdatedAggregate, Events, Tell) Post(
-        EndCollaboration command, [Aggregate] CollaborationView collaboration, [NotBody] CollaborationParties parties, Caller caller, TimeProvider clock)
+    public static (UpdatedAggregate, Events, Tell, OutgoingMessages) Post(
+        EndCollaboration command, [Aggregate] CollaborationView collaboration, [NotBody] CollaborationParties parties, Caller caller, TimeProvider clock,
+        IOptions<CollaborationOptions> options)
     {
-        var (events, told) = Decide(collaboration, caller.UserId, parties.DeciderSide(caller)!, command.Reason!.Trim(), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var (events, told) = Decide(collaboration, caller.UserId, parties.DeciderSide(caller)!, command.Reason!.Trim(), now);
         // Every grant, session and assignment ends in this transaction (see Tell): the answer, the collaboration as
-        // committed, is sent once they are gone.
-        return (new UpdatedAggregate(), [.. events], new Tell(told));
+        // committed, is sent once they are gone. Its streams leave the live tables after the retention, durably scheduled.
+        var archive = new Contract.ArchiveEndedCollaboration(collaboration.Id, collaboration.ClientAccountId, collaboration.PartnerAccountId)
+            .ScheduledAt(now + options.Value.ArchiveEndedAfter);
+        return (new UpdatedAggregate(), [.. events], new Tell(told), [archive]);
     }
 }

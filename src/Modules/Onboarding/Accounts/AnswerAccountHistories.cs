@@ -12,7 +12,7 @@ public static class AnswerAccountHistoriesHandler
     {
         var histories = new List<Contract.AccountHistory>();
         foreach (var id in question.AccountIds.Distinct())
-            if (AccountHistories.Of(await session.Events.FetchStreamAsync(id, token: ct), question.AsOf) is { } history) histories.Add(history);
+            if (AccountHistories.Of(await session.Events.StreamAsync(id, ct), question.AsOf) is { } history) histories.Add(history);
         return new Contract.AccountHistories(histories);
     }
 }

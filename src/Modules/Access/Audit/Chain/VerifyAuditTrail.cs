@@ -31,7 +31,7 @@ public static class AuditVerifier
         var progress = await ChainProgressAsync(database, ct);
         for (long after = 0; ;)
         {
-            var events = await session.Events.QueryAllRawEvents()
+            var events = await session.Events.AllEvents()
                 .Where(e => e.Sequence > after && e.Sequence <= progress && e.EventTypesAre(AuditEntries.EventTypes))
                 .OrderBy(e => e.Sequence).Take(Page).ToListAsync(ct);
             if (events.Count == 0) break;
