@@ -24,6 +24,7 @@ public class SettingsAtStartTests(PartnersApp app) : AppTest(app)
     [InlineData("Audit:DigestEvery", "00:00:00.1", "Audit:DigestEvery must be at least a second")]
     [InlineData("Http:ProxyNetworks", "10.0.0.0/8, the proxy", "Http:ProxyNetworks must list CIDR networks")]
     [InlineData("Marketplace:DirectoryRequestsPerMinute", "0", "Marketplace:DirectoryRequestsPerMinute must be at least 1")]
+    [InlineData("Collaboration:ArchiveEndedAfter", "-1.00:00:00", "Collaboration:ArchiveEndedAfter must not be negative")]
     public async Task a_wrong_setting_stops_the_host_at_start_naming_it(string setting, string value, string said)
     {
         var failure = await Should.ThrowAsync<Exception>(async () =>
