@@ -77,14 +77,11 @@ public static class EventTablesBeforePartitioning
     public static async Task PrepareAsync(WebApplication app, string[] args)
     {
         var migrates = !app.Environment.IsProduction() || args.FirstOrDefault() is { } command && (command.StartsWith("db-") || command == "resources");
-        if (!migrates || app.Configuration.GetConnectionString("Partners") is not { } connection) return;
-        await using var database = Npgsql.NpgsqlDataSource.Create(connection);
-        await using var detach = database.CreateCommand("""
+        if (!migrates) return;
+        await using var detach = app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("""
             do $$ begin
-              if exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                         where n.nspname = 'events' and c.relname = 'mt_events' and c.relkind = 'r')
-                 and exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                             where n.nspname = 'events' and c.relname = 'mt_events_sequence') then
+              if (select relkind from pg_class where oid = to_regclass('events.mt_events')) = 'r'
+                 and to_regclass('events.mt_events_sequence') is not null then
                 alter sequence events.mt_events_sequence owned by none;
               end if;
             end $$;

@@ -15,7 +15,7 @@ public sealed record CollaborationEnded(
 /// Scheduled by an end, at its retention's close: each module archives the streams that were only that collaboration's
 /// (moved out of the live event tables; every read model and every history read still has them).
 /// </summary>
-public sealed record ArchiveEndedCollaboration(Guid CollaborationId, Guid ClientAccountId, Guid PartnerAccountId);
+public sealed record ArchiveEndedCollaboration(Guid CollaborationId);
 
 public sealed record ManagerAssigned(Guid CollaborationId, Guid PartnerAccountId, Guid ClientAccountId, string UserId, string AssignedBy, DateTimeOffset At, long Version);
 

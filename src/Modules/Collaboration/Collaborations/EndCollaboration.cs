@@ -1,5 +1,5 @@
-using Wolverine.Http.Marten;
 using Microsoft.Extensions.Options;
+using Wolverine.Http.Marten;
 using Wolverine.Marten;
 
 namespace Holded.Partners.Collaboration.Collaborations;
@@ -57,8 +57,7 @@ public static class EndCollaborationEndpoint
         var (events, told) = Decide(collaboration, caller.UserId, parties.DeciderSide(caller)!, command.Reason!.Trim(), now);
         // Every grant, session and assignment ends in this transaction (see Tell): the answer, the collaboration as
         // committed, is sent once they are gone. Its streams leave the live tables after the retention, durably scheduled.
-        var archive = new Contract.ArchiveEndedCollaboration(collaboration.Id, collaboration.ClientAccountId, collaboration.PartnerAccountId)
-            .ScheduledAt(now + options.Value.ArchiveEndedAfter);
+        var archive = new Contract.ArchiveEndedCollaboration(collaboration.Id).ScheduledAt(now + options.Value.ArchiveEndedAfter);
         return (new UpdatedAggregate(), [.. events], new Tell(told), [archive]);
     }
 }
