@@ -27,6 +27,7 @@ builder.Services.AddSingleton(new Holded.Partners.Kernel.DemoIdentities(Holded.P
 builder.Services.AddHostedService(provider => provider.GetRequiredService<Holded.Partners.Host.Demo.DemoSeed>());
 
 var app = builder.Build();
+await EventTablesBeforePartitioning.PrepareAsync(app, args);
 
 app.UseSecurityHeaders();
 app.UsePartnersErrors();

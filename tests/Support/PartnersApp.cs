@@ -38,9 +38,13 @@ public class PartnersApp : IAsyncLifetime, IRunningApp
     {
         JasperFxEnvironment.AutoStartHost = true;
         ConnectionString = await TestDatabase.CreateAsync();
+        await BeforeFirstNodeAsync();
         Host = await StartHostAsync(s => { s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log); FirstNode(s); }, Settings);
         await StoreChanges.InstallAsync(ConnectionString); // once the host has created what it watches
     }
+
+    /// <summary>What the database holds before any node starts on it: nothing, unless a test gives it an earlier store.</summary>
+    protected virtual Task BeforeFirstNodeAsync() => Task.CompletedTask;
 
     /// <summary>How the first node runs Wolverine: alone, owning every queue and projection, unless a cluster test says otherwise.</summary>
     protected virtual void FirstNode(IServiceCollection services) => services.DisableAllExternalWolverineTransports().RunWolverineInSoloMode();

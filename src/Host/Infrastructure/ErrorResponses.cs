@@ -75,8 +75,8 @@ public static class ErrorResponses
     internal static Failure Classify(Exception exception) => exception switch
     {
         _ when TransientFailures.IsTransient(exception) => new(503, "The database was briefly unavailable and nothing was stored. Try again in a moment."),
+        _ when Kernel.StreamCollisions.Is(exception) => new(409, ConflictDetail),
         ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
-            or JasperFx.Events.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException
             or DocumentAlreadyExistsException or ConcurrentUpdateException or SnapshotRaceException
             or JasperFx.Events.StreamLockedException => new(409, ConflictDetail),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }

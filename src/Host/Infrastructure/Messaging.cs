@@ -15,8 +15,7 @@ public static class Messaging
             // or retry never re-runs another's.
             o.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             // Two messages updating one document at once: the loser retries on fresh state.
-            o.OnException<JasperFx.ConcurrencyException>().Or<JasperFx.Events.ExistingStreamIdCollisionException>()
-                .Or<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryWithCooldown(
+            o.OnException<JasperFx.ConcurrencyException>().Or(Kernel.StreamCollisions.Is).RetryWithCooldown(
                     TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
                 // Handlers are idempotent: a message still conflicting is retried later, durably, not dead-lettered.
                 .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10));

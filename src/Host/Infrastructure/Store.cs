@@ -29,10 +29,12 @@ public static class Store
                 o.DatabaseSchemaName = "partners";
                 o.Events.DatabaseSchemaName = "events";
                 o.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
-                // Ended collaborations' streams are archived after their retention (is_archived, Marten's classic form).
-                // Not partitioned: under UseArchivedStreamPartitioning a unique violation names the partition
-                // (mt_streams_default_pkey), which Marten 9.59 no longer reads as a stream id collision, so two writers
-                // starting one stream got a 500 instead of a retry or a 409 (DenialWindowTests showed it).
+                // Ended collaborations' streams are archived after their retention: PostgreSQL partitions keep them out
+                // of the live mt_events and mt_streams, which stay the size of what is still running.
+                o.Events.UseArchivedStreamPartitioning = true;
+                // A partition's unique key does not span partitions: without this, a stream id already archived could be
+                // started again live. (A collision then names the partition's key: Kernel.StreamCollisions reads it.)
+                o.Events.EnableStrictStreamIdentityEnforcement = true;
                 o.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
@@ -65,4 +67,29 @@ public static class Store
                 ((JasperFx.Events.Projections.IEventFilterable)projection).IncludeArchivedEvents = true;
             }
         });
+}
+
+/// <summary>
+/// Before the schema is migrated (db-apply, or a non-production start): a store made before archived-stream
+/// partitioning has mt_events as a plain table, which Weasel rebuilds as a partitioned one by copying its rows and
+/// dropping it. The event sequence is owned by that table's seq_id, so it would be dropped with it and created again
+/// from 1, under events that already hold those numbers. Owned by nothing, it survives; the new table keeps using it.
+/// </summary>
+public static class EventTablesBeforePartitioning
+{
+    public static async Task PrepareAsync(WebApplication app, string[] args)
+    {
+        var migrates = !app.Environment.IsProduction() || args.FirstOrDefault() is { } command && (command.StartsWith("db-") || command == "resources");
+        if (!migrates) return;
+        await using var detach = app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("""
+            do $$ begin
+              if (select relkind from pg_class where oid = to_regclass('events.mt_events')) = 'r'
+                 and to_regclass('events.mt_events_sequence') is not null then
+                alter sequence events.mt_events_sequence owned by none;
+              end if;
+            end $$;
+            """);
+        try { await detach.ExecuteNonQueryAsync(); }
+        catch (Npgsql.NpgsqlException) { } // no database to reach yet: the migration itself will say so, in its own words
+    }
 }

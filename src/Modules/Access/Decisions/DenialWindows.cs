@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Holded.Partners.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Holded.Partners.Access.Decisions;
@@ -119,8 +120,7 @@ public sealed class DenialWindows(IDocumentStore store, IOptions<AccessOptions> 
                 return;
             }
             // Two closers of one window meet on its entry's stream id first, or on its version.
-            catch (Exception e) when (attempt < Attempts && e is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException
-                                          or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
+            catch (Exception e) when (attempt < Attempts && (e is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException || StreamCollisions.Is(e)))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), ct);
             }
