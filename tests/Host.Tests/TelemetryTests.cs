@@ -3,9 +3,21 @@ using System.Net.Sockets;
 
 namespace Holded.Partners.Host.Tests;
 
-/// <summary>Traces and metrics leave the host over OTLP once an endpoint is configured, and not otherwise.</summary>
+/// <summary>Traces and metrics leave the host over OTLP once an endpoint is configured, and not otherwise; logs keep the configured level.</summary>
 public class TelemetryTests(PartnersApp app) : AppTest(app)
 {
+    [Fact]
+    public async Task the_configured_log_level_holds_for_every_category()
+    {
+        App.Log.Clear();
+        // A request and the messages it sets off: Wolverine logs each message handled at debug, under the message's type.
+        await Api.Settled(() => Api.RegisterPartner(Actor.Person("Lía Niveles")));
+        // And one entry at information, so that what is captured is seen to get through.
+        (await Api.Send(HttpMethod.Post, "/api/v1/accounts", Actor.Person(), rawBody: "{")).ShouldBeInvalid("body");
+        App.Log.Entries.ShouldContain(e => e.Contains("Refused a body of the wrong shape"));
+        App.Log.Below(Microsoft.Extensions.Logging.LogLevel.Information).ShouldBeEmpty("appsettings.json: Logging:LogLevel:Default is Information");
+    }
+
     [Fact]
     public async Task traces_and_metrics_are_exported_to_the_configured_otlp_endpoint()
     {

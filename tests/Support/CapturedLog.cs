@@ -10,6 +10,7 @@ public sealed class CapturedLog : ILoggerProvider
 
     public IEnumerable<string> Entries => _entries.Select(e => e.Text);
     public IEnumerable<string> Errors => _entries.Where(e => e.Level >= LogLevel.Error).Select(e => e.Text);
+    public IEnumerable<string> Below(LogLevel level) => _entries.Where(e => e.Level < level).Select(e => e.Text);
 
     public void Clear() => _entries.Clear();
 
@@ -20,7 +21,7 @@ public sealed class CapturedLog : ILoggerProvider
     private sealed class Logger(string category, ConcurrentQueue<(LogLevel, string)> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel level) => level >= LogLevel.Information;
+        public bool IsEnabled(LogLevel level) => level != LogLevel.None; // what gets here is what the host's filters let through
         public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(level)) entries.Enqueue((level, $"{level} {category}: {formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}"));

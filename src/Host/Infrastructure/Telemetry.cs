@@ -15,12 +15,26 @@ public static class Telemetry
 {
     public const string ServiceName = "holded-partners";
 
+    private static bool NotABodyError(string? category, LogLevel level) => level < LogLevel.Error || !BodyShapes.IsBodyCategory(category);
+
     public static void AddPartnersTelemetry(this WebApplicationBuilder builder)
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         // A body of the wrong shape is the caller's mistake, not our error (the problem writer logs it as information).
-        builder.Logging.AddFilter((category, level) => level < LogLevel.Error || !BodyShapes.IsBodyCategory(category));
+        // Added to every configured rule rather than as a rule of its own: a rule with no category and no level would
+        // win over Logging:LogLevel:Default and let every category's debug entries through (a tenth of the host's CPU
+        // under load, writing a debug line per message handled).
+        builder.Services.PostConfigure<LoggerFilterOptions>(o =>
+        {
+            var rules = o.Rules.ToList();
+            o.Rules.Clear();
+            foreach (var rule in rules)
+                o.Rules.Add(new LoggerFilterRule(rule.ProviderName, rule.CategoryName, rule.LogLevel, (provider, category, level) =>
+                    (rule.Filter?.Invoke(provider, category, level) ?? true) && NotABodyError(category, level)));
+            // First, so that any configured rule wins over it: where none applies, the minimum level still does.
+            o.Rules.Insert(0, new LoggerFilterRule(null, null, o.MinLevel, (_, category, level) => NotABodyError(category, level)));
+        });
         if (builder.Configuration.GetValue<bool>("Logging:Json"))
         {
             builder.Logging.ClearProviders();
