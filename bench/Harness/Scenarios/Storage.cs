@@ -19,7 +19,7 @@ public static class Storage
         {
             await using var command = database.CreateCommand(
                 // A partitioned table (mt_events, live and archived) has no storage of its own: its partitions hold it.
-                $"select (select sum(pg_total_relation_size(relid)) from pg_partition_tree('{table}'))::float8, (select count(*) from {table})::float8");
+                $"select coalesce((select sum(pg_total_relation_size(relid)) from pg_partition_tree('{table}')), pg_total_relation_size('{table}'))::float8, (select count(*) from {table})::float8");
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             var (bytes, count) = (reader.GetDouble(0), reader.GetDouble(1));
