@@ -6,6 +6,9 @@ namespace Holded.Partners.Host.Infrastructure;
 
 public static class Store
 {
+    /// <summary>Events:PartitionArchivedStreams: archived streams in PostgreSQL partitions of their own (off unless set).</summary>
+    public static bool PartitionsArchivedStreams(IConfiguration configuration) => configuration.GetValue<bool>("Events:PartitionArchivedStreams");
+
     /// <summary>One PostgreSQL, one Marten store: events in "events", documents in each module's own schema.</summary>
     public static void AddPartnersStore(this WebApplicationBuilder builder)
     {
@@ -29,12 +32,16 @@ public static class Store
                 o.DatabaseSchemaName = "partners";
                 o.Events.DatabaseSchemaName = "events";
                 o.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
-                // Ended collaborations' streams are archived after their retention: PostgreSQL partitions keep them out
-                // of the live mt_events and mt_streams, which stay the size of what is still running.
-                o.Events.UseArchivedStreamPartitioning = true;
-                // A partition's unique key does not span partitions: without this, a stream id already archived could be
-                // started again live. (A collision then names the partition's key: Kernel.StreamCollisions reads it.)
-                o.Events.EnableStrictStreamIdentityEnforcement = true;
+                // Ended collaborations' streams are archived after their retention (is_archived). Partitions would keep
+                // them out of the live mt_events and mt_streams, but cost the message path 40 % of its throughput here
+                // (bench, 2026-12-04: 214 against 382 req/s): a choice for when the live tables have grown, not a default.
+                if (PartitionsArchivedStreams(builder.Configuration))
+                {
+                    o.Events.UseArchivedStreamPartitioning = true;
+                    // A partition's unique key does not span partitions: without this, a stream id already archived could
+                    // be started again live. (A collision then names the partition's key: Kernel.StreamCollisions reads it.)
+                    o.Events.EnableStrictStreamIdentityEnforcement = true;
+                }
                 o.AutoCreateSchemaObjects = builder.Environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
@@ -70,8 +77,8 @@ public static class Store
 }
 
 /// <summary>
-/// Before the schema is migrated (db-apply, or a non-production start): a store made before archived-stream
-/// partitioning has mt_events as a plain table, which Weasel rebuilds as a partitioned one by copying its rows and
+/// Before the schema is migrated (db-apply, or a non-production start) to archived-stream partitioning
+/// (Events:PartitionArchivedStreams): a store made before it has mt_events as a plain table, which Weasel rebuilds as a partitioned one by copying its rows and
 /// dropping it. The event sequence is owned by that table's seq_id, so it would be dropped with it and created again
 /// from 1, under events that already hold those numbers. Owned by nothing, it survives; the new table keeps using it.
 /// </summary>
@@ -80,7 +87,7 @@ public static class EventTablesBeforePartitioning
     public static async Task PrepareAsync(WebApplication app, string[] args)
     {
         var migrates = !app.Environment.IsProduction() || args.FirstOrDefault() is { } command && (command.StartsWith("db-") || command == "resources");
-        if (!migrates) return;
+        if (!migrates || !Store.PartitionsArchivedStreams(app.Configuration)) return;
         await using var detach = app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("""
             do $$ begin
               if (select relkind from pg_class where oid = to_regclass('events.mt_events')) = 'r'

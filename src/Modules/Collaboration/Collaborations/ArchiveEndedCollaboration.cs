@@ -1,8 +1,8 @@
 namespace Holded.Partners.Collaboration.Collaborations;
 
 /// <summary>
-/// The collaboration's stream leaves the live event tables once its retention has passed (Marten's archived-stream
-/// partitioning moves it to the archived partition). Its view stays, and so does every history read of it. A
+/// The collaboration's stream is archived once its retention has passed: left out of every live read (and moved to the
+/// archived partition where archived-stream partitioning is on). Its view stays, and so does every history read of it. A
 /// collaboration still running is never archived, whoever sends the message; archiving twice changes nothing.
 /// </summary>
 public static class ArchiveEndedCollaborationHandler
