@@ -1,6 +1,6 @@
 namespace Holded.Partners.Collaboration;
 
-/// <summary>Collaboration: how long an ended collaboration's streams stay in the live event tables.</summary>
+/// <summary>Collaboration: how long an ended collaboration's streams stay live before they are archived.</summary>
 public sealed class CollaborationOptions
 {
     public const string Section = "Collaboration";

@@ -13,7 +13,7 @@ public sealed record CollaborationEnded(
 
 /// <summary>
 /// Scheduled by an end, at its retention's close: each module archives the streams that were only that collaboration's
-/// (moved out of the live event tables; every read model and every history read still has them).
+/// (left out of every live read; every read model and every history read still has them).
 /// </summary>
 public sealed record ArchiveEndedCollaboration(Guid CollaborationId);
 

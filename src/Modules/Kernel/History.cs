@@ -6,7 +6,7 @@ namespace Holded.Partners.Kernel;
 
 /// <summary>
 /// Streams' events as history: archived streams included. An ended collaboration's streams are archived after its
-/// retention (moved out of the live event tables), and Marten leaves archived events out of every query by default;
+/// retention (marked archived, or moved to the archived partitions where partitioning is on), and Marten leaves archived events out of every query by default;
 /// what is read as history (a GDPR record, the trail's verification, a replay) must still find them.
 /// </summary>
 public static class History
